@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { CascadeConfig } from '@cascade/config';
+import { DialogueModule, type Clock } from '@cascade/dialogue';
+import { PersistenceModule } from '@cascade/persistence';
+import { SchedulingModule } from '@cascade/scheduling';
+import { DialoguesController } from './dialogues/dialogues.controller';
+import { EntitiesController } from './entities/entities.controller';
+import { HealthController } from './health/health.controller';
+import { RedisProbe } from './health/redis-probe';
+import { AdminApiKeyGuard } from './http/admin-api-key.guard';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
+import { InstancesController } from './instances/instances.controller';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: CascadeConfig, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PersistenceModule.forRoot(config.database),
+        SchedulingModule.forRoot(config.redis),
+        DialogueModule.forRoot({ workflowsDir: config.workflowsDir, clock: options.clock }),
+      ],
+      controllers: [HealthController, DialoguesController, InstancesController, EntitiesController],
+      providers: [
+        { provide: RedisProbe, useFactory: () => new RedisProbe(config.redis.url) },
+        { provide: APP_GUARD, useValue: new AdminApiKeyGuard(config.adminApiKey) },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: OutboxKickInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsEmail, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+
+export class PersonDto {
+  @ApiProperty() @IsString() name!: string;
+  @ApiProperty() @IsEmail() email!: string;
+  @ApiPropertyOptional({ enum: ['en', 'fr', 'es'] }) @IsOptional() @IsString() language?: string;
+}
+
+/** One entity, in the JSON form of an import (CSV columns map onto these fields). */
+export class EntityDto {
+  @ApiProperty({ example: 'DPPA' }) @IsString() code!: string;
+  @ApiProperty() @IsString() name!: string;
+  @ApiProperty({ example: 'department' }) @IsString() kind!: string;
+  @ApiProperty({ example: 'New York' }) @IsString() dutyStation!: string;
+  @ApiProperty({ example: 'America/New_York' }) @IsString() timeZone!: string;
+  @ApiProperty({ enum: ['en', 'fr', 'es'] }) @IsString() language!: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) staff?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() headName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() headEmail?: string;
+
+  @ApiPropertyOptional({ type: [PersonDto] })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PersonDto)
+  focalPoints?: PersonDto[];
+}
+
+export class ImportEntitiesDto {
+  @ApiProperty({ type: [EntityDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => EntityDto)
+  entities!: EntityDto[];
+}
+
+export class LateEntityDto extends EntityDto {
+  @ApiPropertyOptional({ description: 'Instead of the accommodated deadline; never after the report cutoff' })
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
+  deadline?: string;
+}

@@ -1,0 +1,28 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+export const ADMIN_API_KEY = Symbol('ADMIN_API_KEY');
+
+/** Until the console has logins, every /api call needs the admin key from the environment. */
+@Injectable()
+export class AdminApiKeyGuard implements CanActivate {
+  constructor(private readonly key: string | undefined) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    if (!request.path.startsWith('/api')) return true;
+    if (!this.key) throw new UnauthorizedException('the admin API is disabled: ADMIN_API_KEY is not set');
+    const given = request.header('x-api-key') ?? request.header('authorization')?.replace(/^Bearer\s+/i, '');
+    if (!given || !sameSecret(given, this.key)) {
+      throw new UnauthorizedException('send the admin API key in the x-api-key header');
+    }
+    return true;
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

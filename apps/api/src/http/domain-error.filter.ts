@@ -1,0 +1,54 @@
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { Conflict, DomainError, NotFound, ValidationFailed } from '@cascade/dialogue';
+import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  issues?: { field: string; message: string; row?: number }[];
+}
+
+/** The one place where errors become HTTP answers. Bad input is never a 500. */
+export function toErrorBody(error: unknown): ErrorBody | null {
+  const body = (statusCode: number, name: string, message: string, issues?: ErrorBody['issues']): ErrorBody => ({
+    statusCode,
+    error: name,
+    message,
+    ...(issues ? { issues } : {}),
+  });
+  if (error instanceof ValidationFailed) return body(422, 'ValidationFailed', error.message, error.issues);
+  if (error instanceof NotFound) return body(404, 'NotFound', error.message);
+  if (error instanceof Conflict) return body(409, error.name, error.message);
+  if (error instanceof InvalidTransition) return body(409, 'InvalidTransition', error.message);
+  if (error instanceof GuardRefused) return body(422, 'GuardRefused', error.message, [{ field: error.guard, message: error.message }]);
+  if (error instanceof ReasonRequired) return body(422, 'ReasonRequired', error.message, [{ field: 'reason', message: 'is required' }]);
+  if (error instanceof UnknownEvent) return body(400, 'UnknownEvent', error.message);
+  if (error instanceof OptimisticLockError) return body(409, 'ConcurrentModification', 'changed by someone else meanwhile; reload and try again');
+  if (error instanceof UniqueConstraintViolationException) return body(409, 'Conflict', 'a record with the same key already exists');
+  if (error instanceof DomainError) return body(400, error.name, error.message);
+  return null;
+}
+
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof HttpException) {
+      const answer = error.getResponse();
+      response.status(error.getStatus()).json(typeof answer === 'string' ? { statusCode: error.getStatus(), message: answer } : answer);
+      return;
+    }
+    const body = toErrorBody(error);
+    if (body) {
+      response.status(body.statusCode).json(body);
+      return;
+    }
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    response.status(500).json({ statusCode: 500, error: 'InternalServerError', message: 'internal error' });
+  }
+}

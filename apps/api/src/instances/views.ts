@@ -1,0 +1,55 @@
+import type { AuditEvent, Dialogue, EntityWorkflow, OrgEntity } from '@cascade/dialogue';
+
+/** What the API shows of each record: explicit, so no ORM internals or other entities leak out. */
+export const dialogueView = (d: Dialogue) => ({
+  year: d.year,
+  topic: d.topic,
+  materials: d.materials,
+  statisticsDeadline: d.statisticsDeadline,
+  reportCutoff: d.reportCutoff,
+  workflow: { id: d.workflowId, version: d.workflowVersion },
+  createdAt: d.createdAt,
+  launchedAt: d.launchedAt,
+  reportIssuedAt: d.reportIssuedAt,
+});
+
+export const entityView = (e: OrgEntity) => ({
+  code: e.code,
+  name: e.name,
+  kind: e.kind,
+  dutyStation: e.dutyStation,
+  timeZone: e.timeZone,
+  language: e.language,
+  staff: e.staff,
+  head: e.headEmail ? { name: e.headName, email: e.headEmail } : null,
+  ...(e.focalPoints.isInitialized()
+    ? { focalPoints: e.focalPoints.getItems().map((fp) => ({ name: fp.name, email: fp.email, language: fp.language })) }
+    : {}),
+});
+
+export const instanceView = (w: EntityWorkflow) => ({
+  entity: entityView(w.entity),
+  state: w.state,
+  escalationLevel: w.escalationLevel,
+  invitedAt: w.invitedAt,
+  deadline: w.deadline,
+  extendedDeadline: w.extendedDeadline,
+  effectiveDeadline: w.effectiveDeadline,
+  lateAdded: w.lateAdded,
+  sessionsRecorded: w.sessionsRecorded,
+  statisticsSubmittedAt: w.statisticsSubmittedAt,
+  updatedAt: w.updatedAt,
+  version: w.version,
+});
+
+export const auditView = (a: AuditEvent) => ({
+  id: a.id,
+  at: a.at,
+  actor: a.actor,
+  entity: a.entityCode,
+  event: a.event,
+  from: a.fromState,
+  to: a.toState,
+  reason: a.reason,
+  details: a.details,
+});

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@cascade/config';
+import { WorkflowRegistry } from '@cascade/dialogue';
+import { openMigratedOrm, seedDemo } from '@cascade/persistence';
+import { createMigrations } from './migration-create';
+import { startAll } from './start';
+
+const USAGE = `usage: cascade <command>
+  start                 migrate, seed the demo, start Redis if needed, run api + worker
+  db:migrate            apply pending migrations
+  db:seed [year]        seed the demo dialogue (default: this year)
+  db:migration:create   generate the next migration for PostgreSQL and SQLite (needs POSTGRES_ADMIN_URL)`;
+
+async function main([command, ...args]: string[]): Promise<void> {
+  const config = loadConfigOrExit();
+  switch (command) {
+    case 'start':
+      return startAll(config);
+    case 'db:migrate': {
+      const orm = await openMigratedOrm(config.database);
+      const applied = await orm.getMigrator().getExecutedMigrations();
+      console.log(`${config.database.driver}: ${applied.length} migration(s) applied, none pending`);
+      return orm.close();
+    }
+    case 'db:seed': {
+      const orm = await openMigratedOrm(config.database);
+      const year = args[0] ? Number(args[0]) : new Date().getFullYear();
+      const result = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
+      console.log(result.created ? `seeded the ${year} demo with ${result.entities} entities` : `the ${year} dialogue already exists`);
+      return orm.close();
+    }
+    case 'db:migration:create':
+      return createMigrations(process.env['POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    default:
+      console.error(USAGE);
+      process.exit(2);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

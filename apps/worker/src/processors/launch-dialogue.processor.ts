@@ -1,0 +1,22 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { Actors, InvitationService } from '@cascade/dialogue';
+import { JobName, OutboxDispatchService, QueueName, type JobPayloads } from '@cascade/scheduling';
+
+/** The launch fan-out: invites every entity of a launched dialogue, in batches of one transaction each. */
+@Processor(QueueName.Lifecycle)
+export class LaunchDialogueProcessor extends WorkerHost {
+  constructor(
+    private readonly invitations: InvitationService,
+    private readonly outbox: OutboxDispatchService,
+  ) {
+    super();
+  }
+
+  async process(job: Job<JobPayloads[typeof JobName.LaunchDialogue]>): Promise<{ invited: number }> {
+    if (job.name !== JobName.LaunchDialogue) throw new Error(`unexpected job ${job.name} on ${QueueName.Lifecycle}`);
+    const invited = await this.invitations.inviteAll(job.data.dialogueId, Actors.worker);
+    await this.outbox.dispatchNow();
+    return { invited };
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** Every variable Cascade reads. README.md's "Configuration" table mirrors this schema. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port.default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
+      .optional(),
+    SQLITE_PATH: z.string().min(1).default('cascade.sqlite'),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/i, 'letters, digits, dash and underscore only')
+      .default('cascade'),
+    ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+    WORKFLOWS_DIR: z.string().min(1).default('workflows'),
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'is required in production' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,42 @@
+import { ConfigInvalid, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives a zero-setup SQLite and local Redis by default', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ driver: 'sqlite', path: 'cascade.sqlite' });
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'cascade' });
+    expect(config.port).toBe(3000);
+    expect(config.env).toBe('development');
+  });
+
+  it('selects PostgreSQL when DATABASE_URL says so', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost:5432/db' });
+    expect(config.database).toEqual({ driver: 'postgresql', url: 'postgres://u@localhost:5432/db' });
+  });
+
+  it('accepts an explicit sqlite: URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({
+      driver: 'sqlite',
+      path: '/tmp/x.sqlite',
+    });
+  });
+
+  it('names every bad variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: 'localhost:6379' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigInvalid);
+    const variables = (caught as ConfigInvalid).issues.map((i) => i.variable).sort();
+    expect(variables).toEqual(['DATABASE_URL', 'PORT', 'REDIS_URL']);
+    expect((caught as ConfigInvalid).message).toContain('PORT');
+  });
+
+  it('requires an admin API key of at least 24 characters in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_API_KEY: is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'short' })).toThrow(/ADMIN_API_KEY/);
+    expect(loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32) }).adminApiKey).toHaveLength(32);
+  });
+});

@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { configSchema } from './config.schema';
+
+export type DatabaseConfig =
+  | { driver: 'postgresql'; url: string }
+  | { driver: 'sqlite'; path: string };
+
+export interface CascadeConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  database: DatabaseConfig;
+  redis: { url: string; prefix: string };
+  adminApiKey: string | undefined;
+  workflowsDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  worker: { concurrency: number; outboxPollMs: number };
+}
+
+export class ConfigInvalid extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigInvalid';
+  }
+}
+
+function databaseFrom(url: string | undefined, sqlitePath: string): DatabaseConfig {
+  if (url?.startsWith('sqlite:')) return { driver: 'sqlite', path: url.slice('sqlite:'.length) || sqlitePath };
+  if (url) return { driver: 'postgresql', url };
+  return { driver: 'sqlite', path: sqlitePath };
+}
+
+/** Reads and validates the environment once; every problem is reported with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigInvalid(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const raw = parsed.data;
+  return {
+    env: raw.NODE_ENV,
+    port: raw.PORT,
+    database: databaseFrom(raw.DATABASE_URL, raw.SQLITE_PATH),
+    redis: { url: raw.REDIS_URL, prefix: raw.QUEUE_PREFIX },
+    adminApiKey: raw.ADMIN_API_KEY,
+    workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
+    logLevel: raw.LOG_LEVEL,
+    worker: { concurrency: raw.WORKER_CONCURRENCY, outboxPollMs: raw.OUTBOX_POLL_MS },
+  };
+}
+
+/** For process entry points: print the problems and exit instead of a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): CascadeConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigInvalid) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Dialogue } from '../dialogue/dialogue.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+
+/** One row per state change or administrative act: who, when, from, to, which event, why. Never updated. */
+@Entity({ tableName: 'audit_event' })
+@Index({ properties: ['workflow', 'id'] })
+@Index({ properties: ['dialogue', 'id'] })
+export class AuditEvent {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Dialogue, { nullable: true })
+  dialogue: Dialogue | null = null;
+
+  @ManyToOne(() => EntityWorkflow, { nullable: true })
+  workflow: EntityWorkflow | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  entityCode: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  actor!: string;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @Property({ type: 'string', length: 50 })
+  event!: string;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  fromState: string | null = null;
+
+  @Property({ type: 'string', length: 40, nullable: true })
+  toState: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  reason: string | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  details: Record<string, unknown> | null = null;
+}

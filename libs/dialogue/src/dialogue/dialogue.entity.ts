@@ -1,0 +1,46 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Localized } from '../shared/languages';
+
+export interface Materials {
+  leadersGuide: Localized;
+  participantsGuide: Localized;
+  presentation: Localized;
+}
+
+/** One year's Leadership Dialogue. Dates are calendar days (YYYY-MM-DD), read in each entity's time zone. */
+@Entity({ tableName: 'dialogue' })
+export class Dialogue {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'integer', unique: true })
+  year!: number;
+
+  @Property({ type: 'json' })
+  topic!: Localized;
+
+  @Property({ type: 'json' })
+  materials!: Materials;
+
+  @Property({ type: 'string', length: 10 })
+  statisticsDeadline!: string;
+
+  @Property({ type: 'string', length: 10 })
+  reportCutoff!: string;
+
+  /** The definition this year pinned when it was created; later versions never change a running year. */
+  @Property({ type: 'string', length: 100 })
+  workflowId!: string;
+
+  @Property({ type: 'integer' })
+  workflowVersion!: number;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  launchedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  reportIssuedAt: Date | null = null;
+}

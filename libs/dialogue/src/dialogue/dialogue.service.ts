@@ -1,0 +1,160 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { enqueueInOutbox, JobName } from '@cascade/scheduling';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { OrgEntity } from '../entity/org-entity.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { findDialogue } from '../workflow-instance/instance-lookup';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { isCalendarDay } from '../shared/dates';
+import { Conflict, DialogueAlreadyLaunched, ValidationFailed } from '../shared/errors';
+import { FieldChecks } from '../shared/field-checks';
+import { LANGUAGES, type Localized } from '../shared/languages';
+import { Dialogue, type Materials } from './dialogue.entity';
+
+export const DEFAULT_WORKFLOW = 'leadership-dialogue';
+
+export interface CreateDialogueInput {
+  year: number;
+  topic: Localized;
+  materials: Materials;
+  statisticsDeadline?: string;
+  reportCutoff?: string;
+  workflowId?: string;
+}
+
+export interface DialogueSummary {
+  year: number;
+  launchedAt: Date | null;
+  reportIssuedAt: Date | null;
+  entities: number;
+  byState: Record<string, number>;
+}
+
+/** The defaults of the brief: statistics by 31 December, report at the end of the following February. */
+export function defaultDates(year: number): { statisticsDeadline: string; reportCutoff: string } {
+  return {
+    statisticsDeadline: `${year}-12-31`,
+    reportCutoff: DateTime.fromObject({ year: year + 1, month: 2 }, { zone: 'UTC' }).endOf('month').toISODate() as string,
+  };
+}
+
+function checkLocalized(check: FieldChecks, field: string, value: unknown, max: number): void {
+  if (typeof value !== 'object' || value === null) {
+    check.fail(field, `must give ${LANGUAGES.join(', ')}`);
+    return;
+  }
+  for (const language of LANGUAGES) {
+    check.text(`${field}.${language}`, (value as Record<string, unknown>)[language], { max });
+  }
+}
+
+@Injectable()
+export class DialogueService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async create(input: CreateDialogueInput, actor: Actor): Promise<Dialogue> {
+    const defaults = Number.isInteger(input.year) ? defaultDates(input.year) : null;
+    const statisticsDeadline = input.statisticsDeadline ?? defaults?.statisticsDeadline;
+    const reportCutoff = input.reportCutoff ?? defaults?.reportCutoff;
+    const check = new FieldChecks();
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2200) {
+      check.fail('year', 'must be a year between 2000 and 2200');
+    }
+    checkLocalized(check, 'topic', input.topic, 300);
+    for (const material of ['leadersGuide', 'participantsGuide', 'presentation'] as const) {
+      checkLocalized(check, `materials.${material}`, input.materials?.[material], 2000);
+    }
+    if (!isCalendarDay(statisticsDeadline)) check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
+    if (!isCalendarDay(reportCutoff)) check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
+    else if (isCalendarDay(statisticsDeadline) && reportCutoff <= statisticsDeadline) {
+      check.fail('reportCutoff', 'must be after the statistics deadline');
+    }
+    check.throwIfAny();
+    const definition = this.registry.latest(input.workflowId ?? DEFAULT_WORKFLOW);
+
+    return this.em.transactional(async (em) => {
+      if (await em.count(Dialogue, { year: input.year })) {
+        throw new Conflict(`a dialogue for ${input.year} already exists`);
+      }
+      const now = this.clock.now();
+      const dialogue = em.create(Dialogue, {
+        year: input.year,
+        topic: input.topic,
+        materials: input.materials,
+        statisticsDeadline: statisticsDeadline as string,
+        reportCutoff: reportCutoff as string,
+        workflowId: definition.id,
+        workflowVersion: definition.version,
+        createdAt: now,
+        launchedAt: null,
+        reportIssuedAt: null,
+      });
+      em.persist(dialogue);
+      em.persist(
+        em.create(AuditEvent, {
+          dialogue,
+          actor,
+          at: now,
+          event: 'create-dialogue',
+          details: { workflow: `${definition.id} v${definition.version}`, statisticsDeadline, reportCutoff },
+        }),
+      );
+      return dialogue;
+    });
+  }
+
+  list(): Promise<Dialogue[]> {
+    return this.em.fork().find(Dialogue, {}, { orderBy: { year: 'desc' } });
+  }
+
+  get(year: number): Promise<Dialogue> {
+    return findDialogue(this.em.fork(), year);
+  }
+
+  async summary(year: number): Promise<DialogueSummary> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    const rows: { state: string; count: number | string }[] = await em
+      .getConnection()
+      .execute('select state, count(*) as count from entity_workflow where dialogue_id = ? group by state', [
+        dialogue.id,
+      ]);
+    const byState = Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
+    return {
+      year,
+      launchedAt: dialogue.launchedAt,
+      reportIssuedAt: dialogue.reportIssuedAt,
+      entities: Object.values(byState).reduce((a, b) => a + b, 0),
+      byState,
+    };
+  }
+
+  /**
+   * Launching only records the decision and queues the fan-out: inviting thousands of entities happens in the
+   * worker, in batches, never inside this request.
+   */
+  async launch(year: number, actor: Actor): Promise<{ year: number; launchedAt: Date; entitiesToInvite: number }> {
+    return this.em.transactional(async (em) => {
+      const dialogue = await findDialogue(em, year);
+      if (dialogue.launchedAt) throw new DialogueAlreadyLaunched(year);
+      const entities = await em.count(OrgEntity, {});
+      if (entities === 0) {
+        throw new ValidationFailed([{ field: 'entities', message: 'no entity to invite: import the entity list first' }]);
+      }
+      const now = this.clock.now();
+      dialogue.launchedAt = now;
+      em.persist(em.create(AuditEvent, { dialogue, actor, at: now, event: 'launch', details: { entities } }));
+      enqueueInOutbox(em, JobName.LaunchDialogue, { dialogueId: dialogue.id }, `launch.${dialogue.id}`, now);
+      const alreadyInvited = await em.count(EntityWorkflow, { dialogue });
+      return { year, launchedAt: now, entitiesToInvite: entities - alreadyInvited };
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { AuditEvent } from './audit/audit-event.entity';
+import { Dialogue } from './dialogue/dialogue.entity';
+import { FocalPoint } from './entity/focal-point.entity';
+import { OrgEntity } from './entity/org-entity.entity';
+import { Report } from './report/report.entity';
+import { SessionRecord } from './session/session-record.entity';
+import { StatisticsSubmission } from './statistics/statistics-submission.entity';
+import { EntityWorkflow } from './workflow-instance/entity-workflow.entity';
+
+/** Every MikroORM entity the domain owns, for the ORM configuration. */
+export const dialogueEntities = [
+  Dialogue,
+  OrgEntity,
+  FocalPoint,
+  EntityWorkflow,
+  AuditEvent,
+  SessionRecord,
+  StatisticsSubmission,
+  Report,
+];

@@ -1,0 +1,115 @@
+import { isLanguage, LANGUAGES, type Language } from '../shared/languages';
+import { isValidZone } from '@cascade/workflow';
+import { FieldChecks } from '../shared/field-checks';
+import type { FieldIssue } from '../shared/errors';
+
+export interface PersonInput {
+  name: string;
+  email: string;
+  language: Language;
+}
+
+export interface EntityInput {
+  code: string;
+  name: string;
+  kind: string;
+  dutyStation: string;
+  timeZone: string;
+  language: Language;
+  staff: number | null;
+  head: { name: string; email: string } | null;
+  focalPoints: PersonInput[];
+}
+
+/** One entity as given by an import (CSV columns or JSON fields, already mapped to these names). */
+export interface RawEntity {
+  code?: unknown;
+  name?: unknown;
+  kind?: unknown;
+  dutyStation?: unknown;
+  timeZone?: unknown;
+  language?: unknown;
+  staff?: unknown;
+  headName?: unknown;
+  headEmail?: unknown;
+  focalPoints?: unknown;
+}
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,29}$/;
+const KIND = /^[a-z][a-z-]{1,49}$/;
+
+/** "Name <email>" entries separated by "|" — how a CSV cell lists several Focal Points. */
+export function parseFocalPointCell(cell: string, language: unknown): unknown[] {
+  return cell
+    .split('|')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const match = /^(.*?)\s*<([^>]+)>$/.exec(part);
+      return match ? { name: match[1], email: match[2], language } : { name: part, email: part, language };
+    });
+}
+
+/** Validates one entity; `row` is the line of the source file, used in every issue. */
+export function validateEntity(raw: RawEntity, row?: number): { input?: EntityInput; issues: FieldIssue[] } {
+  const check = new FieldChecks(row);
+  if (check.text('code', raw.code, { max: 30 }) && !CODE.test(raw.code)) {
+    check.fail('code', 'letters, digits and dashes only (at most 30)');
+  }
+  check.text('name', raw.name, { max: 300 });
+  if (check.text('kind', raw.kind, { max: 50 }) && !KIND.test(raw.kind)) {
+    check.fail('kind', 'lower-case words joined by dashes, e.g. political-mission');
+  }
+  check.text('duty_station', raw.dutyStation, { max: 100 });
+  if (check.text('timezone', raw.timeZone, { max: 64 }) && !isValidZone(raw.timeZone)) {
+    check.fail('timezone', `'${raw.timeZone}' is not an IANA time zone`);
+  }
+  if (!isLanguage(raw.language)) check.fail('language', `must be one of ${LANGUAGES.join(', ')}`);
+
+  let staff: number | null = null;
+  if (raw.staff !== undefined && raw.staff !== null && raw.staff !== '') {
+    const value = typeof raw.staff === 'string' && /^\d+$/.test(raw.staff) ? Number(raw.staff) : raw.staff;
+    if (check.nonNegativeInteger('illustrative_staff', value)) staff = value;
+  }
+
+  let head: EntityInput['head'] = null;
+  if (raw.headName || raw.headEmail) {
+    const nameOk = check.text('head_name', raw.headName, { max: 200 });
+    const emailOk = check.email('head_email', raw.headEmail);
+    if (nameOk && emailOk) head = { name: raw.headName as string, email: (raw.headEmail as string).toLowerCase() };
+  }
+
+  const focalPoints: PersonInput[] = [];
+  if (raw.focalPoints !== undefined && raw.focalPoints !== null) {
+    if (!Array.isArray(raw.focalPoints)) {
+      check.fail('focal_points', 'must be a list');
+    } else {
+      raw.focalPoints.forEach((fp: Record<string, unknown>, i) => {
+        const field = `focal_points[${i}]`;
+        const nameOk = check.text(`${field}.name`, fp?.['name'], { max: 200 });
+        const emailOk = check.email(`${field}.email`, fp?.['email']);
+        const language = fp?.['language'] ?? raw.language;
+        if (!isLanguage(language)) check.fail(`${field}.language`, `must be one of ${LANGUAGES.join(', ')}`);
+        else if (nameOk && emailOk) {
+          focalPoints.push({ name: fp['name'] as string, email: (fp['email'] as string).toLowerCase(), language });
+        }
+      });
+    }
+  }
+
+  if (check.issues.length > 0) return { issues: check.issues };
+  return {
+    issues: [],
+    input: {
+      code: (raw.code as string).toUpperCase(),
+      name: raw.name as string,
+      kind: raw.kind as string,
+      dutyStation: raw.dutyStation as string,
+      timeZone: raw.timeZone as string,
+      language: raw.language as Language,
+      staff,
+      head,
+      focalPoints,
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+
+/** Annex E figures. Every submission is kept; the highest revision is the entity's current one. */
+@Entity({ tableName: 'statistics' })
+@Index({ properties: ['workflow', 'revision'] })
+export class StatisticsSubmission {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => EntityWorkflow)
+  workflow!: EntityWorkflow;
+
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  @Property({ type: 'integer' })
+  eligibleStaff!: number;
+
+  @Property({ type: 'integer' })
+  staffParticipated!: number;
+
+  @Property({ type: 'integer' })
+  sessionsHeld!: number;
+
+  @Property({ type: 'integer' })
+  managersLed!: number;
+
+  @Property({ type: 'integer' })
+  nonStaffParticipants!: number;
+
+  @Property({ type: 'json' })
+  otherAgencyParticipants!: Record<string, number>;
+
+  @Property({ type: 'text', nullable: true })
+  comments: string | null = null;
+
+  @Property({ type: 'string', length: 200 })
+  submittedBy!: string;
+
+  @Property({ type: 'datetime' })
+  submittedAt!: Date;
+}

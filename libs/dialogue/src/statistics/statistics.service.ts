@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
+import type { Actor } from '../shared/actor';
+import { FieldChecks } from '../shared/field-checks';
+import { StatisticsSubmission } from './statistics-submission.entity';
+
+/** Annex E: the final participation statistics of one entity. */
+export interface StatisticsInput {
+  eligibleStaff: number;
+  staffParticipated: number;
+  sessionsHeld: number;
+  managersLed: number;
+  nonStaffParticipants: number;
+  otherAgencyParticipants?: Record<string, number>;
+  comments?: string | null;
+}
+
+export function checkStatistics(input: StatisticsInput): void {
+  const check = new FieldChecks();
+  const eligible = check.nonNegativeInteger('eligibleStaff', input.eligibleStaff);
+  const participated = check.nonNegativeInteger('staffParticipated', input.staffParticipated);
+  const sessions = check.nonNegativeInteger('sessionsHeld', input.sessionsHeld);
+  const leaders = check.nonNegativeInteger('managersLed', input.managersLed);
+  check.nonNegativeInteger('nonStaffParticipants', input.nonStaffParticipants);
+  if (eligible && participated && input.staffParticipated > input.eligibleStaff) {
+    check.fail('staffParticipated', `must not exceed eligibleStaff (${input.eligibleStaff})`);
+  }
+  // A manager with more than 25 reports leads several split sessions, so there are never fewer sessions than leaders.
+  if (sessions && leaders && input.managersLed > input.sessionsHeld) {
+    check.fail('managersLed', `must not exceed sessionsHeld (${input.sessionsHeld})`);
+  }
+  if (sessions && participated && input.sessionsHeld === 0 && input.staffParticipated > 0) {
+    check.fail('sessionsHeld', 'must be at least 1 when staff participated');
+  }
+  const agencies = input.otherAgencyParticipants ?? {};
+  if (typeof agencies !== 'object' || agencies === null || Array.isArray(agencies)) {
+    check.fail('otherAgencyParticipants', 'must map each agency to a count');
+  } else {
+    for (const [agency, count] of Object.entries(agencies)) {
+      if (!agency.trim() || agency.length > 100) check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
+      check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count);
+    }
+  }
+  check.text('comments', input.comments, { max: 5000, required: false });
+  check.throwIfAny();
+}
+
+@Injectable()
+export class StatisticsService {
+  constructor(private readonly workflows: EntityWorkflowService) {}
+
+  /** A first submission or a revision; every revision is kept. Nothing is written unless all of it is valid. */
+  async submit(
+    year: number,
+    code: string,
+    input: StatisticsInput,
+    actor: Actor,
+  ): Promise<TransitionOutcome & { submission: StatisticsSubmission }> {
+    checkStatistics(input);
+    let submission: StatisticsSubmission | undefined;
+    const outcome = await this.workflows.applyEvent(
+      year,
+      code,
+      { type: 'submit-statistics' },
+      actor,
+      () => [],
+      async (em, instance, now) => {
+        const previous = await em.count(StatisticsSubmission, { workflow: instance });
+        submission = em.create(StatisticsSubmission, {
+          workflow: instance,
+          revision: previous + 1,
+          eligibleStaff: input.eligibleStaff,
+          staffParticipated: input.staffParticipated,
+          sessionsHeld: input.sessionsHeld,
+          managersLed: input.managersLed,
+          nonStaffParticipants: input.nonStaffParticipants,
+          otherAgencyParticipants: input.otherAgencyParticipants ?? {},
+          comments: input.comments ?? null,
+          submittedBy: actor,
+          submittedAt: now,
+        });
+        em.persist(submission);
+        instance.statisticsSubmittedAt = now;
+      },
+    );
+    return { ...outcome, submission: submission as StatisticsSubmission };
+  }
+
+}

@@ -1,0 +1,53 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Dialogue } from '../dialogue/dialogue.entity';
+import { OrgEntity } from '../entity/org-entity.entity';
+
+/** The workflow instance of one entity in one dialogue year. `version` guards against lost updates. */
+@Entity({ tableName: 'entity_workflow' })
+@Unique({ properties: ['dialogue', 'entity'] })
+@Index({ properties: ['dialogue', 'state'] })
+export class EntityWorkflow {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Dialogue)
+  dialogue!: Dialogue;
+
+  @ManyToOne(() => OrgEntity)
+  entity!: OrgEntity;
+
+  @Property({ type: 'string', length: 40 })
+  state!: string;
+
+  @Property({ type: 'integer' })
+  escalationLevel = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  invitedAt: Date | null = null;
+
+  /** The entity's own statistics deadline: the dialogue's, or an accommodated one for a late addition. */
+  @Property({ type: 'string', length: 10 })
+  deadline!: string;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  extendedDeadline: string | null = null;
+
+  @Property({ type: 'boolean' })
+  lateAdded = false;
+
+  @Property({ type: 'integer' })
+  sessionsRecorded = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  statisticsSubmittedAt: Date | null = null;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+
+  get effectiveDeadline(): string {
+    return this.extendedDeadline ?? this.deadline;
+  }
+}

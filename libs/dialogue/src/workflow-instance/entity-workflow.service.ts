@@ -1,0 +1,104 @@
+import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { allowedOverrideTargets, type StepResult, type WorkflowEvent } from '@cascade/workflow';
+import { AuditEvent } from '../audit/audit-event.entity';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { isCalendarDay } from '../shared/dates';
+import { ConcurrentModification, ValidationFailed } from '../shared/errors';
+import { EntityWorkflow } from './entity-workflow.entity';
+import { findDialogue, findInstance } from './instance-lookup';
+import { WorkflowRegistry } from './workflow-registry';
+import { WorkflowTransitions } from './workflow-transitions';
+
+export interface TransitionOutcome {
+  instance: EntityWorkflow;
+  result: StepResult;
+  warnings: string[];
+}
+
+/** Reads instances and applies the administrative events to one of them, each in its own transaction. */
+@Injectable()
+export class EntityWorkflowService {
+  private readonly transitions: WorkflowTransitions;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly registry: WorkflowRegistry,
+  ) {
+    this.transitions = new WorkflowTransitions(registry);
+  }
+
+  async list(year: number, filter: { state?: string } = {}): Promise<EntityWorkflow[]> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    return em.find(
+      EntityWorkflow,
+      { dialogue, ...(filter.state ? { state: filter.state } : {}) },
+      { populate: ['entity'], orderBy: { entity: { code: 'asc' } } },
+    );
+  }
+
+  get(year: number, code: string): Promise<EntityWorkflow> {
+    return findInstance(this.em.fork(), year, code);
+  }
+
+  async auditTrail(year: number, code: string): Promise<AuditEvent[]> {
+    const em = this.em.fork();
+    const instance = await findInstance(em, year, code);
+    return em.find(AuditEvent, { workflow: instance }, { orderBy: { id: 'asc' } });
+  }
+
+  allowedOverrides(instance: EntityWorkflow): string[] {
+    return allowedOverrideTargets(this.transitions.definitionOf(instance.dialogue), instance.state);
+  }
+
+  withdraw(year: number, code: string, reason: string, actor: Actor): Promise<TransitionOutcome> {
+    return this.applyEvent(year, code, { type: 'withdraw', reason }, actor);
+  }
+
+  override(year: number, code: string, targetState: string, reason: string, actor: Actor): Promise<TransitionOutcome> {
+    return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
+  }
+
+  grantExtension(year: number, code: string, newDeadline: string, reason: string, actor: Actor) {
+    if (!isCalendarDay(newDeadline)) {
+      throw new ValidationFailed([{ field: 'deadline', message: 'must be a date YYYY-MM-DD' }]);
+    }
+    return this.applyEvent(year, code, { type: 'grant-extension', newDeadline, reason }, actor, (instance) =>
+      newDeadline > instance.dialogue.reportCutoff
+        ? [
+            `the extension ends after the report cutoff ${instance.dialogue.reportCutoff}: ${instance.entity.code} will not be listed among the entities that completed the dialogue in the ${instance.dialogue.year} report`,
+          ]
+        : [],
+    );
+  }
+
+  /**
+   * Loads, applies and commits in one transaction. The instance's version column turns a concurrent change
+   * into a ConcurrentModification instead of a lost update.
+   */
+  async applyEvent(
+    year: number,
+    code: string,
+    event: WorkflowEvent,
+    actor: Actor,
+    warningsFor: (instance: EntityWorkflow) => string[] = () => [],
+    mutate?: (em: EntityManager, instance: EntityWorkflow, now: Date) => void | Promise<void>,
+  ): Promise<TransitionOutcome> {
+    try {
+      return await this.em.transactional(async (em) => {
+        const instance = await findInstance(em, year, code);
+        const now = this.clock.now();
+        const warnings = warningsFor(instance);
+        await mutate?.(em, instance, now);
+        const result = this.transitions.apply(em, instance, event, actor, now, warnings.length ? { warnings } : null);
+        return { instance, result, warnings };
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw new ConcurrentModification(`entity ${code}`);
+      throw error;
+    }
+  }
+}

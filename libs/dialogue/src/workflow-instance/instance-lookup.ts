@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Dialogue } from '../dialogue/dialogue.entity';
+import { NotFound } from '../shared/errors';
+import { EntityWorkflow } from './entity-workflow.entity';
+
+export async function findDialogue(em: EntityManager, year: number): Promise<Dialogue> {
+  const dialogue = await em.findOne(Dialogue, { year });
+  if (!dialogue) throw new NotFound('dialogue', year);
+  return dialogue;
+}
+
+/** The instance of one entity in one year, with its dialogue and entity loaded (what transitions need). */
+export async function findInstance(em: EntityManager, year: number, code: string): Promise<EntityWorkflow> {
+  const instance = await em.findOne(
+    EntityWorkflow,
+    { dialogue: { year }, entity: { code } },
+    { populate: ['dialogue', 'entity', 'entity.focalPoints'] },
+  );
+  if (!instance) {
+    await findDialogue(em, year);
+    throw new NotFound(`entity in the ${year} dialogue`, code);
+  }
+  return instance;
+}

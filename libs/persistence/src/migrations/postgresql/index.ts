@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124195025 } from './Migration20261124195025';
+
+/** Applied in this order; `npm run db:migration:create` appends new ones. */
+export const postgresqlMigrations: MigrationObject[] = [
+  { name: 'Migration20261124195025', class: Migration20261124195025 },
+];

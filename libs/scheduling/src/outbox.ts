@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { OutboxMessage } from './outbox-message.entity';
+import { queueOfJob, type JobName, type JobPayloads } from './queue-registry';
+
+/** Adds a job to the outbox inside the caller's transaction; nothing is sent until the transaction commits. */
+export function enqueueInOutbox<J extends JobName>(
+  em: EntityManager,
+  job: J,
+  payload: JobPayloads[J],
+  idempotencyKey: string,
+  now: Date,
+): OutboxMessage {
+  const message = em.create(OutboxMessage, {
+    idempotencyKey,
+    queue: queueOfJob[job],
+    job,
+    payload: payload as unknown as Record<string, unknown>,
+    status: 'pending',
+    createdAt: now,
+    dispatchedAt: null,
+  });
+  em.persist(message);
+  return message;
+}

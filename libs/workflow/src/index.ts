@@ -1,0 +1,49 @@
+export {
+  AUDIENCES,
+  ANCHORS,
+  TARGET_FROM_PAYLOAD,
+  type Anchor,
+  type Audience,
+  type DigestDefinition,
+  type Effect,
+  type EscalationDefinition,
+  type EventDefinition,
+  type LateAdditionDefinition,
+  type MailSpec,
+  type SendAtDefinition,
+  type StateDefinition,
+  type TimerDefinition,
+  type TimerKind,
+  type TransitionDefinition,
+  type WorkflowDefinition,
+} from './definition.schema';
+export { parseDefinition } from './definition.loader';
+export {
+  DefinitionInvalid,
+  GuardRefused,
+  InvalidTransition,
+  ReasonRequired,
+  UnknownEvent,
+  type DefinitionIssue,
+} from './errors';
+export { GUARDS, GUARD_NAMES, type Guard, type GuardContext } from './guards';
+export type { InstanceSnapshot, WorkflowEvent } from './instance';
+export {
+  step,
+  availableEvents,
+  allowedOverrideTargets,
+  OVERRIDE_TARGET_GUARD,
+  type StepResult,
+} from './step';
+export { plan, type PlannedTimer } from './plan';
+export { accommodatedDeadline, type LateAdditionInput } from './late-addition';
+export {
+  atLocalSendTime,
+  endOfLocalDay,
+  addDays,
+  localDateOf,
+  toLocalIso,
+  isValidZone,
+  type SendAt,
+} from './local-time';
+export { toMermaid } from './mermaid';

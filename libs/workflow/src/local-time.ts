@@ -1,0 +1,58 @@
+import { DateTime, IANAZone } from 'luxon';
+
+export interface SendAt {
+  localTime: string; // 'HH:mm'
+  workingDays: number[]; // ISO weekdays, 1 = Monday … 7 = Sunday
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+export function isIsoDate(date: string): boolean {
+  return ISO_DATE.test(date) && DateTime.fromISO(date, { zone: 'utc' }).isValid;
+}
+
+function startOfLocalDate(date: string, zone: string): DateTime {
+  if (!isIsoDate(date)) throw new RangeError(`Not a calendar date 'YYYY-MM-DD': '${date}'`);
+  const dt = DateTime.fromISO(date, { zone });
+  if (!dt.isValid) throw new RangeError(`Invalid time zone '${zone}'`);
+  return dt;
+}
+
+/** Calendar arithmetic in UTC so that adding days never depends on a zone's DST. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as string;
+}
+
+export function localDateOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
+}
+
+/** The local send time on that date, moved forward to the next working day when the date is not one. */
+export function atLocalSendTime(date: string, zone: string, sendAt: SendAt): Date {
+  const [hour, minute] = sendAt.localTime.split(':').map(Number);
+  let day = startOfLocalDate(date, zone);
+  // Bounded: a week always contains a working day when the list is non-empty (enforced by the loader).
+  for (let i = 0; i < 7 && !sendAt.workingDays.includes(day.weekday); i++) day = day.plus({ days: 1 });
+  return day.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** The end of a local calendar day, i.e. the first instant of the next local day. */
+export function endOfLocalDay(date: string, zone: string): Date {
+  return startOfLocalDate(addDays(date, 1), zone).toJSDate();
+}
+
+/** ISO string with the zone's offset at that instant, e.g. '2026-12-24T09:00:00-05:00'. */
+export function toLocalIso(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** Whole calendar days from `from` to `to` (both 'YYYY-MM-DD'). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(
+    DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days,
+  );
+}

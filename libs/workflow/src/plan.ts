@@ -1,0 +1,93 @@
+import type { Anchor, Audience, MailSpec, TimerKind, WorkflowDefinition } from './definition.schema';
+import type { InstanceSnapshot } from './instance';
+import { addDays, atLocalSendTime, endOfLocalDay, localDateOf, toLocalIso } from './local-time';
+
+export interface PlannedTimer {
+  /** Stable idempotency key `${timerId}:${dueAtIso}`; the caller prefixes it with the instance id. */
+  key: string;
+  timerId: string;
+  kind: TimerKind;
+  /** UTC instant. */
+  dueAt: Date;
+  /** ISO with the entity zone's offset, e.g. '2026-12-24T09:00:00-05:00'. */
+  localDueAt: string;
+  mail?: { template: string; to: Audience[] };
+  event?: string;
+  escalationLevel?: number;
+}
+
+/** A safety bound: a weekly repeat over a year is ~52 steps; anything near this is a data error. */
+const MAX_REPEATS = 500;
+
+/**
+ * The timers an instance should have right now: only those active in its current state and due strictly after
+ * `now`, so re-planning after any transition replaces the whole set and nothing obsolete fires.
+ */
+export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: Date): PlannedTimer[] {
+  if (def.states[instance.state]?.final !== false) return [];
+  const zone = instance.timeZone;
+  const anchors: Record<Anchor, string | null> = {
+    invitation: instance.invitedAt ? localDateOf(instance.invitedAt, zone) : null,
+    'effective-deadline': instance.effectiveDeadline,
+    'report-cutoff': instance.reportCutoff,
+  };
+  const out: PlannedTimer[] = [];
+  const push = (t: Omit<PlannedTimer, 'key' | 'localDueAt'>) =>
+    out.push({ ...t, key: `${t.timerId}:${t.dueAt.toISOString()}`, localDueAt: toLocalIso(t.dueAt, zone) });
+  const sendTime = (date: string) => atLocalSendTime(date, zone, def.sendAt);
+
+  for (const timer of def.timers) {
+    const anchorDate = anchors[timer.anchor];
+    if (!timer.activeIn.includes(instance.state) || anchorDate === null) continue;
+    const date = addDays(anchorDate, timer.offsetDays);
+    const at = timer.at ?? (timer.mail ? 'send-time' : 'end-of-day');
+    const dueAt = at === 'send-time' ? sendTime(date) : endOfLocalDay(date, zone);
+    // A reminder pushed past a weekend must not land after the day it announces: it would be obsolete.
+    if (timer.offsetDays < 0 && dueAt >= endOfLocalDay(anchorDate, zone)) continue;
+    push({
+      timerId: timer.id,
+      kind: timer.kind,
+      dueAt,
+      ...(timer.mail ? { mail: copyMail(timer.mail) } : {}),
+      ...(timer.event ? { event: timer.event } : {}),
+    });
+  }
+
+  const esc = def.escalation;
+  const escAnchor = esc ? anchors[esc.anchor] : null;
+  if (esc && escAnchor !== null && esc.activeIn.includes(instance.state)) {
+    const cutoff = anchors['report-cutoff'] as string;
+    const until = esc.repeat ? (anchors[esc.repeat.until] ?? cutoff) : cutoff;
+    const steps: { offsetDays: number; level: number; mail: MailSpec }[] = [...esc.steps];
+    if (esc.repeat) {
+      const last = esc.steps[esc.steps.length - 1];
+      for (let n = 1; n <= MAX_REPEATS; n++) {
+        const offsetDays = last.offsetDays + n * esc.repeat.everyDays;
+        if (addDays(escAnchor, offsetDays) > until) break;
+        steps.push({ offsetDays, level: last.level + n, mail: esc.repeat.mail });
+      }
+    }
+    // Escalating after the year is closed is pointless: nothing is due after the end of the cutoff (or `until`) day.
+    const stop = endOfLocalDay(until < cutoff ? until : cutoff, zone);
+    for (const s of steps) {
+      const dueAt = sendTime(addDays(escAnchor, s.offsetDays));
+      if (dueAt >= stop) continue;
+      push({
+        timerId: `escalation-${s.level}`,
+        kind: 'escalation',
+        dueAt,
+        mail: copyMail(s.mail),
+        event: esc.event,
+        escalationLevel: s.level,
+      });
+    }
+  }
+
+  return out
+    .filter((t) => t.dueAt.getTime() > now.getTime())
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.timerId.localeCompare(b.timerId));
+}
+
+function copyMail(m: MailSpec): MailSpec {
+  return { template: m.template, to: [...m.to] };
+}
