@@ -17,6 +17,7 @@ const productionConstraints = [
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:engine', 'type:util'] },
   { sourceTag: 'type:engine', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworks },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:infra', 'type:engine', 'type:util'] },
 ];
 

@@ -1,7 +1,7 @@
 // Writes workflows/<name>.mmd beside every workflows/<name>.yaml; fails listing every issue of an invalid definition.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DefinitionInvalid, parseDefinition, toMermaid } from '../../../libs/workflow/src/index'; // tsx finds no root tsconfig.json for the @cascade paths
+import { DefinitionInvalid, parseDefinition, toMermaid } from '@cascade/workflow';
 
 const dir = resolve(__dirname, '../../../workflows');
 let failed = false;

@@ -44,7 +44,7 @@ export class EntityImportService {
     private readonly clock: Clock,
   ) {}
 
-  importCsv(text: string, actor: Actor): Promise<ImportResult> {
+  async importCsv(text: string, actor: Actor): Promise<ImportResult> {
     return this.importRows(readEntityCsv(text), actor, 'csv');
   }
 

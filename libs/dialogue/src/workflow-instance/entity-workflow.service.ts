@@ -62,7 +62,7 @@ export class EntityWorkflowService {
     return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
   }
 
-  grantExtension(year: number, code: string, newDeadline: string, reason: string, actor: Actor) {
+  async grantExtension(year: number, code: string, newDeadline: string, reason: string, actor: Actor) {
     if (!isCalendarDay(newDeadline)) {
       throw new ValidationFailed([{ field: 'deadline', message: 'must be a date YYYY-MM-DD' }]);
     }

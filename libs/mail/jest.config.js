@@ -1,3 +1,0 @@
-const preset = require('../../libs/testing/jest.preset.js');
-
-module.exports = { ...preset, displayName: 'mail', rootDir: __dirname };

@@ -1,0 +1,5 @@
+export * from './test-database';
+export * from './test-orm';
+export * from './wait-for';
+export * from './redis';
+export * from './processes';
