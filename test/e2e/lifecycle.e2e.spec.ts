@@ -16,7 +16,10 @@ import {
   type TestDatabase,
 } from '@cascade/testing';
 
-const ENTITIES_CSV = fs.readFileSync(path.resolve(__dirname, '../../libs/persistence/seed/entities.csv'), 'utf8');
+const ENTITIES_CSV = fs.readFileSync(
+  path.resolve(__dirname, '../../libs/persistence/seed/entities.csv'),
+  'utf8',
+);
 const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = new Date().getFullYear();
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -52,7 +55,8 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     env = {
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
+      DATABASE_URL:
+        database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
       REDIS_URL: TEST_REDIS_URL,
       QUEUE_PREFIX: prefix,
       ADMIN_API_KEY: API_KEY,
@@ -86,7 +90,9 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
   it('reports healthy database and Redis, and publishes OpenAPI at /docs', async () => {
     const health = await (await fetch(`${base}/health`)).json();
     expect(health).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
-    const openapi = (await (await fetch(`${base}/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${base}/docs/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/dialogues', '/api/dialogues/{year}/launch', '/api/entities/import']),
     );
@@ -109,7 +115,11 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     };
     const created = await call('POST', '/api/dialogues', body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ year: YEAR, statisticsDeadline: `${YEAR}-12-31`, workflow: { id: 'leadership-dialogue', version: 1 } });
+    expect(created.body).toMatchObject({
+      year: YEAR,
+      statisticsDeadline: `${YEAR}-12-31`,
+      workflow: { id: 'leadership-dialogue', version: 1 },
+    });
     expect((await call('POST', '/api/dialogues', body)).status).toBe(409);
     const bad = await call('POST', '/api/dialogues', { ...body, year: 'soon' });
     expect(bad.status).toBe(400);
@@ -117,10 +127,18 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
   });
 
   it('imports the 58 entities from CSV, and a bad file imports nothing', async () => {
-    const bad = await call('POST', '/api/entities/import', ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5\n', 'text/csv');
+    const bad = await call(
+      'POST',
+      '/api/entities/import',
+      ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5\n',
+      'text/csv',
+    );
     expect(bad.status).toBe(422);
     expect(bad.body.issues).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: 60, field: 'timezone' }), expect.objectContaining({ row: 60, field: 'language' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ row: 60, field: 'timezone' }),
+        expect.objectContaining({ row: 60, field: 'language' }),
+      ]),
     );
     expect((await call('GET', '/api/entities')).body).toHaveLength(0);
 
@@ -167,11 +185,23 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
       participants: 8,
     });
     expect(session.status).toBe(201);
-    expect(session.body).toMatchObject({ state: 'cascading', transition: { from: 'invited', to: 'cascading' } });
+    expect(session.body).toMatchObject({
+      state: 'cascading',
+      transition: { from: 'invited', to: 'cascading' },
+    });
     expect(session.body.session.sizeWarning).toMatch(/below the ideal 10–25/);
 
-    const stats = { eligibleStaff: 780, staffParticipated: 700, sessionsHeld: 40, managersLed: 38, nonStaffParticipants: 12 };
-    const rejected = await call('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, { ...stats, staffParticipated: 900 });
+    const stats = {
+      eligibleStaff: 780,
+      staffParticipated: 700,
+      sessionsHeld: 40,
+      managersLed: 38,
+      nonStaffParticipants: 12,
+    };
+    const rejected = await call('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, {
+      ...stats,
+      staffParticipated: 900,
+    });
     expect(rejected.status).toBe(422);
     expect(rejected.body.issues[0].field).toBe('staffParticipated');
     expect((await stateOf('DOS')).state).toBe('invited');
@@ -192,12 +222,17 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     expect(late.body).toMatchObject({ state: 'invited', lateAdded: true });
     expect(late.body.accommodatedDeadline >= `${YEAR}-12-31`).toBe(true);
 
-    const withdrawn = await call('POST', `/api/dialogues/${YEAR}/entities/EOSG/withdraw`, { reason: 'merged into another entity' });
+    const withdrawn = await call('POST', `/api/dialogues/${YEAR}/entities/EOSG/withdraw`, {
+      reason: 'merged into another entity',
+    });
     expect(withdrawn.body.state).toBe('withdrawn');
 
     const report = await call('POST', `/api/dialogues/${YEAR}/report`);
     expect(report.status).toBe(201);
-    expect(report.body).toMatchObject({ version: 1, totals: { entities: 59, completed: 1, eligibleStaff: 780, staffParticipated: 700 } });
+    expect(report.body).toMatchObject({
+      version: 1,
+      totals: { entities: 59, completed: 1, eligibleStaff: 780, staffParticipated: 700 },
+    });
 
     expect((await stateOf('DOS')).state).toBe('reported');
     expect((await stateOf('DPPA')).state).toBe('not-completed');
@@ -210,16 +245,27 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
 
   it('keeps an audit trail of every transition: who, when, from, to, why', async () => {
     const dos = await stateOf('DOS');
-    expect(dos.audit.map((a: { event: string; from: string; to: string; actor: string }) => [a.event, a.from, a.to, a.actor])).toEqual([
+    expect(
+      dos.audit.map((a: { event: string; from: string; to: string; actor: string }) => [
+        a.event,
+        a.from,
+        a.to,
+        a.actor,
+      ]),
+    ).toEqual([
       ['invite', 'pending', 'invited', 'system: worker'],
       ['submit-statistics', 'invited', 'stats-submitted', 'admin (API key)'],
       ['issue-report', 'stats-submitted', 'reported', 'admin (API key)'],
     ]);
     const eosg = await stateOf('EOSG');
-    expect(eosg.audit.find((a: { event: string }) => a.event === 'withdraw')).toMatchObject({ reason: 'merged into another entity' });
+    expect(eosg.audit.find((a: { event: string }) => a.event === 'withdraw')).toMatchObject({
+      reason: 'merged into another entity',
+    });
     const trail = (await call('GET', `/api/dialogues/${YEAR}/audit?limit=1000`)).body;
     const events = trail.map((a: { event: string }) => a.event);
     expect(events.filter((e: string) => e === 'invite')).toHaveLength(59);
-    expect(events).toEqual(expect.arrayContaining(['create-dialogue', 'launch', 'issue-report', 'record-session']));
+    expect(events).toEqual(
+      expect.arrayContaining(['create-dialogue', 'launch', 'issue-report', 'record-session']),
+    );
   });
 });

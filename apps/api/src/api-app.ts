@@ -1,24 +1,22 @@
-import { MikroORM } from '@mikro-orm/core';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
-import { pendingMigrations } from '@cascade/persistence';
+import { assertMigrated } from '@cascade/persistence';
 import { ApiModule } from './api.module';
 import { requestValidationPipe } from './http/validation.pipe';
 
 /** Builds the HTTP application (used by main.ts and by the tests). */
-export async function createApiApp(config: CascadeConfig, options: { clock?: Clock } = {}): Promise<INestApplication> {
+export async function createApiApp(
+  config: CascadeConfig,
+  options: { clock?: Clock } = {},
+): Promise<INestApplication> {
+  await assertMigrated(config.database);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     logger: config.env === 'test' ? ['error', 'warn'] : undefined,
   });
-  const pending = await pendingMigrations(app.get(MikroORM));
-  if (pending.length > 0) {
-    await app.close();
-    throw new Error(`the database has pending migrations (${pending.join(', ')}): run npm run db:migrate`);
-  }
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
   app.useGlobalPipes(requestValidationPipe());

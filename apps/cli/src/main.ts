@@ -26,11 +26,17 @@ async function main([command, ...args]: string[]): Promise<void> {
       const orm = await openMigratedOrm(config.database);
       const year = args[0] ? Number(args[0]) : new Date().getFullYear();
       const result = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
-      console.log(result.created ? `seeded the ${year} demo with ${result.entities} entities` : `the ${year} dialogue already exists`);
+      console.log(
+        result.created
+          ? `seeded the ${year} demo with ${result.entities} entities`
+          : `the ${year} dialogue already exists`,
+      );
       return orm.close();
     }
     case 'db:migration:create':
-      return createMigrations(process.env['POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+      return createMigrations(
+        process.env['POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+      );
     default:
       console.error(USAGE);
       process.exit(2);

@@ -41,7 +41,7 @@ export async function createMigrations(postgresAdminUrl: string): Promise<void> 
   const sqlitePath = path.join(os.tmpdir(), `${scratch}.sqlite`);
   const pgUrl = new URL(postgresAdminUrl);
   pgUrl.pathname = `/${scratch}`;
-  const targets: [('postgresql' | 'sqlite'), DatabaseConfig][] = [
+  const targets: ['postgresql' | 'sqlite', DatabaseConfig][] = [
     ['postgresql', { driver: 'postgresql', url: pgUrl.toString() }],
     ['sqlite', { driver: 'sqlite', path: sqlitePath }],
   ];
@@ -53,12 +53,20 @@ export async function createMigrations(postgresAdminUrl: string): Promise<void> 
         const folder = path.join(MIGRATIONS_ROOT, dialect);
         const generator = await MikroORM.init(
           ormOptions(database, {
-            migrations: { path: folder, pathTs: folder, emit: 'ts', snapshot: false, migrationsList: undefined },
+            migrations: {
+              path: folder,
+              pathTs: folder,
+              emit: 'ts',
+              snapshot: false,
+              migrationsList: undefined,
+            },
           }),
         );
         const result = await generator.getMigrator().createMigration(folder);
         await generator.close();
-        console.log(result.fileName ? `${dialect}: wrote ${result.fileName}` : `${dialect}: schema already up to date`);
+        console.log(
+          result.fileName ? `${dialect}: wrote ${result.fileName}` : `${dialect}: schema already up to date`,
+        );
         writeIndex(dialect);
       } finally {
         await orm.close();

@@ -9,7 +9,9 @@ describe('the start command’s Redis check', () => {
 
   it('names both remedies when a remote Redis does not answer', async () => {
     const port = await freePort();
-    await expect(ensureLocalRedis(`redis://127.0.0.2:${port}`)).rejects.toThrow(/docker compose -f docker\/compose.yml up/);
+    await expect(ensureLocalRedis(`redis://127.0.0.2:${port}`)).rejects.toThrow(
+      /docker compose -f docker\/compose.yml up/,
+    );
   });
 
   it('starts a local redis-server when nothing answers on a local port', async () => {

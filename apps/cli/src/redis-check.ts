@@ -2,7 +2,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 
 export async function redisAnswers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 1500, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: 1500,
+    retryStrategy: () => null,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -26,13 +32,26 @@ export async function ensureLocalRedis(url: string): Promise<ChildProcess | null
   if (!local || !installed) {
     throw new Error(
       `No Redis answers at ${url}.\n` +
-        (local ? '  redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis),\n' : '') +
+        (local
+          ? '  redis-server is not installed: install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis),\n'
+          : '') +
         '  or run the production-like stack from docker/ (docker compose -f docker/compose.yml up), or set REDIS_URL.',
     );
   }
   const child = spawn(
     'redis-server',
-    ['--port', port || '6379', '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    [
+      '--port',
+      port || '6379',
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--maxmemory-policy',
+      'noeviction',
+    ],
     { stdio: 'ignore' },
   );
   for (let attempt = 0; attempt < 50; attempt += 1) {

@@ -28,7 +28,9 @@ export async function startAll(config: CascadeConfig): Promise<void> {
   const seeded = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
   await orm.close();
   console.log(
-    seeded.created ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities.` : `The ${year} demo dialogue exists.`,
+    seeded.created
+      ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities.`
+      : `The ${year} demo dialogue exists.`,
   );
 
   const dist = path.resolve(__dirname, '../..');

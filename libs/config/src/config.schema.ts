@@ -12,7 +12,10 @@ export const configSchema = z
       .regex(/^(postgres(ql)?|sqlite):/, 'must start with postgres://, postgresql:// or sqlite:')
       .optional(),
     SQLITE_PATH: z.string().min(1).default('cascade.sqlite'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[a-z0-9_-]+$/i, 'letters, digits, dash and underscore only')

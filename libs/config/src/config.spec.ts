@@ -37,6 +37,8 @@ describe('loadConfig', () => {
   it('requires an admin API key of at least 24 characters in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_API_KEY: is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'short' })).toThrow(/ADMIN_API_KEY/);
-    expect(loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32) }).adminApiKey).toHaveLength(32);
+    expect(loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32) }).adminApiKey).toHaveLength(
+      32,
+    );
   });
 });

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { configSchema } from './config.schema';
 
-export type DatabaseConfig =
-  | { driver: 'postgresql'; url: string }
-  | { driver: 'sqlite'; path: string };
+export type DatabaseConfig = { driver: 'postgresql'; url: string } | { driver: 'sqlite'; path: string };
 
 export interface CascadeConfig {
   env: 'development' | 'test' | 'production';
@@ -18,15 +16,14 @@ export interface CascadeConfig {
 
 export class ConfigInvalid extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration:\n' + issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'));
     this.name = 'ConfigInvalid';
   }
 }
 
 function databaseFrom(url: string | undefined, sqlitePath: string): DatabaseConfig {
-  if (url?.startsWith('sqlite:')) return { driver: 'sqlite', path: url.slice('sqlite:'.length) || sqlitePath };
+  if (url?.startsWith('sqlite:'))
+    return { driver: 'sqlite', path: url.slice('sqlite:'.length) || sqlitePath };
   if (url) return { driver: 'postgresql', url };
   return { driver: 'sqlite', path: sqlitePath };
 }
@@ -36,7 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigInvalid(
-      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        message: issue.message,
+      })),
     );
   }
   const raw = parsed.data;

@@ -63,7 +63,11 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
   let dialogueId: number;
   const fresh = (): EntityManager => db.orm.em.fork();
   const instanceOf = (code: string) =>
-    fresh().findOneOrFail(EntityWorkflow, { dialogue: { year: YEAR }, entity: { code } }, { populate: ['entity'] });
+    fresh().findOneOrFail(
+      EntityWorkflow,
+      { dialogue: { year: YEAR }, entity: { code } },
+      { populate: ['entity'] },
+    );
   const auditOf = (code: string) =>
     fresh().find(AuditEvent, { entityCode: code, dialogue: { year: YEAR } }, { orderBy: { id: 'asc' } });
   /** The latest submission per entity code, as the test submitted them. */
@@ -143,9 +147,14 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     );
     expect(fields).not.toContain('topic.en');
     const cutoffIssues = await issuesOf(() =>
-      dialogues.create(dialogueInput(2030, { statisticsDeadline: '2030-12-31', reportCutoff: '2030-12-31' }), ADMIN),
+      dialogues.create(
+        dialogueInput(2030, { statisticsDeadline: '2030-12-31', reportCutoff: '2030-12-31' }),
+        ADMIN,
+      ),
     );
-    expect(cutoffIssues).toEqual([{ field: 'reportCutoff', message: 'must be after the statistics deadline' }]);
+    expect(cutoffIssues).toEqual([
+      { field: 'reportCutoff', message: 'must be after the statistics deadline' },
+    ]);
     expect(await fresh().count(Dialogue, {})).toBe(2);
     expect(await fresh().count(AuditEvent, {})).toBe(before);
   });
@@ -164,7 +173,10 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     const eosg = await fresh().findOneOrFail(OrgEntity, { code: 'EOSG' });
     expect(eosg).toMatchObject({ timeZone: 'America/New_York', language: 'en', staff: 210, kind: 'office' });
 
-    const renamed = ENTITIES_CSV.replace('Executive Office of the Secretary-General', 'Executive Office (renamed)');
+    const renamed = ENTITIES_CSV.replace(
+      'Executive Office of the Secretary-General',
+      'Executive Office (renamed)',
+    );
     expect(await imports.importCsv(renamed, ADMIN)).toEqual({ created: 0, updated: 58, total: 58 });
     const after = await fresh().find(OrgEntity, {}, { orderBy: { id: 'asc' } });
     expect(after.map((e) => e.id)).toEqual(ids);
@@ -239,7 +251,8 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     }
     const invites = await fresh().find(AuditEvent, { event: 'invite' });
     expect(invites).toHaveLength(58);
-    for (const row of invites) expect(row).toMatchObject({ fromState: 'pending', toState: 'invited', actor: 'system: worker' });
+    for (const row of invites)
+      expect(row).toMatchObject({ fromState: 'pending', toState: 'invited', actor: 'system: worker' });
     expect(new Set(invites.map((a) => a.entityCode)).size).toBe(58);
 
     const mails = await fresh().find(OutboxMessage, { job: JobName.SendMail });
@@ -272,7 +285,11 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(rows[0]).toMatchObject({ leaderEmail: 'lead@un.test', participants: 8 });
     expect(rows[0]?.sizeWarning).toContain('below');
     const audit = await auditOf('EOSG');
-    expect(audit.at(-1)).toMatchObject({ event: 'record-session', fromState: 'invited', toState: 'cascading' });
+    expect(audit.at(-1)).toMatchObject({
+      event: 'record-session',
+      fromState: 'invited',
+      toState: 'cascading',
+    });
 
     const ideal = await sessions.record(
       YEAR,
@@ -286,36 +303,63 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
   });
 
   it('submits statistics and keeps every revision', async () => {
-    const first: StatisticsInput = { eligibleStaff: 200, staffParticipated: 150, sessionsHeld: 12, managersLed: 10, nonStaffParticipants: 3 };
+    const first: StatisticsInput = {
+      eligibleStaff: 200,
+      staffParticipated: 150,
+      sessionsHeld: 12,
+      managersLed: 10,
+      nonStaffParticipants: 3,
+    };
     const outcome = await statistics.submit(YEAR, 'EOSG', first, ADMIN);
     expect(outcome.instance.state).toBe('stats-submitted');
     expect(outcome.submission.revision).toBe(1);
-    const revised: StatisticsInput = { ...first, staffParticipated: 160, sessionsHeld: 13, otherAgencyParticipants: { UNDP: 4 } };
+    const revised: StatisticsInput = {
+      ...first,
+      staffParticipated: 160,
+      sessionsHeld: 13,
+      otherAgencyParticipants: { UNDP: 4 },
+    };
     const revision = await statistics.submit(YEAR, 'EOSG', revised, ADMIN);
     expect(revision.submission.revision).toBe(2);
     expect(revision.instance.state).toBe('stats-submitted');
     submitted.set('EOSG', revised);
 
     // Straight from `invited`, without any recorded session.
-    const dpo: StatisticsInput = { eligibleStaff: 500, staffParticipated: 420, sessionsHeld: 30, managersLed: 25, nonStaffParticipants: 0 };
+    const dpo: StatisticsInput = {
+      eligibleStaff: 500,
+      staffParticipated: 420,
+      sessionsHeld: 30,
+      managersLed: 25,
+      nonStaffParticipants: 0,
+    };
     await statistics.submit(YEAR, 'DPO', dpo, ADMIN);
     submitted.set('DPO', dpo);
 
     const eosg = await instanceOf('EOSG');
     expect(eosg.state).toBe('stats-submitted');
     expect(eosg.statisticsSubmittedAt).not.toBeNull();
-    const rows = await fresh().find(StatisticsSubmission, { workflow: eosg }, { orderBy: { revision: 'asc' } });
+    const rows = await fresh().find(
+      StatisticsSubmission,
+      { workflow: eosg },
+      { orderBy: { revision: 'asc' } },
+    );
     expect(rows.map((r) => [r.revision, r.staffParticipated])).toEqual([
       [1, 150],
       [2, 160],
     ]);
     expect(rows[1]?.otherAgencyParticipants).toEqual({ UNDP: 4 });
     const audit = await auditOf('EOSG');
-    expect(audit.filter((a) => a.event === 'submit-statistics').map((a) => [a.fromState, a.toState])).toEqual([
-      ['cascading', 'stats-submitted'],
-      ['stats-submitted', 'stats-submitted'],
-    ]);
-    expect(await fresh().count(OutboxMessage, { idempotencyKey: { $like: `mail.${eosg.id}.%.statistics-received` } })).toBe(2);
+    expect(audit.filter((a) => a.event === 'submit-statistics').map((a) => [a.fromState, a.toState])).toEqual(
+      [
+        ['cascading', 'stats-submitted'],
+        ['stats-submitted', 'stats-submitted'],
+      ],
+    );
+    expect(
+      await fresh().count(OutboxMessage, {
+        idempotencyKey: { $like: `mail.${eosg.id}.%.statistics-received` },
+      }),
+    ).toBe(2);
   });
 
   it('withdraws with a reason, and refuses a withdrawal without one', async () => {
@@ -350,7 +394,9 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
 
     const other = codes[11]?.code as string;
     const auditBefore = await fresh().count(AuditEvent, {});
-    await expect(workflows.override(YEAR, other, 'reported', 'skip ahead', ADMIN)).rejects.toBeInstanceOf(GuardRefused);
+    await expect(workflows.override(YEAR, other, 'reported', 'skip ahead', ADMIN)).rejects.toBeInstanceOf(
+      GuardRefused,
+    );
     expect((await instanceOf(other)).state).toBe('invited');
     expect(await fresh().count(AuditEvent, {})).toBe(auditBefore);
   });
@@ -364,9 +410,14 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(dppa.deadline).toBe('2026-12-31');
     expect(dppa.effectiveDeadline).toBe('2027-01-31');
     expect(dppa.version).toBeGreaterThan(before.version);
-    expect((await auditOf('DPPA')).at(-1)).toMatchObject({ event: 'grant-extension', reason: 'mission transition' });
+    expect((await auditOf('DPPA')).at(-1)).toMatchObject({
+      event: 'grant-extension',
+      reason: 'mission transition',
+    });
 
-    const late = await workflows.grantExtension(YEAR, 'DPO', '2027-03-15', 'crisis', ADMIN).catch((e: unknown) => e);
+    const late = await workflows
+      .grantExtension(YEAR, 'DPO', '2027-03-15', 'crisis', ADMIN)
+      .catch((e: unknown) => e);
     // DPO submitted statistics already: no grant-extension from stats-submitted.
     expect(late).toBeInstanceOf(InvalidTransition);
     const beyond = await workflows.grantExtension(YEAR, 'DPPA', '2027-03-15', 'crisis', ADMIN);
@@ -395,7 +446,9 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(accommodatedDeadline > '2026-12-31').toBe(true);
     expect(accommodatedDeadline <= '2027-02-28').toBe(true);
     expect((await auditOf('LATE-1')).map((a) => a.event)).toEqual(['invite']);
-    expect(await fresh().count(OutboxMessage, { idempotencyKey: { $like: `mail.${stored.id}.%.invitation` } })).toBe(1);
+    expect(
+      await fresh().count(OutboxMessage, { idempotencyKey: { $like: `mail.${stored.id}.%.invitation` } }),
+    ).toBe(1);
 
     const tooLate = await issuesOf(() =>
       invitations.addLateEntity(YEAR, { ...late, code: 'LATE-2', deadline: '2027-03-01' }, ADMIN),
@@ -406,7 +459,11 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     await expect(invitations.addLateEntity(YEAR, late, ADMIN)).rejects.toBeInstanceOf(Conflict);
     expect(await fresh().count(EntityWorkflow, { entity: { code: 'LATE-1' } })).toBe(1);
 
-    const explicit = await invitations.addLateEntity(YEAR, { ...late, code: 'LATE-3', deadline: '2027-02-28' }, ADMIN);
+    const explicit = await invitations.addLateEntity(
+      YEAR,
+      { ...late, code: 'LATE-3', deadline: '2027-02-28' },
+      ADMIN,
+    );
     expect(explicit.accommodatedDeadline).toBe('2027-02-28');
     expect((await instanceOf('LATE-3')).deadline).toBe('2027-02-28');
   });
@@ -431,10 +488,16 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
         before === 'stats-submitted' ? 'reported' : before === 'withdrawn' ? 'withdrawn' : 'not-completed';
       expect([instance.entity.code, instance.state]).toEqual([instance.entity.code, expected]);
     }
-    expect(after.filter((i) => i.state === 'reported').map((i) => i.entity.code).sort()).toEqual(['DPO', 'EOSG']);
+    expect(
+      after
+        .filter((i) => i.state === 'reported')
+        .map((i) => i.entity.code)
+        .sort(),
+    ).toEqual(['DPO', 'EOSG']);
 
     const stored = await fresh().findOneOrFail(Report, { dialogue: dialogueId });
-    const sum = (pick: (s: StatisticsInput) => number) => [...submitted.values()].reduce((t, s) => t + pick(s), 0);
+    const sum = (pick: (s: StatisticsInput) => number) =>
+      [...submitted.values()].reduce((t, s) => t + pick(s), 0);
     expect(stored.content.totals).toEqual({
       entities: 60,
       completed: 2,
@@ -442,8 +505,14 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
       staffParticipated: sum((s) => s.staffParticipated),
       sessionsHeld: sum((s) => s.sessionsHeld),
     });
-    expect(stored.content.rows.find((r) => r.code === 'EOSG')).toMatchObject({ completed: true, staffParticipated: 160 });
-    expect(stored.content.rows.find((r) => r.code === 'DOS')).toMatchObject({ completed: false, state: 'withdrawn' });
+    expect(stored.content.rows.find((r) => r.code === 'EOSG')).toMatchObject({
+      completed: true,
+      staffParticipated: 160,
+    });
+    expect(stored.content.rows.find((r) => r.code === 'DOS')).toMatchObject({
+      completed: false,
+      state: 'withdrawn',
+    });
     expect((await fresh().findOneOrFail(Dialogue, dialogueId)).reportIssuedAt?.toISOString()).toBe(
       '2027-03-01T09:00:00.000Z',
     );
@@ -460,7 +529,12 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     const outboxBefore = await fresh().count(OutboxMessage, {});
     db.clock.set(new Date('2027-03-02T09:00:00Z'));
     await expect(
-      statistics.submit(YEAR, 'EOSG', { eligibleStaff: 1, staffParticipated: 1, sessionsHeld: 1, managersLed: 1, nonStaffParticipants: 0 }, ADMIN),
+      statistics.submit(
+        YEAR,
+        'EOSG',
+        { eligibleStaff: 1, staffParticipated: 1, sessionsHeld: 1, managersLed: 1, nonStaffParticipants: 0 },
+        ADMIN,
+      ),
     ).rejects.toBeInstanceOf(InvalidTransition);
     const after = await instanceOf('EOSG');
     expect(after).toMatchObject({ state: 'reported', version: before.version });

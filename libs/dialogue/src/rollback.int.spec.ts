@@ -36,14 +36,22 @@ async function snapshot(orm: MikroORM): Promise<DatabaseSnapshot> {
   const connection = orm.em.fork().getConnection();
   const counts = {} as DatabaseSnapshot['counts'];
   for (const table of TABLES) {
-    const [row] = await connection.execute<{ n: number | string }[]>(`select count(*) as n from ${table}`);
+    const [row]: { n: number | string }[] = await connection.execute(`select count(*) as n from ${table}`);
     counts[table] = Number(row?.n);
   }
-  const rows = await connection.execute<Record<string, unknown>[]>(
+  const rows: Record<string, unknown>[] = await connection.execute(
     'select id, state, version, escalation_level, sessions_recorded, extended_deadline, statistics_submitted_at from entity_workflow order by id',
   );
   const instances = rows.map((r) =>
-    [r['id'], r['state'], r['version'], r['escalation_level'], r['sessions_recorded'], r['extended_deadline'], r['statistics_submitted_at'] === null ? '-' : 'set'].join('|'),
+    [
+      r['id'],
+      r['state'],
+      r['version'],
+      r['escalation_level'],
+      r['sessions_recorded'],
+      r['extended_deadline'],
+      r['statistics_submitted_at'] === null ? '-' : 'set',
+    ].join('|'),
   );
   return { counts, instances };
 }
@@ -66,7 +74,13 @@ function withCell(csv: string, row: number, column: number, value: string): stri
   return lines.join('\n') + '\n';
 }
 
-const STATS: StatisticsInput = { eligibleStaff: 40, staffParticipated: 30, sessionsHeld: 3, managersLed: 2, nonStaffParticipants: 0 };
+const STATS: StatisticsInput = {
+  eligibleStaff: 40,
+  staffParticipated: 30,
+  sessionsHeld: 3,
+  managersLed: 2,
+  nonStaffParticipants: 0,
+};
 
 describe.each(testDrivers())('refused changes leave the database exactly as it was (%s)', (driver) => {
   let db: TestOrm;
@@ -123,7 +137,9 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     const before = await snapshot(db.orm);
     const duplicate = withCell(ENTITIES_CSV, 30, 0, 'eosg');
     const issues = ((await rejection(() => imports.importCsv(duplicate, ADMIN))) as ValidationFailed).issues;
-    expect(issues).toEqual<FieldIssue[]>([{ row: 30, field: 'code', message: "'EOSG' already appears on row 2" }]);
+    expect(issues).toEqual<FieldIssue[]>([
+      { row: 30, field: 'code', message: "'EOSG' already appears on row 2" },
+    ]);
 
     const ragged = ENTITIES_CSV.trimEnd().split('\n');
     ragged[4] += ',extra';
@@ -134,13 +150,31 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     const json = await rejection(() =>
       imports.importJson(
         [
-          { code: 'OK-1', name: 'Fine', kind: 'office', dutyStation: 'NY', timeZone: 'America/New_York', language: 'en' },
-          { code: 'BAD 2', name: 'Bad', kind: 'office', dutyStation: 'NY', timeZone: 'America/New_York', language: 'en', staff: -3 },
+          {
+            code: 'OK-1',
+            name: 'Fine',
+            kind: 'office',
+            dutyStation: 'NY',
+            timeZone: 'America/New_York',
+            language: 'en',
+          },
+          {
+            code: 'BAD 2',
+            name: 'Bad',
+            kind: 'office',
+            dutyStation: 'NY',
+            timeZone: 'America/New_York',
+            language: 'en',
+            staff: -3,
+          },
         ],
         ADMIN,
       ),
     );
-    expect((json as ValidationFailed).issues.map((i) => `${i.row}:${i.field}`)).toEqual(['2:code', '2:illustrative_staff']);
+    expect((json as ValidationFailed).issues.map((i) => `${i.row}:${i.field}`)).toEqual([
+      '2:code',
+      '2:illustrative_staff',
+    ]);
     expect(await snapshot(db.orm)).toEqual(before);
   });
 
@@ -150,7 +184,12 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
       await new DialogueService(db.orm.em, db.clock, db.registry).launch(YEAR, ADMIN);
       await invitations.inviteAll(dialogueId, ADMIN, 25);
       await workflows.withdraw(YEAR, 'DOS', 'merged', ADMIN);
-      await sessions.record(YEAR, 'DPO', { leaderEmail: 'l@un.test', heldOn: '2026-09-01', language: 'en', participants: 12 }, ADMIN);
+      await sessions.record(
+        YEAR,
+        'DPO',
+        { leaderEmail: 'l@un.test', heldOn: '2026-09-01', language: 'en', participants: 12 },
+        ADMIN,
+      );
     });
 
     it('starts from the state the tests rely on', async () => {
@@ -163,7 +202,12 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     it('refuses a session for a withdrawn entity: no session, audit or outbox row, and no leak into the next change', async () => {
       const before = await snapshot(db.orm);
       const error = await rejection(() =>
-        sessions.record(YEAR, 'DOS', { leaderEmail: 'l@un.test', heldOn: '2026-09-01', language: 'en', participants: 12 }, ADMIN),
+        sessions.record(
+          YEAR,
+          'DOS',
+          { leaderEmail: 'l@un.test', heldOn: '2026-09-01', language: 'en', participants: 12 },
+          ADMIN,
+        ),
       );
       expect(error).toBeInstanceOf(InvalidTransition);
       expect(await snapshot(db.orm)).toEqual(before);
@@ -179,10 +223,18 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     it('refuses statistics with more participants than eligible staff, naming the field, and writes nothing', async () => {
       const before = await snapshot(db.orm);
       const error = await rejection(() =>
-        statistics.submit(YEAR, 'DPO', { ...STATS, eligibleStaff: 10, staffParticipated: 11, managersLed: 4 }, ADMIN),
+        statistics.submit(
+          YEAR,
+          'DPO',
+          { ...STATS, eligibleStaff: 10, staffParticipated: 11, managersLed: 4 },
+          ADMIN,
+        ),
       );
       expect(error).toBeInstanceOf(ValidationFailed);
-      expect((error as ValidationFailed).issues.map((i) => i.field)).toEqual(['staffParticipated', 'managersLed']);
+      expect((error as ValidationFailed).issues.map((i) => i.field)).toEqual([
+        'staffParticipated',
+        'managersLed',
+      ]);
       expect(await snapshot(db.orm)).toEqual(before);
     });
 
@@ -201,18 +253,27 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
 
     it('refuses an extension into the past, a bad override and a duplicate late entity without writing', async () => {
       const before = await snapshot(db.orm);
-      expect(await rejection(() => workflows.grantExtension(YEAR, 'EOSG', '2026-09-01', 'too late', ADMIN))).toBeInstanceOf(
-        GuardRefused,
-      );
-      expect(await rejection(() => workflows.grantExtension(YEAR, 'EOSG', '2026-9-1', 'typo', ADMIN))).toBeInstanceOf(
-        ValidationFailed,
-      );
-      expect(await rejection(() => workflows.override(YEAR, 'EOSG', 'reported', 'skip', ADMIN))).toBeInstanceOf(GuardRefused);
+      expect(
+        await rejection(() => workflows.grantExtension(YEAR, 'EOSG', '2026-09-01', 'too late', ADMIN)),
+      ).toBeInstanceOf(GuardRefused);
+      expect(
+        await rejection(() => workflows.grantExtension(YEAR, 'EOSG', '2026-9-1', 'typo', ADMIN)),
+      ).toBeInstanceOf(ValidationFailed);
+      expect(
+        await rejection(() => workflows.override(YEAR, 'EOSG', 'reported', 'skip', ADMIN)),
+      ).toBeInstanceOf(GuardRefused);
       expect(
         await rejection(() =>
           invitations.addLateEntity(
             YEAR,
-            { code: 'eosg', name: 'Renamed', kind: 'office', dutyStation: 'NY', timeZone: 'America/New_York', language: 'en' },
+            {
+              code: 'eosg',
+              name: 'Renamed',
+              kind: 'office',
+              dutyStation: 'NY',
+              timeZone: 'America/New_York',
+              language: 'en',
+            },
             ADMIN,
           ),
         ),

@@ -50,7 +50,9 @@ export async function seedDemo(
       ...raw,
       headName: `Head of ${raw.code}`,
       headEmail: `head@${domain}`,
-      focalPoints: [{ name: `Focal Point ${raw.code}`, email: `focal.point@${domain}`, language: raw.language }],
+      focalPoints: [
+        { name: `Focal Point ${raw.code}`, email: `focal.point@${domain}`, language: raw.language },
+      ],
     };
   });
   const imported = await new EntityImportService(orm.em, clock).importJson(rows, DEMO_ACTOR);

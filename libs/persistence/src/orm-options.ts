@@ -28,14 +28,26 @@ export function ormOptions(database: DatabaseConfig, overrides: Partial<Options>
       ...common,
       clientUrl: database.url,
       pool: { min: 0, max: 10 },
-      migrations: { migrationsList: postgresqlMigrations, transactional: true, allOrNothing: true, snapshot: false },
+      migrations: {
+        migrationsList: postgresqlMigrations,
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        silent: true,
+      },
       ...(overrides as object),
     }) as Options;
   }
   return defineLibSqlConfig({
     ...common,
     dbName: database.path,
-    migrations: { migrationsList: sqliteMigrations, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: {
+      migrationsList: sqliteMigrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
     ...(overrides as object),
   }) as Options;
 }

@@ -9,7 +9,18 @@ export async function openMigratedOrm(database: DatabaseConfig): Promise<MikroOR
   return orm;
 }
 
-/** Names of the migrations not yet applied (the api and worker refuse to start while there are some). */
-export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
-  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+/**
+ * The api and the worker refuse to start on a database that is behind the code, before any processor or
+ * poller touches it; migrating is an explicit step (`npm run db:migrate`).
+ */
+export async function assertMigrated(database: DatabaseConfig): Promise<void> {
+  const orm = await MikroORM.init(ormOptions(database));
+  try {
+    const pending = (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+    if (pending.length > 0) {
+      throw new Error(`the database has pending migrations (${pending.join(', ')}): run npm run db:migrate`);
+    }
+  } finally {
+    await orm.close();
+  }
 }

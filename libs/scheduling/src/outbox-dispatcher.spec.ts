@@ -1,5 +1,12 @@
 import { Queue } from 'bullmq';
-import { clearQueuePrefix, openTestOrm, testDrivers, TEST_REDIS_URL, uniqueQueuePrefix, type TestOrm } from '@cascade/testing';
+import {
+  clearQueuePrefix,
+  openTestOrm,
+  testDrivers,
+  TEST_REDIS_URL,
+  uniqueQueuePrefix,
+  type TestOrm,
+} from '@cascade/testing';
 import { enqueueInOutbox } from './outbox';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxMessage } from './outbox-message.entity';
@@ -15,7 +22,10 @@ describe.each(testDrivers())('OutboxDispatcher with real Redis (%s)', (driver) =
     db = await openTestOrm(driver);
     prefix = uniqueQueuePrefix();
     queues = new Map(
-      Object.values(QueueName).map((name) => [name, new Queue(name, { connection: bullConnection(TEST_REDIS_URL), prefix })]),
+      Object.values(QueueName).map((name) => [
+        name,
+        new Queue(name, { connection: bullConnection(TEST_REDIS_URL), prefix }),
+      ]),
     );
   });
 
@@ -30,7 +40,13 @@ describe.each(testDrivers())('OutboxDispatcher with real Redis (%s)', (driver) =
     await db.orm.em.fork().transactional(async (em) => {
       enqueueInOutbox(em, JobName.LaunchDialogue, { dialogueId: 7 }, 'launch.7', now);
       for (let i = 1; i <= 3; i += 1) {
-        enqueueInOutbox(em, JobName.SendMail, { workflowId: i, template: 'invitation', audience: ['focal-points'] }, `mail.${i}.1.invite.invitation`, now);
+        enqueueInOutbox(
+          em,
+          JobName.SendMail,
+          { workflowId: i, template: 'invitation', audience: ['focal-points'] },
+          `mail.${i}.1.invite.invitation`,
+          now,
+        );
       }
     });
     const dispatcher = new OutboxDispatcher(db.orm.em, (name) => queues.get(name) as Queue);

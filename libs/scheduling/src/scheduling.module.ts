@@ -12,10 +12,7 @@ export class SchedulingModule {
     return {
       module: SchedulingModule,
       global: true,
-      imports: [
-        BullModule.forRoot({ connection: bullConnection(redis.url), prefix: redis.prefix }),
-        queues,
-      ],
+      imports: [BullModule.forRoot({ connection: bullConnection(redis.url), prefix: redis.prefix }), queues],
       providers: [OutboxDispatchService],
       exports: [queues, OutboxDispatchService],
     };

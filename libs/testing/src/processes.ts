@@ -11,7 +11,11 @@ export interface RunningProcess {
 }
 
 /** Starts a built process (`dist/apps/<app>/src/main.js`) with its own environment, keeping its output. */
-export function startBuilt(app: 'api' | 'worker' | 'cli', env: NodeJS.ProcessEnv, args: string[] = []): RunningProcess {
+export function startBuilt(
+  app: 'api' | 'worker' | 'cli',
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): RunningProcess {
   const child = spawn(process.execPath, [path.join(DIST, 'apps', app, 'src/main.js'), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +41,9 @@ export function runBuilt(app: 'cli', env: NodeJS.ProcessEnv, args: string[]): Pr
   const running = startBuilt(app, env, args);
   return new Promise((resolve, reject) => {
     running.child.once('exit', (code) =>
-      code === 0 ? resolve(running.output()) : reject(new Error(`${app} ${args.join(' ')} exited ${code}:\n${running.output()}`)),
+      code === 0
+        ? resolve(running.output())
+        : reject(new Error(`${app} ${args.join(' ')} exited ${code}:\n${running.output()}`)),
     );
   });
 }

@@ -8,7 +8,8 @@ import type { DatabaseConfig } from '@cascade/config';
 export type TestDriver = DatabaseConfig['driver'];
 
 /** The machine's PostgreSQL (trust auth); tests make their own database in it and drop it afterwards. */
-export const POSTGRES_ADMIN_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Drivers every database test runs on; TEST_DATABASES=sqlite narrows it for a quick local run. */
 export function testDrivers(): TestDriver[] {
@@ -38,7 +39,10 @@ export async function createTestDatabase(driver: TestDriver): Promise<TestDataba
   url.pathname = `/${name}`;
   return {
     config: { driver: 'postgresql', url: url.toString() },
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -15,7 +15,10 @@ export interface TestOrm {
 }
 
 /** A migrated database (through the real migrations), the real workflow definitions and a clock to move. */
-export async function openTestOrm(driver: TestDriver, now = new Date('2026-10-01T12:00:00Z')): Promise<TestOrm> {
+export async function openTestOrm(
+  driver: TestDriver,
+  now = new Date('2026-10-01T12:00:00Z'),
+): Promise<TestOrm> {
   const database = await createTestDatabase(driver);
   const orm = await openMigratedOrm(database.config);
   return {

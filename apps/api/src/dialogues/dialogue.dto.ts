@@ -11,35 +11,60 @@ export class LocalizedTextDto {
 }
 
 export class MaterialsDto {
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) @IsDefined()
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @IsDefined()
   leadersGuide!: LocalizedTextDto;
 
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) @IsDefined()
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @IsDefined()
   participantsGuide!: LocalizedTextDto;
 
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) @IsDefined()
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @IsDefined()
   presentation!: LocalizedTextDto;
 }
 
 export class CreateDialogueDto {
   @ApiProperty({ example: 2026 }) @IsInt() year!: number;
 
-  @ApiProperty({ type: LocalizedTextDto }) @ValidateNested() @Type(() => LocalizedTextDto) @IsDefined()
+  @ApiProperty({ type: LocalizedTextDto })
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  @IsDefined()
   topic!: LocalizedTextDto;
 
-  @ApiProperty({ type: MaterialsDto }) @ValidateNested() @Type(() => MaterialsDto) @IsDefined()
+  @ApiProperty({ type: MaterialsDto })
+  @ValidateNested()
+  @Type(() => MaterialsDto)
+  @IsDefined()
   materials!: MaterialsDto;
 
   @ApiPropertyOptional({ description: 'Default: 31 December of the year', example: '2026-12-31' })
-  @IsOptional() @Matches(DAY, { message: 'statisticsDeadline must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: 'statisticsDeadline must be a date YYYY-MM-DD' })
   statisticsDeadline?: string;
 
-  @ApiPropertyOptional({ description: 'Default: the last day of February of the next year', example: '2027-02-28' })
-  @IsOptional() @Matches(DAY, { message: 'reportCutoff must be a date YYYY-MM-DD' })
+  @ApiPropertyOptional({
+    description: 'Default: the last day of February of the next year',
+    example: '2027-02-28',
+  })
+  @IsOptional()
+  @Matches(DAY, { message: 'reportCutoff must be a date YYYY-MM-DD' })
   reportCutoff?: string;
 
-  @ApiPropertyOptional({ description: 'Workflow definition id; its latest version is pinned', example: 'leadership-dialogue' })
-  @IsOptional() @IsString() workflowId?: string;
+  @ApiPropertyOptional({
+    description: 'Workflow definition id; its latest version is pinned',
+    example: 'leadership-dialogue',
+  })
+  @IsOptional()
+  @IsString()
+  workflowId?: string;
 }
 
 export class ReasonDto {
@@ -48,7 +73,8 @@ export class ReasonDto {
 
 export class OverrideDto extends ReasonDto {
   @ApiProperty({ description: 'Target state; must be allowed by the definition from the current state' })
-  @IsString() state!: string;
+  @IsString()
+  state!: string;
 }
 
 export class ExtensionDto extends ReasonDto {
@@ -59,8 +85,12 @@ export class ExtensionDto extends ReasonDto {
 
 export class RecordSessionDto {
   @ApiProperty({ example: 'head@dppa.example.org' }) @IsString() leaderEmail!: string;
-  @ApiProperty({ example: '2026-11-20' }) @Matches(DAY, { message: 'heldOn must be a date YYYY-MM-DD' }) heldOn!: string;
-  @ApiProperty({ example: 'en', description: 'Free: multilingual sessions are encouraged' }) @IsString() language!: string;
+  @ApiProperty({ example: '2026-11-20' })
+  @Matches(DAY, { message: 'heldOn must be a date YYYY-MM-DD' })
+  heldOn!: string;
+  @ApiProperty({ example: 'en', description: 'Free: multilingual sessions are encouraged' })
+  @IsString()
+  language!: string;
   @ApiProperty({ example: 14 }) @IsInt() participants!: number;
 }
 
@@ -72,7 +102,9 @@ export class StatisticsDto {
   @ApiProperty() @IsInt() nonStaffParticipants!: number;
 
   @ApiPropertyOptional({ example: { UNDP: 3 }, description: 'Participants from other agencies, per agency' })
-  @IsOptional() @IsObject() otherAgencyParticipants?: Record<string, number>;
+  @IsOptional()
+  @IsObject()
+  otherAgencyParticipants?: Record<string, number>;
 
   @ApiPropertyOptional() @IsOptional() @IsString() comments?: string;
 }

@@ -43,7 +43,12 @@ export class DialoguesController {
   @ApiOperation({ summary: 'Issue the report: entities move to reported or to their final state' })
   async issueReport(@Param('year', ParseIntPipe) year: number) {
     const report = await this.reports.issue(year, Actors.adminApiKey);
-    return { version: report.version, issuedAt: report.issuedAt, issuedBy: report.issuedBy, ...report.content };
+    return {
+      version: report.version,
+      issuedAt: report.issuedAt,
+      issuedBy: report.issuedBy,
+      ...report.content,
+    };
   }
 
   @Get(':year/report')

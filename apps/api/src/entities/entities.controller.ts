@@ -41,7 +41,9 @@ export class EntitiesController {
 
   @Get()
   async list() {
-    const entities = await this.em.fork().find(OrgEntity, {}, { populate: ['focalPoints'], orderBy: { code: 'asc' } });
+    const entities = await this.em
+      .fork()
+      .find(OrgEntity, {}, { populate: ['focalPoints'], orderBy: { code: 'asc' } });
     return entities.map(entityView);
   }
 }

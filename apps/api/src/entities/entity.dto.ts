@@ -21,17 +21,24 @@ export class EntityDto {
   @ApiPropertyOptional() @IsOptional() @IsString() headEmail?: string;
 
   @ApiPropertyOptional({ type: [PersonDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PersonDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => PersonDto)
   focalPoints?: PersonDto[];
 }
 
 export class ImportEntitiesDto {
-  @ApiProperty({ type: [EntityDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => EntityDto)
+  @ApiProperty({ type: [EntityDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => EntityDto)
   entities!: EntityDto[];
 }
 
 export class LateEntityDto extends EntityDto {
   @ApiPropertyOptional({ description: 'Instead of the accommodated deadline; never after the report cutoff' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
   deadline?: string;
 }

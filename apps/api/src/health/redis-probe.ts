@@ -9,7 +9,12 @@ export class RedisProbe implements OnModuleDestroy {
   private readonly client: Redis;
 
   constructor(url: string) {
-    this.client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+    this.client = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2000,
+    });
     this.client.on('error', () => undefined); // reported by ping(), not as an unhandled event
   }
 

@@ -5,11 +5,19 @@ import { toErrorBody } from './domain-error.filter';
 
 describe('toErrorBody', () => {
   it.each([
-    [new ValidationFailed([{ field: 'eligibleStaff', message: 'must be a non-negative integer' }]), 422, 'eligibleStaff'],
+    [
+      new ValidationFailed([{ field: 'eligibleStaff', message: 'must be a non-negative integer' }]),
+      422,
+      'eligibleStaff',
+    ],
     [new NotFound('dialogue', 2031), 404, "dialogue '2031' not found"],
     [new Conflict('a dialogue for 2026 already exists'), 409, 'already exists'],
     [new InvalidTransition('withdrawn', 'submit-statistics'), 409, 'withdrawn'],
-    [new GuardRefused('has-sessions', 'overdue', 'grant-extension', 'no session recorded'), 422, 'no session recorded'],
+    [
+      new GuardRefused('has-sessions', 'overdue', 'grant-extension', 'no session recorded'),
+      422,
+      'no session recorded',
+    ],
     [new ReasonRequired('withdraw'), 422, 'withdraw'],
   ])('maps %p to %i naming the field or rule', (error, status, named) => {
     const body = toErrorBody(error);

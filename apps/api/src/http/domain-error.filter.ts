@@ -13,7 +13,12 @@ interface ErrorBody {
 
 /** The one place where errors become HTTP answers. Bad input is never a 500. */
 export function toErrorBody(error: unknown): ErrorBody | null {
-  const body = (statusCode: number, name: string, message: string, issues?: ErrorBody['issues']): ErrorBody => ({
+  const body = (
+    statusCode: number,
+    name: string,
+    message: string,
+    issues?: ErrorBody['issues'],
+  ): ErrorBody => ({
     statusCode,
     error: name,
     message,
@@ -23,11 +28,15 @@ export function toErrorBody(error: unknown): ErrorBody | null {
   if (error instanceof NotFound) return body(404, 'NotFound', error.message);
   if (error instanceof Conflict) return body(409, error.name, error.message);
   if (error instanceof InvalidTransition) return body(409, 'InvalidTransition', error.message);
-  if (error instanceof GuardRefused) return body(422, 'GuardRefused', error.message, [{ field: error.guard, message: error.message }]);
-  if (error instanceof ReasonRequired) return body(422, 'ReasonRequired', error.message, [{ field: 'reason', message: 'is required' }]);
+  if (error instanceof GuardRefused)
+    return body(422, 'GuardRefused', error.message, [{ field: error.guard, message: error.message }]);
+  if (error instanceof ReasonRequired)
+    return body(422, 'ReasonRequired', error.message, [{ field: 'reason', message: 'is required' }]);
   if (error instanceof UnknownEvent) return body(400, 'UnknownEvent', error.message);
-  if (error instanceof OptimisticLockError) return body(409, 'ConcurrentModification', 'changed by someone else meanwhile; reload and try again');
-  if (error instanceof UniqueConstraintViolationException) return body(409, 'Conflict', 'a record with the same key already exists');
+  if (error instanceof OptimisticLockError)
+    return body(409, 'ConcurrentModification', 'changed by someone else meanwhile; reload and try again');
+  if (error instanceof UniqueConstraintViolationException)
+    return body(409, 'Conflict', 'a record with the same key already exists');
   if (error instanceof DomainError) return body(400, error.name, error.message);
   return null;
 }
@@ -40,7 +49,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof HttpException) {
       const answer = error.getResponse();
-      response.status(error.getStatus()).json(typeof answer === 'string' ? { statusCode: error.getStatus(), message: answer } : answer);
+      response
+        .status(error.getStatus())
+        .json(typeof answer === 'string' ? { statusCode: error.getStatus(), message: answer } : answer);
       return;
     }
     const body = toErrorBody(error);

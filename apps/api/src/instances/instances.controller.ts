@@ -8,7 +8,13 @@ import {
   StatisticsService,
   type TransitionOutcome,
 } from '@cascade/dialogue';
-import { ExtensionDto, OverrideDto, ReasonDto, RecordSessionDto, StatisticsDto } from '../dialogues/dialogue.dto';
+import {
+  ExtensionDto,
+  OverrideDto,
+  ReasonDto,
+  RecordSessionDto,
+  StatisticsDto,
+} from '../dialogues/dialogue.dto';
 import { LateEntityDto } from '../entities/entity.dto';
 import { auditView, instanceView } from './views';
 
@@ -49,7 +55,11 @@ export class InstancesController {
   @Post()
   @ApiOperation({ summary: 'Add a late entity: invited at once with an accommodated deadline' })
   async addLate(@Param('year', ParseIntPipe) year: number, @Body() body: LateEntityDto) {
-    const { instance, accommodatedDeadline } = await this.invitations.addLateEntity(year, body, Actors.adminApiKey);
+    const { instance, accommodatedDeadline } = await this.invitations.addLateEntity(
+      year,
+      body,
+      Actors.adminApiKey,
+    );
     return { ...instanceView(instance), accommodatedDeadline };
   }
 
@@ -61,7 +71,10 @@ export class InstancesController {
     @Body() body: RecordSessionDto,
   ) {
     const outcome = await this.sessions.record(year, code, body, Actors.adminApiKey);
-    return { ...outcomeView(outcome), session: { id: outcome.session.id, sizeWarning: outcome.session.sizeWarning } };
+    return {
+      ...outcomeView(outcome),
+      session: { id: outcome.session.id, sizeWarning: outcome.session.sizeWarning },
+    };
   }
 
   @Post(':code/statistics')
@@ -76,14 +89,24 @@ export class InstancesController {
   }
 
   @Post(':code/withdraw')
-  async withdraw(@Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Body() body: ReasonDto) {
+  async withdraw(
+    @Param('year', ParseIntPipe) year: number,
+    @Param('code') code: string,
+    @Body() body: ReasonDto,
+  ) {
     return outcomeView(await this.workflows.withdraw(year, code, body.reason, Actors.adminApiKey));
   }
 
   @Post(':code/override')
   @ApiOperation({ summary: 'Move to a state the definition allows from the current one; reason required' })
-  async override(@Param('year', ParseIntPipe) year: number, @Param('code') code: string, @Body() body: OverrideDto) {
-    return outcomeView(await this.workflows.override(year, code, body.state, body.reason, Actors.adminApiKey));
+  async override(
+    @Param('year', ParseIntPipe) year: number,
+    @Param('code') code: string,
+    @Body() body: OverrideDto,
+  ) {
+    return outcomeView(
+      await this.workflows.override(year, code, body.state, body.reason, Actors.adminApiKey),
+    );
   }
 
   @Post(':code/extension')
@@ -93,6 +116,8 @@ export class InstancesController {
     @Param('code') code: string,
     @Body() body: ExtensionDto,
   ) {
-    return outcomeView(await this.workflows.grantExtension(year, code, body.deadline, body.reason, Actors.adminApiKey));
+    return outcomeView(
+      await this.workflows.grantExtension(year, code, body.deadline, body.reason, Actors.adminApiKey),
+    );
   }
 }

@@ -23,7 +23,11 @@ export const entityView = (e: OrgEntity) => ({
   staff: e.staff,
   head: e.headEmail ? { name: e.headName, email: e.headEmail } : null,
   ...(e.focalPoints.isInitialized()
-    ? { focalPoints: e.focalPoints.getItems().map((fp) => ({ name: fp.name, email: fp.email, language: fp.language })) }
+    ? {
+        focalPoints: e.focalPoints
+          .getItems()
+          .map((fp) => ({ name: fp.name, email: fp.email, language: fp.language })),
+      }
     : {}),
 });
 

@@ -14,7 +14,8 @@ export class LaunchDialogueProcessor extends WorkerHost {
   }
 
   async process(job: Job<JobPayloads[typeof JobName.LaunchDialogue]>): Promise<{ invited: number }> {
-    if (job.name !== JobName.LaunchDialogue) throw new Error(`unexpected job ${job.name} on ${QueueName.Lifecycle}`);
+    if (job.name !== JobName.LaunchDialogue)
+      throw new Error(`unexpected job ${job.name} on ${QueueName.Lifecycle}`);
     const invited = await this.invitations.inviteAll(job.data.dialogueId, Actors.worker);
     await this.outbox.dispatchNow();
     return { invited };

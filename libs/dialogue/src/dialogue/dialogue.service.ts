@@ -38,7 +38,9 @@ export interface DialogueSummary {
 export function defaultDates(year: number): { statisticsDeadline: string; reportCutoff: string } {
   return {
     statisticsDeadline: `${year}-12-31`,
-    reportCutoff: DateTime.fromObject({ year: year + 1, month: 2 }, { zone: 'UTC' }).endOf('month').toISODate() as string,
+    reportCutoff: DateTime.fromObject({ year: year + 1, month: 2 }, { zone: 'UTC' })
+      .endOf('month')
+      .toISODate() as string,
   };
 }
 
@@ -141,13 +143,18 @@ export class DialogueService {
    * Launching only records the decision and queues the fan-out: inviting thousands of entities happens in the
    * worker, in batches, never inside this request.
    */
-  async launch(year: number, actor: Actor): Promise<{ year: number; launchedAt: Date; entitiesToInvite: number }> {
+  async launch(
+    year: number,
+    actor: Actor,
+  ): Promise<{ year: number; launchedAt: Date; entitiesToInvite: number }> {
     return this.em.transactional(async (em) => {
       const dialogue = await findDialogue(em, year);
       if (dialogue.launchedAt) throw new DialogueAlreadyLaunched(year);
       const entities = await em.count(OrgEntity, {});
       if (entities === 0) {
-        throw new ValidationFailed([{ field: 'entities', message: 'no entity to invite: import the entity list first' }]);
+        throw new ValidationFailed([
+          { field: 'entities', message: 'no entity to invite: import the entity list first' },
+        ]);
       }
       const now = this.clock.now();
       dialogue.launchedAt = now;

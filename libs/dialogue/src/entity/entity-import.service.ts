@@ -67,7 +67,11 @@ export class EntityImportService {
       if (!result.input) continue;
       const earlier = seen.get(result.input.code);
       if (earlier !== undefined) {
-        issues.push({ row, field: 'code', message: `'${result.input.code}' already appears on row ${earlier}` });
+        issues.push({
+          row,
+          field: 'code',
+          message: `'${result.input.code}' already appears on row ${earlier}`,
+        });
       }
       seen.set(result.input.code, row);
       inputs.push(result.input);
@@ -94,7 +98,9 @@ export class EntityImportService {
         em.persist(entity);
       }
       const result = { created, updated: inputs.length - created, total: inputs.length };
-      em.persist(em.create(AuditEvent, { actor, at: now, event: 'import-entities', details: { format, ...result } }));
+      em.persist(
+        em.create(AuditEvent, { actor, at: now, event: 'import-entities', details: { format, ...result } }),
+      );
       return result;
     });
   }

@@ -76,7 +76,8 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
   if (raw.headName || raw.headEmail) {
     const nameOk = check.text('head_name', raw.headName, { max: 200 });
     const emailOk = check.email('head_email', raw.headEmail);
-    if (nameOk && emailOk) head = { name: raw.headName as string, email: (raw.headEmail as string).toLowerCase() };
+    if (nameOk && emailOk)
+      head = { name: raw.headName as string, email: (raw.headEmail as string).toLowerCase() };
   }
 
   const focalPoints: PersonInput[] = [];
@@ -91,7 +92,11 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
         const language = fp?.['language'] ?? raw.language;
         if (!isLanguage(language)) check.fail(`${field}.language`, `must be one of ${LANGUAGES.join(', ')}`);
         else if (nameOk && emailOk) {
-          focalPoints.push({ name: fp['name'] as string, email: (fp['email'] as string).toLowerCase(), language });
+          focalPoints.push({
+            name: fp['name'] as string,
+            email: (fp['email'] as string).toLowerCase(),
+            language,
+          });
         }
       });
     }

@@ -15,7 +15,13 @@ export interface ReportRow {
 
 export interface ReportContent {
   rows: ReportRow[];
-  totals: { entities: number; completed: number; eligibleStaff: number; staffParticipated: number; sessionsHeld: number };
+  totals: {
+    entities: number;
+    completed: number;
+    eligibleStaff: number;
+    staffParticipated: number;
+    sessionsHeld: number;
+  };
 }
 
 /** An issued report: a frozen, numbered record. */

@@ -32,7 +32,11 @@ export class ReportService {
       const dialogue = await findDialogue(em, year);
       if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
       const now = this.clock.now();
-      const instances = await em.find(EntityWorkflow, { dialogue }, { populate: ['entity'], orderBy: { id: 'asc' } });
+      const instances = await em.find(
+        EntityWorkflow,
+        { dialogue },
+        { populate: ['entity'], orderBy: { id: 'asc' } },
+      );
       const definition = this.transitions.definitionOf(dialogue);
       for (const instance of instances) {
         if (definition.states[instance.state]?.final) continue;
@@ -53,12 +57,15 @@ export class ReportService {
           managersLed: stats?.managersLed ?? null,
         };
       });
-      const sum = (pick: (row: ReportRow) => number | null) => rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+      // Only entities listed as having completed the dialogue count towards the year's figures.
+      const completed = rows.filter((r) => r.completed);
+      const sum = (pick: (row: ReportRow) => number | null) =>
+        completed.reduce((total, row) => total + (pick(row) ?? 0), 0);
       const content: ReportContent = {
         rows,
         totals: {
           entities: rows.length,
-          completed: rows.filter((r) => r.completed).length,
+          completed: completed.length,
           eligibleStaff: sum((r) => r.eligibleStaff),
           staffParticipated: sum((r) => r.staffParticipated),
           sessionsHeld: sum((r) => r.sessionsHeld),
@@ -69,7 +76,13 @@ export class ReportService {
       em.persist(report);
       dialogue.reportIssuedAt = now;
       em.persist(
-        em.create(AuditEvent, { dialogue, actor, at: now, event: 'issue-report', details: { version, ...content.totals } }),
+        em.create(AuditEvent, {
+          dialogue,
+          actor,
+          at: now,
+          event: 'issue-report',
+          details: { version, ...content.totals },
+        }),
       );
       return report;
     });

@@ -42,7 +42,8 @@ export class SessionService {
     const check = new FieldChecks();
     check.email('leaderEmail', input.leaderEmail);
     if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'must be a date YYYY-MM-DD');
-    else if (input.heldOn > this.clock.now().toISOString().slice(0, 10)) check.fail('heldOn', 'must not be in the future');
+    else if (input.heldOn > this.clock.now().toISOString().slice(0, 10))
+      check.fail('heldOn', 'must not be in the future');
     check.text('language', input.language, { max: 40 });
     if (check.nonNegativeInteger('participants', input.participants) && input.participants === 0) {
       check.fail('participants', 'a session has at least one participant');

@@ -37,7 +37,8 @@ export function checkStatistics(input: StatisticsInput): void {
     check.fail('otherAgencyParticipants', 'must map each agency to a count');
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!agency.trim() || agency.length > 100) check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
+      if (!agency.trim() || agency.length > 100)
+        check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
       check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count);
     }
   }
@@ -85,5 +86,4 @@ export class StatisticsService {
     );
     return { ...outcome, submission: submission as StatisticsSubmission };
   }
-
 }

@@ -58,7 +58,13 @@ export class EntityWorkflowService {
     return this.applyEvent(year, code, { type: 'withdraw', reason }, actor);
   }
 
-  override(year: number, code: string, targetState: string, reason: string, actor: Actor): Promise<TransitionOutcome> {
+  override(
+    year: number,
+    code: string,
+    targetState: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<TransitionOutcome> {
     return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
   }
 
@@ -93,7 +99,14 @@ export class EntityWorkflowService {
         const now = this.clock.now();
         const warnings = warningsFor(instance);
         await mutate?.(em, instance, now);
-        const result = this.transitions.apply(em, instance, event, actor, now, warnings.length ? { warnings } : null);
+        const result = this.transitions.apply(
+          em,
+          instance,
+          event,
+          actor,
+          now,
+          warnings.length ? { warnings } : null,
+        );
         return { instance, result, warnings };
       });
     } catch (error) {

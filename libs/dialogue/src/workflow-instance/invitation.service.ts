@@ -50,10 +50,20 @@ export class InvitationService {
             'all',
             em.getTransactionContext(),
           );
-        const pendingEntities = await em.find(OrgEntity, { id: { $in: ids.map((row) => row.id) } }, { orderBy: { id: 'asc' } });
+        const pendingEntities = await em.find(
+          OrgEntity,
+          { id: { $in: ids.map((row) => row.id) } },
+          { orderBy: { id: 'asc' } },
+        );
         if (pendingEntities.length === 0) return 0;
         const dialogueInTx = await em.findOneOrFail(Dialogue, dialogueId);
-        await this.inviteEntities(em, dialogueInTx, pendingEntities, actor, () => dialogueInTx.statisticsDeadline);
+        await this.inviteEntities(
+          em,
+          dialogueInTx,
+          pendingEntities,
+          actor,
+          () => dialogueInTx.statisticsDeadline,
+        );
         return pendingEntities.length;
       });
       invited += count;
@@ -76,14 +86,22 @@ export class InvitationService {
     return this.em.transactional(async (em) => {
       const dialogue = await findDialogue(em, year);
       if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
-      if (dialogue.reportIssuedAt) throw new Conflict(`the ${year} report has been issued; no entity can be added`);
+      if (dialogue.reportIssuedAt)
+        throw new Conflict(`the ${year} report has been issued; no entity can be added`);
       if (input.deadline && input.deadline > dialogue.reportCutoff) {
         throw new ValidationFailed([
-          { field: 'deadline', message: `must not be after the report cutoff ${dialogue.reportCutoff}; grant an extension instead` },
+          {
+            field: 'deadline',
+            message: `must not be after the report cutoff ${dialogue.reportCutoff}; grant an extension instead`,
+          },
         ]);
       }
       const now = this.clock.now();
-      let entity: OrgEntity | null = await em.findOne(OrgEntity, { code: entityInput.code }, { populate: ['focalPoints'] });
+      let entity: OrgEntity | null = await em.findOne(
+        OrgEntity,
+        { code: entityInput.code },
+        { populate: ['focalPoints'] },
+      );
       if (entity && (await em.count(EntityWorkflow, { dialogue, entity }))) {
         throw new Conflict(`entity ${entityInput.code} is already part of the ${year} dialogue`);
       }
@@ -97,7 +115,10 @@ export class InvitationService {
         input.deadline ??
         accommodatedDeadline(this.transitions.definitionOf(dialogue), {
           invitedAt: now,
-          originalRunwayDays: daysBetween(localDateOf(dialogue.launchedAt, zone), dialogue.statisticsDeadline),
+          originalRunwayDays: daysBetween(
+            localDateOf(dialogue.launchedAt, zone),
+            dialogue.statisticsDeadline,
+          ),
           reportCutoff: dialogue.reportCutoff,
           timeZone: zone,
         });
