@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   freePort,
   runBuilt,
+  sampleDialogueInput,
   startBuilt,
   testDrivers,
   TEST_REDIS_URL,
@@ -23,8 +24,6 @@ const ENTITIES_CSV = fs.readFileSync(
 const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = new Date().getFullYear();
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-
-const localized = (text: string) => ({ en: `${text} (en)`, fr: `${text} (fr)`, es: `${text} (es)` });
 
 describe.each(testDrivers())('the dialogue lifecycle through the built api and worker (%s)', (driver) => {
   let database: TestDatabase;
@@ -104,15 +103,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
   });
 
   it('creates a dialogue with the default dates and refuses a second one for the same year', async () => {
-    const body = {
-      year: YEAR,
-      topic: localized('Personal use of social media'),
-      materials: {
-        leadersGuide: localized('https://example.org/lg'),
-        participantsGuide: localized('https://example.org/pg'),
-        presentation: localized('https://example.org/ppt'),
-      },
-    };
+    const body = sampleDialogueInput(YEAR);
     const created = await call('POST', '/api/dialogues', body);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({

@@ -51,7 +51,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
       `  API:     http://localhost:${config.port}/api/dialogues/${year} (header x-api-key: the ADMIN_API_KEY)`,
       `  OpenAPI: http://localhost:${config.port}/docs`,
       `  Health:  http://localhost:${config.port}/health`,
-      `  Launch the demo: curl -X POST -H "x-api-key: $ADMIN_API_KEY" http://localhost:${config.port}/api/dialogues/${year}/launch`,
+      `  Launch the demo: curl -X POST -H "x-api-key: ${env['ADMIN_API_KEY']}" http://localhost:${config.port}/api/dialogues/${year}/launch`,
       '',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 import { OptimisticLockError } from '@mikro-orm/core';
-import { openTestOrm, testDrivers, type TestOrm } from '@cascade/testing';
+import { openTestOrm, testDrivers, type TestOrm, sampleDialogueInput } from '@cascade/testing';
 import { AuditEvent } from './audit/audit-event.entity';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
@@ -25,18 +25,7 @@ describe.each(testDrivers())('optimistic locking of workflow instances (%s)', (d
     db = await openTestOrm(driver, new Date('2026-10-01T12:00:00Z'));
     const { orm, clock, registry } = db;
     const dialogues = new DialogueService(orm.em, clock, registry);
-    const dialogue = await dialogues.create(
-      {
-        year: YEAR,
-        topic: { en: 'Topic', fr: 'Sujet', es: 'Tema' },
-        materials: {
-          leadersGuide: { en: 'g', fr: 'g', es: 'g' },
-          participantsGuide: { en: 'p', fr: 'p', es: 'p' },
-          presentation: { en: 's', fr: 's', es: 's' },
-        },
-      },
-      ADMIN,
-    );
+    const dialogue = await dialogues.create(sampleDialogueInput(YEAR), ADMIN);
     await new EntityImportService(orm.em, clock).importJson(
       CODES.map((code) => ({
         code,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { GuardRefused, InvalidTransition } from '@cascade/workflow';
-import { openTestOrm, testDrivers, type TestOrm } from '@cascade/testing';
+import { openTestOrm, testDrivers, type TestOrm, sampleDialogueInput } from '@cascade/testing';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
 import { SessionService } from './session/session.service';
@@ -100,15 +100,7 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     sessions = new SessionService(workflows, clock);
     statistics = new StatisticsService(workflows);
     const dialogue = await new DialogueService(orm.em, clock, registry).create(
-      {
-        year: YEAR,
-        topic: { en: 'Topic', fr: 'Sujet', es: 'Tema' },
-        materials: {
-          leadersGuide: { en: 'g', fr: 'g', es: 'g' },
-          participantsGuide: { en: 'p', fr: 'p', es: 'p' },
-          presentation: { en: 's', fr: 's', es: 's' },
-        },
-      },
+      sampleDialogueInput(YEAR),
       ADMIN,
     );
     dialogueId = dialogue.id;

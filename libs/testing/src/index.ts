@@ -3,3 +3,4 @@ export * from './test-orm';
 export * from './wait-for';
 export * from './redis';
 export * from './processes';
+export * from './factories';
