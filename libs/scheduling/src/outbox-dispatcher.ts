@@ -28,7 +28,9 @@ export class OutboxDispatcher {
       if (batch.length === 0) return total;
       const byQueue = new Map<QueueName, OutboxMessage[]>();
       for (const message of batch) {
-        byQueue.set(message.queue, [...(byQueue.get(message.queue) ?? []), message]);
+        const messages = byQueue.get(message.queue) ?? [];
+        messages.push(message);
+        byQueue.set(message.queue, messages);
       }
       for (const [queue, messages] of byQueue) {
         await this.queueFor(queue).addBulk(

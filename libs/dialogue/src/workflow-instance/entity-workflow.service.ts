@@ -41,7 +41,7 @@ export class EntityWorkflowService {
   }
 
   get(year: number, code: string): Promise<EntityWorkflow> {
-    return findInstance(this.em.fork(), year, code);
+    return findInstance(this.em.fork(), year, code, { withFocalPoints: true });
   }
 
   async auditTrail(year: number, code: string): Promise<AuditEvent[]> {

@@ -10,11 +10,17 @@ export async function findDialogue(em: EntityManager, year: number): Promise<Dia
 }
 
 /** The instance of one entity in one year, with its dialogue and entity loaded (what transitions need). */
-export async function findInstance(em: EntityManager, year: number, code: string): Promise<EntityWorkflow> {
+export async function findInstance(
+  em: EntityManager,
+  year: number,
+  code: string,
+  { withFocalPoints = false } = {},
+): Promise<EntityWorkflow> {
+  // Transitions need only the dialogue and the entity; the Focal Points are one more query, for display.
   const instance = await em.findOne(
     EntityWorkflow,
     { dialogue: { year }, entity: { code } },
-    { populate: ['dialogue', 'entity', 'entity.focalPoints'] },
+    { populate: withFocalPoints ? ['dialogue', 'entity', 'entity.focalPoints'] : ['dialogue', 'entity'] },
   );
   if (!instance) {
     await findDialogue(em, year);
