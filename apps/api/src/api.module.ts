@@ -12,6 +12,8 @@ import { AdminApiKeyGuard } from './http/admin-api-key.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
 import { InstancesController } from './instances/instances.controller';
+import { PlanController } from './plan/plan.controller';
+import { SimulationController } from './simulation/simulation.controller';
 
 @Module({})
 export class ApiModule {
@@ -21,9 +23,20 @@ export class ApiModule {
       imports: [
         PersistenceModule.forRoot(config.database),
         SchedulingModule.forRoot(config.redis),
-        DialogueModule.forRoot({ workflowsDir: config.workflowsDir, clock: options.clock }),
+        DialogueModule.forRoot({
+          workflowsDir: config.workflowsDir,
+          clock: options.clock,
+          simulation: config.simulation,
+        }),
       ],
-      controllers: [HealthController, DialoguesController, InstancesController, EntitiesController],
+      controllers: [
+        HealthController,
+        DialoguesController,
+        InstancesController,
+        EntitiesController,
+        PlanController,
+        SimulationController,
+      ],
       providers: [
         { provide: RedisProbe, useFactory: () => new RedisProbe(config.redis.url) },
         { provide: APP_GUARD, useValue: new AdminApiKeyGuard(config.adminApiKey) },

@@ -13,7 +13,9 @@ describe('createWorker', () => {
       WORKFLOWS_DIR,
     });
     try {
-      await expect(createWorker(config)).rejects.toThrow(/pending migrations \(Migration\d+\).*db:migrate/);
+      await expect(createWorker(config)).rejects.toThrow(
+        /pending migrations \(Migration\d+(, Migration\d+)*\).*db:migrate/,
+      );
     } finally {
       await database.drop();
     }

@@ -1,10 +1,15 @@
+import { EntityManager } from '@mikro-orm/core';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { CascadeConfig } from '@cascade/config';
-import { DialogueModule, type Clock } from '@cascade/dialogue';
+import { Clock, DialogueModule, TimerFiringService } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
-import { OutboxDispatchService, SchedulingModule } from '@cascade/scheduling';
+import { OutboxDispatchService, QueueName, SchedulingModule, TimerSyncService } from '@cascade/scheduling';
 import { OutboxPoller } from './outbox-poller';
 import { LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
+import { TimerReconcileRunner } from './timer-reconcile-runner';
+import { TimerWorker } from './timer-worker';
 
 @Module({})
 export class WorkerModule {
@@ -14,7 +19,11 @@ export class WorkerModule {
       imports: [
         PersistenceModule.forRoot(config.database),
         SchedulingModule.forRoot(config.redis),
-        DialogueModule.forRoot({ workflowsDir: config.workflowsDir, clock: options.clock }),
+        DialogueModule.forRoot({
+          workflowsDir: config.workflowsDir,
+          clock: options.clock,
+          simulation: config.simulation,
+        }),
       ],
       providers: [
         LaunchDialogueProcessor,
@@ -22,6 +31,22 @@ export class WorkerModule {
           provide: OutboxPoller,
           inject: [OutboxDispatchService],
           useFactory: (outbox: OutboxDispatchService) => new OutboxPoller(outbox, config.worker.outboxPollMs),
+        },
+        {
+          provide: TimerWorker,
+          inject: [Clock, TimerFiringService, OutboxDispatchService, TimerSyncService],
+          useFactory: (
+            clock: Clock,
+            firing: TimerFiringService,
+            outbox: OutboxDispatchService,
+            timers: TimerSyncService,
+          ) => new TimerWorker(config, clock, firing, outbox, timers),
+        },
+        {
+          provide: TimerReconcileRunner,
+          inject: [EntityManager, getQueueToken(QueueName.Timers), TimerSyncService, Clock],
+          useFactory: (em: EntityManager, queue: Queue, timers: TimerSyncService, clock: Clock) =>
+            new TimerReconcileRunner(config, em, queue, timers, clock),
         },
       ],
     };

@@ -25,10 +25,20 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5000),
+    TIMER_RECONCILE_MS: z.coerce.number().int().min(1000).default(60_000),
+    TIMER_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
+    SIMULATION: z
+      .enum(['true', 'false', '1', '0'], { message: "must be 'true' or 'false'" })
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'is required in production' });
+    }
+    // A virtual clock in production would let anyone with the API key fire a year of reminders at once.
+    if (env.NODE_ENV === 'production' && env.SIMULATION) {
+      ctx.addIssue({ code: 'custom', path: ['SIMULATION'], message: 'is refused in production' });
     }
   });
 

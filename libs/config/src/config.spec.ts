@@ -41,4 +41,22 @@ describe('loadConfig', () => {
       32,
     );
   });
+
+  it('keeps the simulation clock off by default and refuses it in production', () => {
+    expect(loadConfig({}).simulation).toBe(false);
+    expect(loadConfig({ SIMULATION: 'true' }).simulation).toBe(true);
+    expect(() => loadConfig({ SIMULATION: 'yes' })).toThrow(/SIMULATION/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32), SIMULATION: 'true' }),
+    ).toThrow(/SIMULATION: is refused in production/);
+  });
+
+  it('reads the timer settings', () => {
+    expect(loadConfig({}).timers).toEqual({ reconcileMs: 60_000, ratePerSecond: 100 });
+    expect(loadConfig({ TIMER_RECONCILE_MS: '5000', TIMER_RATE_LIMIT: '20' }).timers).toEqual({
+      reconcileMs: 5000,
+      ratePerSecond: 20,
+    });
+    expect(() => loadConfig({ TIMER_RATE_LIMIT: '0' })).toThrow(/TIMER_RATE_LIMIT/);
+  });
 });

@@ -12,6 +12,14 @@ export interface CascadeConfig {
   workflowsDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   worker: { concurrency: number; outboxPollMs: number };
+  timers: {
+    /** How often each worker compares pending timer rows with Redis. */
+    reconcileMs: number;
+    /** Timer firings per second per worker: bounds the catch-up burst after a long outage. */
+    ratePerSecond: number;
+  };
+  /** The virtual clock an admin advances through the API; never in production. */
+  simulation: boolean;
 }
 
 export class ConfigInvalid extends Error {
@@ -49,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
     logLevel: raw.LOG_LEVEL,
     worker: { concurrency: raw.WORKER_CONCURRENCY, outboxPollMs: raw.OUTBOX_POLL_MS },
+    timers: { reconcileMs: raw.TIMER_RECONCILE_MS, ratePerSecond: raw.TIMER_RATE_LIMIT },
+    simulation: raw.SIMULATION,
   };
 }
 

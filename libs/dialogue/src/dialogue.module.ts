@@ -1,11 +1,16 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
 import { ReportService } from './report/report.service';
 import { SessionService } from './session/session.service';
 import { Clock, SystemClock } from './shared/clock';
+import { SimulatedClock } from './simulation/simulated-clock';
+import { SimulationService } from './simulation/simulation.service';
 import { StatisticsService } from './statistics/statistics.service';
+import { PlanPreviewService } from './timers/plan-preview.service';
+import { TimerFiringService } from './timers/timer-firing.service';
 import { EntityWorkflowService } from './workflow-instance/entity-workflow.service';
 import { InvitationService } from './workflow-instance/invitation.service';
 import { WorkflowRegistry } from './workflow-instance/workflow-registry';
@@ -16,20 +21,27 @@ const services = [
   EntityImportService,
   EntityWorkflowService,
   InvitationService,
+  PlanPreviewService,
   ReportService,
   SessionService,
+  SimulationService,
   StatisticsService,
+  TimerFiringService,
 ];
 
 /** The domain's services. Needs MikroORM's EntityManager from the persistence module. */
 @Module({})
 export class DialogueModule {
-  static forRoot(options: { workflowsDir: string; clock?: Clock }): DynamicModule {
+  /** `simulation`: every process reads the virtual clock kept in the database (see SimulatedClock). */
+  static forRoot(options: { workflowsDir: string; clock?: Clock; simulation?: boolean }): DynamicModule {
+    const clock: Provider = options.simulation
+      ? { provide: Clock, inject: [EntityManager], useFactory: (em: EntityManager) => new SimulatedClock(em) }
+      : { provide: Clock, useValue: options.clock ?? new SystemClock() };
     return {
       module: DialogueModule,
       global: true,
       providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        clock,
         { provide: WorkflowRegistry, useFactory: () => WorkflowRegistry.fromDirectory(options.workflowsDir) },
         ...services,
       ],

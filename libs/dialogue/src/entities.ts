@@ -3,6 +3,7 @@ import { Dialogue } from './dialogue/dialogue.entity';
 import { FocalPoint } from './entity/focal-point.entity';
 import { OrgEntity } from './entity/org-entity.entity';
 import { Report } from './report/report.entity';
+import { SimulatedTime } from './simulation/simulated-time.entity';
 import { SessionRecord } from './session/session-record.entity';
 import { StatisticsSubmission } from './statistics/statistics-submission.entity';
 import { EntityWorkflow } from './workflow-instance/entity-workflow.entity';
@@ -17,4 +18,5 @@ export const dialogueEntities = [
   SessionRecord,
   StatisticsSubmission,
   Report,
+  SimulatedTime,
 ];

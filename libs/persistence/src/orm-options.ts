@@ -4,11 +4,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig as definePostgreSqlConfig } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '@cascade/config';
 import { dialogueEntities } from '@cascade/dialogue';
-import { OutboxMessage } from '@cascade/scheduling';
+import { OutboxMessage, Timer } from '@cascade/scheduling';
 import { postgresqlMigrations } from './migrations/postgresql';
 import { sqliteMigrations } from './migrations/sqlite';
 
-export const allEntities = [...dialogueEntities, OutboxMessage];
+export const allEntities = [...dialogueEntities, OutboxMessage, Timer];
 
 /**
  * MikroORM options for either database. The schema only ever changes through the migrations of the chosen
@@ -41,6 +41,21 @@ export function ormOptions(database: DatabaseConfig, overrides: Partial<Options>
   return defineLibSqlConfig({
     ...common,
     dbName: database.path,
+    // The api and the workers are separate processes on one file: WAL lets readers run beside the writer, and
+    // a busy writer is waited for instead of failing at once.
+    pool: {
+      afterCreate: (
+        connection: { exec(sql: string): void },
+        done: (error: Error | null, c: unknown) => void,
+      ) => {
+        try {
+          connection.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
+          done(null, connection);
+        } catch (error) {
+          done(error as Error, connection);
+        }
+      },
+    },
     migrations: {
       migrationsList: sqliteMigrations,
       transactional: true,

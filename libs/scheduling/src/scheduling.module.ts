@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { OutboxDispatchService } from './outbox-dispatch.service';
+import { TimerSyncService } from './timer-sync.service';
 import { allQueues } from './queue-registry';
 import { bullConnection } from './redis-connection';
 
@@ -13,8 +14,8 @@ export class SchedulingModule {
       module: SchedulingModule,
       global: true,
       imports: [BullModule.forRoot({ connection: bullConnection(redis.url), prefix: redis.prefix }), queues],
-      providers: [OutboxDispatchService],
-      exports: [queues, OutboxDispatchService],
+      providers: [OutboxDispatchService, TimerSyncService],
+      exports: [queues, OutboxDispatchService, TimerSyncService],
     };
   }
 }

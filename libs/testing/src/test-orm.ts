@@ -11,6 +11,8 @@ export interface TestOrm {
   database: TestDatabase;
   registry: WorkflowRegistry;
   clock: FixedClock;
+  /** Another ORM (its own connections) on the same database, as a second process would have. */
+  openAnother(): Promise<MikroORM>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export async function openTestOrm(
     database,
     registry: WorkflowRegistry.fromDirectory(WORKFLOWS_DIR),
     clock: new FixedClock(now),
+    openAnother: () => openMigratedOrm(database.config),
     close: async () => {
       await orm.close(true);
       await database.drop();

@@ -47,3 +47,4 @@ export {
   type SendAt,
 } from './local-time';
 export { toMermaid } from './mermaid';
+export { nextDigest, type PlannedDigest } from './digest';

@@ -108,3 +108,19 @@ export class StatisticsDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() comments?: string;
 }
+
+export class DialogueDatesDto {
+  @ApiPropertyOptional({ example: '2027-01-15' })
+  @IsOptional()
+  @Matches(DAY, { message: 'statisticsDeadline must be a date YYYY-MM-DD' })
+  statisticsDeadline?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-15' })
+  @IsOptional()
+  @Matches(DAY, { message: 'reportCutoff must be a date YYYY-MM-DD' })
+  reportCutoff?: string;
+
+  @ApiProperty({ example: 'Year-end closure moved by the Secretary-General' })
+  @IsString()
+  reason!: string;
+}

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Actors, AuditService, DialogueService, ReportService } from '@cascade/dialogue';
 import { auditView, dialogueView } from '../instances/views';
-import { CreateDialogueDto } from './dialogue.dto';
+import { CreateDialogueDto, DialogueDatesDto } from './dialogue.dto';
 
 @ApiTags('dialogues')
 @ApiSecurity('admin-key')
@@ -30,6 +30,21 @@ export class DialoguesController {
   async get(@Param('year', ParseIntPipe) year: number) {
     const [dialogue, summary] = await Promise.all([this.dialogues.get(year), this.dialogues.summary(year)]);
     return { ...dialogueView(dialogue), entities: summary.entities, byState: summary.byState };
+  }
+
+  @Patch(':year')
+  @ApiOperation({
+    summary: 'Move the statistics deadline or the report cutoff; every open entity is re-planned',
+    description:
+      'Entities on the dialogue deadline move with it; late additions and extensions keep their own. One transaction.',
+  })
+  async changeDates(@Param('year', ParseIntPipe) year: number, @Body() body: DialogueDatesDto) {
+    const { dialogue, entitiesMoved, entitiesReplanned } = await this.dialogues.changeDates(
+      year,
+      body,
+      Actors.adminApiKey,
+    );
+    return { ...dialogueView(dialogue), entitiesMoved, entitiesReplanned };
   }
 
   @Post(':year/launch')

@@ -1,18 +1,29 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
-import { tap } from 'rxjs';
-import { OutboxDispatchService } from '@cascade/scheduling';
+import { from, switchMap, tap } from 'rxjs';
+import { Clock } from '@cascade/dialogue';
+import { OutboxDispatchService, TimerSyncService } from '@cascade/scheduling';
 
-/** After a write request has committed, hand its outbox rows to the queues without delaying the answer. */
+/**
+ * Around every request: reads the clock first (the simulation's lives in the database), and after a write has
+ * committed hands its outbox rows and changed timers to Redis without delaying the answer.
+ */
 @Injectable()
 export class OutboxKickInterceptor implements NestInterceptor {
-  constructor(private readonly outbox: OutboxDispatchService) {}
+  constructor(
+    private readonly outbox: OutboxDispatchService,
+    private readonly timers: TimerSyncService,
+    private readonly clock: Clock,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler) {
     const method = context.switchToHttp().getRequest<Request>().method;
-    return next.handle().pipe(
+    return from(this.clock.sync()).pipe(
+      switchMap(() => next.handle()),
       tap(() => {
-        if (method !== 'GET') this.outbox.kick();
+        if (method === 'GET') return;
+        this.outbox.kick();
+        this.timers.kick();
       }),
     );
   }

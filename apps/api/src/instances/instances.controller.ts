@@ -37,16 +37,21 @@ export class InstancesController {
 
   @Get()
   async list(@Param('year', ParseIntPipe) year: number, @Query('state') state?: string) {
-    return (await this.workflows.list(year, { state })).map(instanceView);
+    const instances = await this.workflows.list(year, { state });
+    const next = await this.workflows.nextTimers(instances, { all: !state });
+    return instances.map((instance) => instanceView(instance, next.get(instance.id) ?? null));
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One entity: state, deadlines, allowed overrides and audit trail' })
   async get(@Param('year', ParseIntPipe) year: number, @Param('code') code: string) {
     const instance = await this.workflows.get(year, code);
-    const trail = await this.workflows.auditTrail(year, code);
+    const [trail, next] = await Promise.all([
+      this.workflows.auditTrail(year, code),
+      this.workflows.nextTimers([instance]),
+    ]);
     return {
-      ...instanceView(instance),
+      ...instanceView(instance, next.get(instance.id) ?? null),
       allowedOverrides: this.workflows.allowedOverrides(instance),
       audit: trail.map(auditView),
     };

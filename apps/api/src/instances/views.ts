@@ -1,4 +1,5 @@
 import type { AuditEvent, Dialogue, EntityWorkflow, OrgEntity } from '@cascade/dialogue';
+import type { Timer } from '@cascade/scheduling';
 
 /** What the API shows of each record: explicit, so no ORM internals or other entities leak out. */
 export const dialogueView = (d: Dialogue) => ({
@@ -31,7 +32,18 @@ export const entityView = (e: OrgEntity) => ({
     : {}),
 });
 
-export const instanceView = (w: EntityWorkflow) => ({
+export const timerView = (t: Timer) => ({
+  timer: t.timerId,
+  kind: t.kind,
+  dueAt: t.dueAt,
+  localDueAt: t.localDueAt,
+  mail: t.mail,
+  event: t.event,
+  escalationLevel: t.escalationLevel,
+});
+
+/** `nextTimer` is given when the caller looked it up (null: nothing pending). */
+export const instanceView = (w: EntityWorkflow, nextTimer?: Timer | null) => ({
   entity: entityView(w.entity),
   state: w.state,
   escalationLevel: w.escalationLevel,
@@ -44,6 +56,7 @@ export const instanceView = (w: EntityWorkflow) => ({
   statisticsSubmittedAt: w.statisticsSubmittedAt,
   updatedAt: w.updatedAt,
   version: w.version,
+  ...(nextTimer === undefined ? {} : { nextTimer: nextTimer ? timerView(nextTimer) : null }),
 });
 
 export const auditView = (a: AuditEvent) => ({

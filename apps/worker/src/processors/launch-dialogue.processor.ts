@@ -1,7 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { Actors, InvitationService } from '@cascade/dialogue';
-import { JobName, OutboxDispatchService, QueueName, type JobPayloads } from '@cascade/scheduling';
+import { Actors, Clock, InvitationService } from '@cascade/dialogue';
+import {
+  JobName,
+  OutboxDispatchService,
+  QueueName,
+  TimerSyncService,
+  type JobPayloads,
+} from '@cascade/scheduling';
 
 /** The launch fan-out: invites every entity of a launched dialogue, in batches of one transaction each. */
 @Processor(QueueName.Lifecycle)
@@ -9,6 +15,8 @@ export class LaunchDialogueProcessor extends WorkerHost {
   constructor(
     private readonly invitations: InvitationService,
     private readonly outbox: OutboxDispatchService,
+    private readonly timers: TimerSyncService,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -16,8 +24,9 @@ export class LaunchDialogueProcessor extends WorkerHost {
   async process(job: Job<JobPayloads[typeof JobName.LaunchDialogue]>): Promise<{ invited: number }> {
     if (job.name !== JobName.LaunchDialogue)
       throw new Error(`unexpected job ${job.name} on ${QueueName.Lifecycle}`);
+    await this.clock.sync();
     const invited = await this.invitations.inviteAll(job.data.dialogueId, Actors.worker);
-    await this.outbox.dispatchNow();
+    await Promise.all([this.outbox.dispatchNow(), this.timers.syncNow()]);
     return { invited };
   }
 }

@@ -6,6 +6,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
+import { TimerPlanner } from '../timers/timer-planner';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -24,6 +25,12 @@ export interface CreateDialogueInput {
   statisticsDeadline?: string;
   reportCutoff?: string;
   workflowId?: string;
+}
+
+export interface DialogueDatesInput {
+  statisticsDeadline?: string;
+  reportCutoff?: string;
+  reason?: string;
 }
 
 export interface DialogueSummary {
@@ -61,6 +68,12 @@ export class DialogueService {
     private readonly clock: Clock,
     private readonly registry: WorkflowRegistry,
   ) {}
+
+  private readonly planner = new TimerPlanner();
+
+  private definitionOf(dialogue: Dialogue) {
+    return this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
+  }
 
   async create(input: CreateDialogueInput, actor: Actor): Promise<Dialogue> {
     const defaults = Number.isInteger(input.year) ? defaultDates(input.year) : null;
@@ -160,8 +173,80 @@ export class DialogueService {
       dialogue.launchedAt = now;
       em.persist(em.create(AuditEvent, { dialogue, actor, at: now, event: 'launch', details: { entities } }));
       enqueueInOutbox(em, JobName.LaunchDialogue, { dialogueId: dialogue.id }, `launch.${dialogue.id}`, now);
+      await this.planner.planDigest(em, dialogue, this.definitionOf(dialogue), now, now, 'launch');
       const alreadyInvited = await em.count(EntityWorkflow, { dialogue });
       return { year, launchedAt: now, entitiesToInvite: entities - alreadyInvited };
+    });
+  }
+
+  /**
+   * Moves the year's statistics deadline or report cutoff. Every entity that kept the dialogue's deadline moves
+   * with it (late additions and extensions keep their own), and every open instance is re-planned, all in one
+   * transaction.
+   */
+  async changeDates(
+    year: number,
+    input: DialogueDatesInput,
+    actor: Actor,
+  ): Promise<{ dialogue: Dialogue; entitiesMoved: number; entitiesReplanned: number }> {
+    const check = new FieldChecks();
+    if (input.statisticsDeadline === undefined && input.reportCutoff === undefined) {
+      check.fail('statisticsDeadline', 'give statisticsDeadline, reportCutoff or both');
+    }
+    if (input.statisticsDeadline !== undefined && !isCalendarDay(input.statisticsDeadline)) {
+      check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
+    }
+    if (input.reportCutoff !== undefined && !isCalendarDay(input.reportCutoff)) {
+      check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
+    }
+    check.text('reason', input.reason, { max: 2000 });
+    check.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const dialogue = await findDialogue(em, year);
+      if (dialogue.reportIssuedAt)
+        throw new Conflict(`the ${year} report has been issued; its dates are final`);
+      const before = { statisticsDeadline: dialogue.statisticsDeadline, reportCutoff: dialogue.reportCutoff };
+      const after = {
+        statisticsDeadline: input.statisticsDeadline ?? before.statisticsDeadline,
+        reportCutoff: input.reportCutoff ?? before.reportCutoff,
+      };
+      if (after.reportCutoff <= after.statisticsDeadline) {
+        throw new ValidationFailed([
+          {
+            field: 'reportCutoff',
+            message: `must be after the statistics deadline ${after.statisticsDeadline}`,
+          },
+        ]);
+      }
+      Object.assign(dialogue, after);
+      const now = this.clock.now();
+      const definition = this.definitionOf(dialogue);
+      const open = (
+        await em.find(EntityWorkflow, { dialogue }, { populate: ['entity'], orderBy: { id: 'asc' } })
+      ).filter((instance) => !definition.states[instance.state]?.final);
+      let moved = 0;
+      for (const instance of open) {
+        if (!instance.lateAdded && instance.deadline === before.statisticsDeadline) {
+          instance.deadline = after.statisticsDeadline;
+          moved += 1;
+        }
+        instance.updatedAt = now;
+      }
+      await this.planner.replan(em, open, () => definition, now, { reason: 'the dialogue dates changed' });
+      if (dialogue.launchedAt) {
+        await this.planner.planDigest(em, dialogue, definition, now, now, 'the dialogue dates changed');
+      }
+      em.persist(
+        em.create(AuditEvent, {
+          dialogue,
+          actor,
+          at: now,
+          event: 'change-dates',
+          reason: input.reason as string,
+          details: { before, after, entitiesMoved: moved, entitiesReplanned: open.length },
+        }),
+      );
+      return { dialogue, entitiesMoved: moved, entitiesReplanned: open.length };
     });
   }
 }

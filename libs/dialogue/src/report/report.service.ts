@@ -6,6 +6,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
+import { TimerPlanner } from '../timers/timer-planner';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { DialogueNotLaunched } from '../shared/errors';
@@ -18,6 +19,7 @@ import { Report, type ReportContent, type ReportRow } from './report.entity';
 @Injectable()
 export class ReportService {
   private readonly transitions: WorkflowTransitions;
+  private readonly planner = new TimerPlanner();
 
   constructor(
     private readonly em: EntityManager,
@@ -38,10 +40,13 @@ export class ReportService {
         { populate: ['entity'], orderBy: { id: 'asc' } },
       );
       const definition = this.transitions.definitionOf(dialogue);
-      for (const instance of instances) {
-        if (definition.states[instance.state]?.final) continue;
-        this.transitions.apply(em, instance, { type: 'issue-report' }, actor, now);
-      }
+      await this.transitions.applyToAll(
+        em,
+        instances.filter((instance) => !definition.states[instance.state]?.final),
+        { type: 'issue-report' },
+        actor,
+        now,
+      );
       const latest = await latestStatistics(em, instances);
       const rows: ReportRow[] = instances.map((instance) => {
         const stats = latest.get(instance.id);
@@ -75,6 +80,7 @@ export class ReportService {
       const report = em.create(Report, { dialogue, version, issuedAt: now, issuedBy: actor, content });
       em.persist(report);
       dialogue.reportIssuedAt = now;
+      await this.planner.planDigest(em, dialogue, definition, now, now, 'the report is issued');
       em.persist(
         em.create(AuditEvent, {
           dialogue,

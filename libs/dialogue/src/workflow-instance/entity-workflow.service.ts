@@ -1,7 +1,9 @@
 import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { allowedOverrideTargets, type StepResult, type WorkflowEvent } from '@cascade/workflow';
+import type { Timer } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { nextTimers } from '../timers/timer-views';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { isCalendarDay } from '../shared/dates';
@@ -38,6 +40,13 @@ export class EntityWorkflowService {
       { dialogue, ...(filter.state ? { state: filter.state } : {}) },
       { populate: ['entity'], orderBy: { entity: { code: 'asc' } } },
     );
+  }
+
+  /** The earliest pending timer of each given instance (all of one dialogue's when `all`). */
+  nextTimers(instances: EntityWorkflow[], { all = false } = {}): Promise<Map<number, Timer>> {
+    if (instances.length === 0) return Promise.resolve(new Map());
+    const dialogueId = instances[0].dialogue.id;
+    return nextTimers(this.em.fork(), dialogueId, all ? undefined : instances.map((i) => i.id));
   }
 
   get(year: number, code: string): Promise<EntityWorkflow> {
@@ -99,7 +108,7 @@ export class EntityWorkflowService {
         const now = this.clock.now();
         const warnings = warningsFor(instance);
         await mutate?.(em, instance, now);
-        const result = this.transitions.apply(
+        const result = await this.transitions.apply(
           em,
           instance,
           event,

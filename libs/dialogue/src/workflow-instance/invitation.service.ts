@@ -154,12 +154,10 @@ export class InvitationService {
     );
     em.persist(instances);
     await em.flush(); // ids are needed for the audit rows and the mail keys
-    for (const instance of instances) {
-      this.transitions.apply(em, instance, { type: 'invite' }, actor, now, {
-        deadline: instance.deadline,
-        ...(lateAdded ? { lateAdded: true } : {}),
-      });
-    }
+    await this.transitions.applyToAll(em, instances, { type: 'invite' }, actor, now, (instance) => ({
+      deadline: instance.deadline,
+      ...(lateAdded ? { lateAdded: true } : {}),
+    }));
     return instances;
   }
 }

@@ -1,62 +1,88 @@
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  step,
-  type InstanceSnapshot,
-  type StepResult,
-  type WorkflowDefinition,
-  type WorkflowEvent,
-} from '@cascade/workflow';
+import { step, type StepResult, type WorkflowDefinition, type WorkflowEvent } from '@cascade/workflow';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
+import { TimerPlanner } from '../timers/timer-planner';
 import type { EntityWorkflow } from './entity-workflow.entity';
+import { snapshotOf } from './snapshot';
 import type { WorkflowRegistry } from './workflow-registry';
 
-export function snapshotOf(instance: EntityWorkflow): InstanceSnapshot {
-  return {
-    state: instance.state,
-    escalationLevel: instance.escalationLevel,
-    timeZone: instance.entity.timeZone,
-    invitedAt: instance.invitedAt,
-    effectiveDeadline: instance.effectiveDeadline,
-    reportCutoff: instance.dialogue.reportCutoff,
-    sessionsRecorded: instance.sessionsRecorded,
-    statisticsSubmitted: instance.statisticsSubmittedAt !== null,
-  };
+export { snapshotOf } from './snapshot';
+
+export interface ApplyOptions {
+  /** A timer firing late passes its due time, so the timers after it are planned from there (see TimerPlanner). */
+  catchUpFrom?: Date;
 }
 
 /**
- * Applies one workflow event to one instance inside the caller's transaction: asks the pure engine for the
- * decision, then writes its consequences — the new state, the audit row and the outbox rows of its mails.
- * The instance, its dialogue and its entity must be loaded and the instance must already have an id.
+ * Applies workflow events to instances inside the caller's transaction: asks the pure engine for each
+ * decision, then writes its consequences — the new state, the audit row, the outbox rows of its mails and, for
+ * a `replan` effect, the instance's timer rows. The instances, their dialogue and entity must be loaded, and
+ * the instances must already have an id.
  */
 export class WorkflowTransitions {
+  private readonly planner = new TimerPlanner();
+
   constructor(private readonly registry: WorkflowRegistry) {}
 
   definitionOf(dialogue: Dialogue): WorkflowDefinition {
     return this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
   }
 
-  apply(
+  async apply(
     em: EntityManager,
     instance: EntityWorkflow,
     event: WorkflowEvent,
     actor: string,
     now: Date,
     details: Record<string, unknown> | null = null,
+    options: ApplyOptions = {},
+  ): Promise<StepResult> {
+    const [result] = await this.applyToAll(em, [instance], event, actor, now, () => details, options);
+    return result;
+  }
+
+  /** The same event for many instances (launch, report), re-planning them with one query. */
+  async applyToAll(
+    em: EntityManager,
+    instances: EntityWorkflow[],
+    event: WorkflowEvent,
+    actor: string,
+    now: Date,
+    detailsOf: (instance: EntityWorkflow) => Record<string, unknown> | null = () => null,
+    options: ApplyOptions = {},
+  ): Promise<StepResult[]> {
+    const toReplan: EntityWorkflow[] = [];
+    const results = instances.map((instance) => {
+      const result = this.record(em, instance, event, actor, now, detailsOf(instance));
+      if (result.effects.some((effect) => effect.type === 'replan')) toReplan.push(instance);
+      return result;
+    });
+    await this.planner.replan(em, toReplan, (i) => this.definitionOf(i.dialogue), now, {
+      catchUpFrom: options.catchUpFrom,
+      reason: `re-planned after ${event.type}`,
+    });
+    return results;
+  }
+
+  private record(
+    em: EntityManager,
+    instance: EntityWorkflow,
+    event: WorkflowEvent,
+    actor: string,
+    now: Date,
+    details: Record<string, unknown> | null,
   ): StepResult {
     const dialogue = instance.dialogue;
-    const definition = this.definitionOf(dialogue);
-    const result = step(definition, snapshotOf(instance), event, now);
+    const result = step(this.definitionOf(dialogue), snapshotOf(instance), event, now);
     // The version before this change makes the mail keys unique per transition and stable across retries.
     const transitionKey = `${instance.id}.${instance.version ?? 0}.${result.event}`;
-
     instance.state = result.to;
     instance.escalationLevel = result.escalationLevel;
     instance.updatedAt = now;
     if (event.type === 'invite' && !instance.invitedAt) instance.invitedAt = now;
     if (event.type === 'grant-extension' && event.newDeadline) instance.extendedDeadline = event.newDeadline;
-
     em.persist(
       em.create(AuditEvent, {
         dialogue,
@@ -72,16 +98,14 @@ export class WorkflowTransitions {
       }),
     );
     for (const effect of result.effects) {
-      if (effect.type === 'mail') {
-        enqueueInOutbox(
-          em,
-          JobName.SendMail,
-          { workflowId: instance.id, template: effect.template, audience: [...effect.to] },
-          `mail.${transitionKey}.${effect.template}`,
-          now,
-        );
-      }
-      // 'replan' effects are honoured by the timer planner (scheduling issue); nothing else to write here.
+      if (effect.type !== 'mail') continue;
+      enqueueInOutbox(
+        em,
+        JobName.SendMail,
+        { workflowId: instance.id, template: effect.template, audience: [...effect.to] },
+        `mail.${transitionKey}.${effect.template}`,
+        now,
+      );
     }
     return result;
   }

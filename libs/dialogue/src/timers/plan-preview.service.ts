@@ -1,0 +1,181 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { endOfLocalDay, nextDigest, plan, type InstanceSnapshot, type PlannedTimer } from '@cascade/workflow';
+import { Timer, TIMER_STATUSES, type TimerStatus } from '@cascade/scheduling';
+import { OrgEntity } from '../entity/org-entity.entity';
+import { Clock } from '../shared/clock';
+import { ValidationFailed } from '../shared/errors';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { findDialogue } from '../workflow-instance/instance-lookup';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+
+export interface PlanRow {
+  entity: string | null;
+  entityName: string | null;
+  timeZone: string;
+  timer: string;
+  kind: string;
+  dueAt: Date;
+  localDueAt: string;
+  mailTemplate: string | null;
+  recipients: string[];
+  event: string | null;
+  escalationLevel: number | null;
+  /** A row's status, or `projected` before launch. */
+  status: TimerStatus | 'projected';
+  /** For projected escalations: they only happen if the entity is overdue. */
+  condition: string | null;
+  /** When it fired, was skipped or cancelled (by the clock of that moment). */
+  closedAt: Date | null;
+  outcome: string | null;
+}
+
+export interface DialoguePlan {
+  year: number;
+  launched: boolean;
+  /** Before launch: the launch instant the projection assumes. */
+  asOf: Date;
+  timers: PlanRow[];
+}
+
+export interface PlanQuery {
+  entity?: string;
+  /** After launch, which rows: `pending` (default) or any status, or `all`. */
+  status?: string;
+  /** Before launch: project as if launched at this instant (default now). */
+  launchAt?: Date;
+}
+
+const IF_OVERDUE = 'only if no statistics by the deadline';
+
+/**
+ * Every timer of a year, per entity: after launch the timer rows themselves; before launch, the projection of
+ * what launching would plan (with the escalation chain that an overdue entity would get).
+ */
+@Injectable()
+export class PlanPreviewService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async forDialogue(year: number, query: PlanQuery = {}): Promise<DialoguePlan> {
+    const status = query.status ?? 'pending';
+    if (status !== 'all' && !(TIMER_STATUSES as readonly string[]).includes(status)) {
+      throw new ValidationFailed([
+        { field: 'status', message: `must be all or one of ${TIMER_STATUSES.join(', ')}` },
+      ]);
+    }
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    const definition = this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
+    if (dialogue.launchedAt) {
+      const instances = await em.find(
+        EntityWorkflow,
+        { dialogue, ...(query.entity ? { entity: { code: query.entity } } : {}) },
+        { populate: ['entity'] },
+      );
+      const byId = new Map(instances.map((i) => [i.id, i]));
+      const timers = await em.find(
+        Timer,
+        {
+          dialogueId: dialogue.id,
+          ...(status === 'all' ? {} : { status: status as TimerStatus }),
+          ...(query.entity ? { workflowId: { $in: [...byId.keys()] } } : {}),
+        },
+        { orderBy: { dueAt: 'asc', id: 'asc' } },
+      );
+      return {
+        year,
+        launched: true,
+        asOf: this.clock.now(),
+        timers: timers.map((t) => {
+          const instance = t.workflowId === null ? null : byId.get(t.workflowId);
+          return {
+            entity: instance?.entity.code ?? null,
+            entityName: instance?.entity.name ?? null,
+            timeZone: instance?.entity.timeZone ?? definition.digest?.timeZone ?? 'UTC',
+            timer: t.timerId,
+            kind: t.kind,
+            dueAt: t.dueAt,
+            localDueAt: t.localDueAt,
+            mailTemplate: t.mail?.template ?? null,
+            recipients: t.mail?.to ?? [],
+            event: t.event,
+            escalationLevel: t.escalationLevel,
+            status: t.status,
+            condition: null,
+            closedAt: t.closedAt,
+            outcome: t.outcome,
+          };
+        }),
+      };
+    }
+    const launchAt = query.launchAt ?? this.clock.now();
+    const entities = await em.find(OrgEntity, query.entity ? { code: query.entity } : {}, {
+      orderBy: { code: 'asc' },
+    });
+    const rows: PlanRow[] = [];
+    const digest = nextDigest(definition, new Date(launchAt.getTime() - 1), dialogue.reportCutoff);
+    if (digest && !query.entity) {
+      rows.push({
+        entity: null,
+        entityName: null,
+        timeZone: definition.digest?.timeZone ?? 'UTC',
+        timer: 'digest',
+        kind: 'digest',
+        dueAt: digest.dueAt,
+        localDueAt: digest.localDueAt,
+        mailTemplate: digest.template,
+        recipients: digest.to,
+        event: null,
+        escalationLevel: null,
+        status: 'projected',
+        condition: 'then every working day until the report cutoff',
+        closedAt: null,
+        outcome: null,
+      });
+    }
+    for (const entity of entities) {
+      const invited: InstanceSnapshot = {
+        state: 'invited',
+        escalationLevel: 0,
+        timeZone: entity.timeZone,
+        invitedAt: launchAt,
+        effectiveDeadline: dialogue.statisticsDeadline,
+        reportCutoff: dialogue.reportCutoff,
+        sessionsRecorded: 0,
+        statisticsSubmitted: false,
+      };
+      const row = (t: PlannedTimer, condition: string | null): PlanRow => ({
+        entity: entity.code,
+        entityName: entity.name,
+        timeZone: entity.timeZone,
+        timer: t.timerId,
+        kind: t.kind,
+        dueAt: t.dueAt,
+        localDueAt: t.localDueAt,
+        mailTemplate: t.mail?.template ?? null,
+        recipients: t.mail?.to ?? [],
+        event: t.event ?? null,
+        escalationLevel: t.escalationLevel ?? null,
+        status: 'projected',
+        condition,
+        closedAt: null,
+        outcome: null,
+      });
+      rows.push(...plan(definition, invited, launchAt).map((t) => row(t, null)));
+      const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
+      rows.push(
+        ...plan(definition, { ...invited, state: 'overdue' }, deadlineEnd)
+          .filter((t) => t.kind === 'escalation')
+          .map((t) => row(t, IF_OVERDUE)),
+      );
+    }
+    rows.sort(
+      (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.entity ?? '').localeCompare(b.entity ?? ''),
+    );
+    return { year, launched: false, asOf: launchAt, timers: rows };
+  }
+}

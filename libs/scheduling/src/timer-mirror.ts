@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Queue } from 'bullmq';
+import type { Clock } from '@cascade/config';
+import { addTimerJobs } from './timer-jobs';
+import { Timer } from './timer.entity';
+
+/**
+ * Makes Redis match the timer rows that changed: a pending row gets its delayed job, a closed row loses it.
+ * Runs after commit (the row is the truth and may not exist in Redis before it exists in the database). A row
+ * closed while its job is being processed cannot be removed from Redis; the firing finds it closed and skips.
+ */
+export class TimerMirror {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queue: Queue,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Mirrors every unsynced row; returns how many it mirrored. */
+  async syncPending(batchSize = 1000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const em = this.em.fork();
+      const batch = await em.find(Timer, { synced: false }, { orderBy: { id: 'asc' }, limit: batchSize });
+      if (batch.length === 0) return total;
+      const open = batch.filter((t) => t.status === 'pending');
+      const closed = batch.filter((t) => t.status !== 'pending');
+      await addTimerJobs(this.queue, open, this.clock.now());
+      await Promise.all(closed.map((t) => this.queue.remove(t.key)));
+      // Conditional on the status read: a row closed meanwhile stays unsynced and its job goes next round.
+      if (open.length > 0) {
+        await em.nativeUpdate(
+          Timer,
+          { id: { $in: open.map((t) => t.id) }, status: 'pending' },
+          { synced: true },
+        );
+      }
+      if (closed.length > 0) {
+        await em.nativeUpdate(
+          Timer,
+          { id: { $in: closed.map((t) => t.id) }, status: { $ne: 'pending' } },
+          { synced: true },
+        );
+      }
+      total += batch.length;
+      if (batch.length < batchSize) return total;
+    }
+  }
+
+  /**
+   * Simulation: makes the delayed jobs of these keys runnable now. A key without a job (never mirrored, or
+   * lost) is added without delay.
+   */
+  async promote(timers: Pick<Timer, 'key' | 'dueAt'>[]): Promise<void> {
+    const missing: Pick<Timer, 'key' | 'dueAt'>[] = [];
+    await Promise.all(
+      timers.map(async (timer) => {
+        const job = await this.queue.getJob(timer.key);
+        if (!job) missing.push(timer);
+        else if (await job.isDelayed()) await job.promote().catch(() => undefined); // raced: already running
+      }),
+    );
+    await addTimerJobs(
+      this.queue,
+      missing.map((t) => ({ key: t.key, dueAt: new Date(0) })),
+      this.clock.now(),
+    );
+  }
+}

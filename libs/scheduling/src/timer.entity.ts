@@ -1,0 +1,71 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+export const TIMER_STATUSES = ['pending', 'fired', 'skipped', 'cancelled'] as const;
+export type TimerStatus = (typeof TIMER_STATUSES)[number];
+
+/**
+ * One planned timer: the truth about what is due, mirrored in Redis as a delayed BullMQ job whose id is `key`.
+ * `synced` is false until the mirror matches the row (a pending row has its job, a closed one has none), so a
+ * crash between commit and Redis is repaired by the next sync. Entity timers carry their workflow instance;
+ * dialogue-wide ones (the digest) carry only the dialogue.
+ */
+@Entity({ tableName: 'timer' })
+@Index({ properties: ['status', 'dueAt'] })
+@Index({ properties: ['workflowId', 'status'] })
+@Index({ properties: ['dialogueId', 'status', 'dueAt'] })
+@Index({ properties: ['synced', 'id'] })
+export class Timer {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  /** BullMQ job id: no ':' (BullMQ's key separator). */
+  @Property({ type: 'string', length: 200, unique: true })
+  key!: string;
+
+  @Property({ type: 'integer' })
+  dialogueId!: number;
+
+  @Property({ type: 'integer', nullable: true })
+  workflowId: number | null = null;
+
+  /** The definition's timer id: reminder-30, nudge-head, deadline, escalation-2, digest, ... */
+  @Property({ type: 'string', length: 60 })
+  timerId!: string;
+
+  @Property({ type: 'string', length: 20 })
+  kind!: string;
+
+  @Property({ type: 'datetime' })
+  dueAt!: Date;
+
+  /** The due time in the recipient's zone, with its offset, as planned. */
+  @Property({ type: 'string', length: 40 })
+  localDueAt!: string;
+
+  @Property({ type: 'json', nullable: true })
+  mail: { template: string; to: string[] } | null = null;
+
+  @Property({ type: 'string', length: 50, nullable: true })
+  event: string | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  escalationLevel: number | null = null;
+
+  // A plain column (no CHECK): MikroORM's SQLite introspection misreads this enum's constraint as a change.
+  @Property({ type: 'string', length: 20 })
+  status: TimerStatus = 'pending';
+
+  @Property({ type: 'boolean' })
+  synced = false;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  /** When it fired, was skipped or was cancelled (by the clock of that moment). */
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
+
+  /** Why it was skipped or cancelled. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  outcome: string | null = null;
+}
