@@ -1,6 +1,7 @@
 import type { Options } from '@mikro-orm/core';
 import { defineConfig as defineLibSqlConfig } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
+import { ImmediateTransactionLibSqlDialect } from './sqlite-immediate-dialect';
 import { defineConfig as definePostgreSqlConfig } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '@cascade/config';
 import { dialogueEntities } from '@cascade/dialogue';
@@ -41,6 +42,7 @@ export function ormOptions(database: DatabaseConfig, overrides: Partial<Options>
   return defineLibSqlConfig({
     ...common,
     dbName: database.path,
+    driverOptions: { client: ImmediateTransactionLibSqlDialect },
     // The api and the workers are separate processes on one file: WAL lets readers run beside the writer, and
     // a busy writer is waited for instead of failing at once.
     pool: {

@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { PlanRow } from '@cascade/dialogue';
 
 export const planRowView = (row: PlanRow) => ({
+  key: row.key,
   entity: row.entity,
   entityName: row.entityName,
   timeZone: row.timeZone,
@@ -35,6 +36,7 @@ export const PLAN_CSV_COLUMNS = [
   'condition',
   'closed_at_utc',
   'outcome',
+  'key',
 ] as const;
 
 export function planCsv(rows: PlanRow[]): string {
@@ -55,6 +57,7 @@ export function planCsv(rows: PlanRow[]): string {
       row.condition ?? '',
       row.closedAt?.toISOString() ?? '',
       row.outcome ?? '',
+      row.key ?? '',
     ]),
     { header: true, columns: [...PLAN_CSV_COLUMNS] },
   );

@@ -10,6 +10,8 @@ import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 
 export interface PlanRow {
+  /** The timer row's key, which is also its BullMQ job id; null when projected. */
+  key: string | null;
   entity: string | null;
   entityName: string | null;
   timeZone: string;
@@ -93,6 +95,7 @@ export class PlanPreviewService {
         timers: timers.map((t) => {
           const instance = t.workflowId === null ? null : byId.get(t.workflowId);
           return {
+            key: t.key,
             entity: instance?.entity.code ?? null,
             entityName: instance?.entity.name ?? null,
             timeZone: instance?.entity.timeZone ?? definition.digest?.timeZone ?? 'UTC',
@@ -120,6 +123,7 @@ export class PlanPreviewService {
     const digest = nextDigest(definition, new Date(launchAt.getTime() - 1), dialogue.reportCutoff);
     if (digest && !query.entity) {
       rows.push({
+        key: null,
         entity: null,
         entityName: null,
         timeZone: definition.digest?.timeZone ?? 'UTC',
@@ -149,6 +153,7 @@ export class PlanPreviewService {
         statisticsSubmitted: false,
       };
       const row = (t: PlannedTimer, condition: string | null): PlanRow => ({
+        key: null,
         entity: entity.code,
         entityName: entity.name,
         timeZone: entity.timeZone,
