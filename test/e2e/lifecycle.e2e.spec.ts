@@ -102,6 +102,12 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     expect(response.status).toBe(401);
   });
 
+  it('keeps the simulation clock off unless SIMULATION=true', async () => {
+    const response = await call('POST', '/api/simulation/advance', { days: 30 });
+    expect(response.status).toBe(403);
+    expect(response.body.message).toMatch(/SIMULATION=true/);
+  });
+
   it('creates a dialogue with the default dates and refuses a second one for the same year', async () => {
     const body = sampleDialogueInput(YEAR);
     const created = await call('POST', '/api/dialogues', body);

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+
+export interface ReceivedMail {
+  parsed: ParsedMail;
+  /** RCPT TO addresses: what the envelope delivers to, whatever the headers say. */
+  rcptTo: string[];
+}
+
+/** A real SMTP server on a free loopback port that keeps what it receives, for tests of the mail path. */
+export interface SmtpSink {
+  port: number;
+  received: ReceivedMail[];
+  /** Connections opened so far, and the most that were open at once. */
+  connections: { total: number; peak: number };
+  close(): Promise<void>;
+}
+
+export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const connections = { total: 0, peak: 0 };
+  let open = 0;
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    logger: false,
+    closeTimeout: 1000,
+    onConnect(_session, callback) {
+      connections.total++;
+      connections.peak = Math.max(connections.peak, ++open);
+      callback();
+    },
+    onClose() {
+      open--;
+    },
+    onData(stream, session, callback) {
+      const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+      simpleParser(stream).then(
+        (parsed) => {
+          received.push({ parsed, rcptTo });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A loopback port that nothing listens on: taken from the OS, then released. */
+export async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** An SMTP reply for smtp-server callbacks: the server answers with this code and message. */
+export function smtpReply(code: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode: code });
+}
