@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { CascadeConfig } from '@cascade/config';
-import { DialogueModule, type Clock } from '@cascade/dialogue';
+import { DialogueModule, mailSettingsOf, type Clock } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
 import { SchedulingModule } from '@cascade/scheduling';
 import { DialoguesController } from './dialogues/dialogues.controller';
@@ -12,6 +12,7 @@ import { AdminApiKeyGuard } from './http/admin-api-key.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
 import { InstancesController } from './instances/instances.controller';
+import { MailsController } from './mails/mails.controller';
 import { PlanController } from './plan/plan.controller';
 import { SimulationController } from './simulation/simulation.controller';
 
@@ -27,6 +28,7 @@ export class ApiModule {
           workflowsDir: config.workflowsDir,
           clock: options.clock,
           simulation: config.simulation,
+          mail: mailSettingsOf(config.mail),
         }),
       ],
       controllers: [
@@ -35,6 +37,7 @@ export class ApiModule {
         InstancesController,
         EntitiesController,
         PlanController,
+        MailsController,
         SimulationController,
       ],
       providers: [

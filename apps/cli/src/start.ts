@@ -4,11 +4,13 @@ import path from 'node:path';
 import type { CascadeConfig } from '@cascade/config';
 import { seedDemo, openMigratedOrm } from '@cascade/persistence';
 import { WorkflowRegistry } from '@cascade/dialogue';
+import { mailCatcherPortsFromEnv, smtpConfigured, smtpServerHost, startMailCatcher } from './mail-catcher';
 import { ensureLocalRedis } from './redis-check';
 
 /**
  * `npm start`: everything a newcomer needs in one go — the database migrated and seeded with the demo
- * dialogue, Redis (started locally when needed), then the api and the worker as child processes.
+ * dialogue, Redis (started locally when needed), a mail catcher with a web page (when no SMTP server is
+ * configured), then the api and the worker as child processes.
  */
 export async function startAll(config: CascadeConfig): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -17,21 +19,49 @@ export async function startAll(config: CascadeConfig): Promise<void> {
     console.log(`ADMIN_API_KEY was not set; generated one for this run: ${env['ADMIN_API_KEY']}`);
   }
   const children: ChildProcess[] = [];
-  const redis = await ensureLocalRedis(config.redis.url);
-  if (redis) {
-    children.push(redis);
-    console.log(`Started a local redis-server for ${config.redis.url} (it keeps nothing on disk).`);
-  }
-
-  const orm = await openMigratedOrm(config.database);
   const year = new Date().getFullYear();
-  const seeded = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
-  await orm.close();
-  console.log(
-    seeded.created
-      ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities.`
-      : `The ${year} demo dialogue exists.`,
-  );
+  let mailLine: string;
+  try {
+    const redis = await ensureLocalRedis(config.redis.url);
+    if (redis) {
+      children.push(redis);
+      console.log(`Started a local redis-server for ${config.redis.url} (it keeps nothing on disk).`);
+    }
+
+    if (smtpConfigured(process.env)) {
+      const host = smtpServerHost(process.env);
+      mailLine = `  Mail:    sent through the SMTP server ${host ? `at ${host}` : 'in SMTP_URL'}`;
+    } else {
+      const catcher = await startMailCatcher(mailCatcherPortsFromEnv(process.env));
+      children.push(catcher.child);
+      catcher.child.on('exit', (code) => {
+        if (code !== 0 && code !== null) {
+          console.error(`The mail catcher exited with code ${code}; stopping.`);
+          stopAll(children, 1);
+        }
+      });
+      env['SMTP_URL'] = catcher.smtpUrl;
+      // `||=` rather than `??=`: an empty MAIL_FROM (as compose files leave it) counts as unset.
+      env['MAIL_FROM'] ||= 'Cascade Ethics Office <ethics-office@cascade.local>';
+      mailLine = `  Mail:    ${catcher.webUrl} (caught mail; nothing leaves this machine)`;
+      console.log(
+        `No SMTP_URL or SMTP_HOST is set; started a mail catcher at ${catcher.smtpUrl} (it keeps mail only while it runs).`,
+      );
+    }
+
+    const orm = await openMigratedOrm(config.database);
+    const seeded = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
+    await orm.close();
+    console.log(
+      seeded.created
+        ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities.`
+        : `The ${year} demo dialogue exists.`,
+    );
+  } catch (error) {
+    // Leave no redis-server or mail catcher behind when a later step fails.
+    await Promise.all(children.map(stopChild));
+    throw error;
+  }
 
   const dist = path.resolve(__dirname, '../..');
   for (const app of ['api', 'worker']) {
@@ -51,6 +81,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
       `  API:     http://localhost:${config.port}/api/dialogues/${year} (header x-api-key: the ADMIN_API_KEY)`,
       `  OpenAPI: http://localhost:${config.port}/docs`,
       `  Health:  http://localhost:${config.port}/health`,
+      mailLine,
       `  Launch the demo: curl -X POST -H "x-api-key: ${env['ADMIN_API_KEY']}" http://localhost:${config.port}/api/dialogues/${year}/launch`,
       '',
     ].join('\n'),
@@ -61,4 +92,13 @@ export async function startAll(config: CascadeConfig): Promise<void> {
 function stopAll(children: ChildProcess[], code: number): void {
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3000).unref();
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
 }

@@ -1,14 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { CascadeConfig } from '@cascade/config';
-import type { Clock } from '@cascade/dialogue';
+
 import { assertMigrated } from '@cascade/persistence';
-import { WorkerModule } from './worker.module';
+import { WorkerModule, type WorkerOptions } from './worker.module';
 
 /** The worker: BullMQ processors and the outbox poller, no HTTP. */
 export async function createWorker(
   config: CascadeConfig,
-  options: { clock?: Clock } = {},
+  options: WorkerOptions = {},
 ): Promise<INestApplicationContext> {
   await assertMigrated(config.database);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {

@@ -3,17 +3,25 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { CascadeConfig } from '@cascade/config';
-import { Clock, DialogueModule, TimerFiringService } from '@cascade/dialogue';
+import { Clock, DialogueModule, mailSettingsOf, TimerFiringService } from '@cascade/dialogue';
+import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
 import { OutboxDispatchService, QueueName, SchedulingModule, TimerSyncService } from '@cascade/scheduling';
 import { OutboxPoller } from './outbox-poller';
 import { LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
+import { MailProcessor } from './processors/mail.processor';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
 import { TimerWorker } from './timer-worker';
 
+export interface WorkerOptions {
+  clock?: Clock;
+  /** Where mail goes; without it mail is composed and logged but not sent. */
+  smtp?: SmtpConfig | null;
+}
+
 @Module({})
 export class WorkerModule {
-  static forRoot(config: CascadeConfig, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: CascadeConfig, options: WorkerOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -23,10 +31,13 @@ export class WorkerModule {
           workflowsDir: config.workflowsDir,
           clock: options.clock,
           simulation: config.simulation,
+          mail: mailSettingsOf(config.mail),
+          mailer: options.smtp ? new SmtpMailer(options.smtp) : null,
         }),
       ],
       providers: [
         LaunchDialogueProcessor,
+        MailProcessor,
         {
           provide: OutboxPoller,
           inject: [OutboxDispatchService],

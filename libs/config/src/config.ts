@@ -20,6 +20,12 @@ export interface CascadeConfig {
   };
   /** The virtual clock an admin advances through the API; never in production. */
   simulation: boolean;
+  mail: {
+    /** Comma-separated addresses ("Name <address>") that receive Ethics Office mail (escalations, digest). */
+    ethicsOffice: string;
+    /** The sender; also gives the domain of every Message-ID. */
+    from: string | undefined;
+  };
 }
 
 export class ConfigInvalid extends Error {
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     worker: { concurrency: raw.WORKER_CONCURRENCY, outboxPollMs: raw.OUTBOX_POLL_MS },
     timers: { reconcileMs: raw.TIMER_RECONCILE_MS, ratePerSecond: raw.TIMER_RATE_LIMIT },
     simulation: raw.SIMULATION,
+    mail: { ethicsOffice: raw.ETHICS_OFFICE_EMAIL, from: raw.MAIL_FROM },
   };
 }
 

@@ -1,5 +1,10 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { MailRenderer, SmtpMailer } from '@cascade/mail';
+import { MailComposer } from './mail/mail-composer.service';
+import { MailDeliveryService } from './mail/mail-delivery.service';
+import { MailLogService } from './mail/mail-log.service';
+import { MailSettings } from './mail/mail-settings';
 import { AuditService } from './audit/audit.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
@@ -21,6 +26,9 @@ const services = [
   EntityImportService,
   EntityWorkflowService,
   InvitationService,
+  MailComposer,
+  MailDeliveryService,
+  MailLogService,
   PlanPreviewService,
   ReportService,
   SessionService,
@@ -32,8 +40,18 @@ const services = [
 /** The domain's services. Needs MikroORM's EntityManager from the persistence module. */
 @Module({})
 export class DialogueModule {
-  /** `simulation`: every process reads the virtual clock kept in the database (see SimulatedClock). */
-  static forRoot(options: { workflowsDir: string; clock?: Clock; simulation?: boolean }): DynamicModule {
+  /**
+   * `simulation`: every process reads the virtual clock kept in the database (see SimulatedClock). `mailer`:
+   * without one, mail is composed and logged but not sent.
+   */
+  static forRoot(options: {
+    workflowsDir: string;
+    clock?: Clock;
+    simulation?: boolean;
+    mail: MailSettings;
+    mailer?: SmtpMailer | null;
+    templatesDir?: string;
+  }): DynamicModule {
     const clock: Provider = options.simulation
       ? { provide: Clock, inject: [EntityManager], useFactory: (em: EntityManager) => new SimulatedClock(em) }
       : { provide: Clock, useValue: options.clock ?? new SystemClock() };
@@ -42,10 +60,13 @@ export class DialogueModule {
       global: true,
       providers: [
         clock,
+        { provide: MailSettings, useValue: options.mail },
+        { provide: MailRenderer, useFactory: () => MailRenderer.fromDirectory(options.templatesDir) },
+        ...(options.mailer ? [{ provide: SmtpMailer, useValue: options.mailer }] : []),
         { provide: WorkflowRegistry, useFactory: () => WorkflowRegistry.fromDirectory(options.workflowsDir) },
         ...services,
       ],
-      exports: [Clock, WorkflowRegistry, ...services],
+      exports: [Clock, WorkflowRegistry, MailSettings, MailRenderer, ...services],
     };
   }
 }

@@ -2,6 +2,7 @@ import { AuditEvent } from './audit/audit-event.entity';
 import { Dialogue } from './dialogue/dialogue.entity';
 import { FocalPoint } from './entity/focal-point.entity';
 import { OrgEntity } from './entity/org-entity.entity';
+import { MailMessage } from './mail/mail-message.entity';
 import { Report } from './report/report.entity';
 import { SimulatedTime } from './simulation/simulated-time.entity';
 import { SessionRecord } from './session/session-record.entity';
@@ -17,6 +18,7 @@ export const dialogueEntities = [
   AuditEvent,
   SessionRecord,
   StatisticsSubmission,
+  MailMessage,
   Report,
   SimulatedTime,
 ];

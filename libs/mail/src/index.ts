@@ -15,5 +15,11 @@ export {
 } from './mail-renderer';
 export { TEMPLATES_DIR, resolveTemplatesDir } from './templates-dir';
 export { messageIdFor, domainOf } from './message-id';
-export { smtpConfigFromEnv, parseMailAddress, type MailAddress, type SmtpConfig } from './smtp-config';
+export {
+  smtpConfigFromEnv,
+  isSmtpConfigured,
+  parseMailAddress,
+  type MailAddress,
+  type SmtpConfig,
+} from './smtp-config';
 export { SmtpMailer, type OutgoingMail, type SentMail } from './smtp-mailer';

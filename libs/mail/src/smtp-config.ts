@@ -56,6 +56,11 @@ const envSchema = z.object({
   SMTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
 });
 
+/** Whether the environment names an SMTP server at all (without one, mail is composed and logged, not sent). */
+export function isSmtpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!(env['SMTP_URL'] || env['SMTP_HOST']);
+}
+
 /**
  * The SMTP settings from the environment: either `SMTP_URL` (smtp://user:password@host:587, smtps://… for
  * implicit TLS) or `SMTP_HOST` with `SMTP_PORT`, `SMTP_SECURE`, `SMTP_USER`, `SMTP_PASSWORD`; plus `MAIL_FROM`,

@@ -4,7 +4,7 @@ import { MailRenderer } from './mail-renderer';
 import { messageIdFor } from './message-id';
 import type { SmtpConfig } from './smtp-config';
 import { SmtpMailer, type OutgoingMail } from './smtp-mailer';
-import { closedPort, smtpReply, startSmtpSink, type SmtpSink } from './testing/smtp-sink';
+import { freePort, smtpReply, startSmtpSink, type SmtpSink } from '@cascade/testing';
 
 const renderer = MailRenderer.fromDirectory(undefined, { strict: true });
 const HOSTILE = '<script>alert(1)</script>\r\nBcc: x@evil.org';
@@ -196,7 +196,7 @@ describe('SmtpMailer failures', () => {
   });
 
   it('reports a refused connection as temporary', async () => {
-    mailer = new SmtpMailer(configFor(await closedPort()));
+    mailer = new SmtpMailer(configFor(await freePort()));
     const error = await failureOf(mailer.send(mail(1)));
     expect(error.permanent).toBe(false);
     expect(error.responseCode).toBeUndefined();

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
 import { OutboxMessage } from './outbox-message.entity';
-import type { QueueName } from './queue-registry';
+import { retryOf, type QueueName } from './queue-registry';
 
 export type QueueLookup = (name: QueueName) => Queue;
 
@@ -39,8 +39,8 @@ export class OutboxDispatcher {
             data: m.payload,
             opts: {
               jobId: m.idempotencyKey,
-              attempts: 5,
-              backoff: { type: 'exponential', delay: 1000 },
+              attempts: retryOf[m.job].attempts,
+              backoff: { type: 'exponential', delay: retryOf[m.job].backoffMs },
               removeOnComplete: { age: 7 * 24 * 3600 },
               removeOnFail: false,
             },

@@ -13,6 +13,7 @@ export const JobName = {
   LaunchDialogue: 'launch-dialogue',
   SendMail: 'send-mail',
   FireTimer: 'fire-timer',
+  DeliverMail: 'deliver-mail',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,6 +33,7 @@ export interface JobPayloads {
   [JobName.LaunchDialogue]: { dialogueId: number };
   [JobName.SendMail]: SendMailPayload;
   [JobName.FireTimer]: { key: string };
+  [JobName.DeliverMail]: { mailId: number };
 }
 
 /** Which queue carries each job. */
@@ -39,6 +41,16 @@ export const queueOfJob: { [J in JobName]: QueueName } = {
   [JobName.LaunchDialogue]: QueueName.Lifecycle,
   [JobName.SendMail]: QueueName.Mail,
   [JobName.FireTimer]: QueueName.Timers,
+  [JobName.DeliverMail]: QueueName.Mail,
+};
+
+/** How often and how patiently BullMQ retries each job when it throws. */
+export const retryOf: { [J in JobName]: { attempts: number; backoffMs: number } } = {
+  [JobName.LaunchDialogue]: { attempts: 5, backoffMs: 1000 },
+  [JobName.SendMail]: { attempts: 5, backoffMs: 1000 },
+  [JobName.FireTimer]: { attempts: 5, backoffMs: 2000 },
+  // An SMTP server down for a while: 8 attempts from 5 s doubling cover about 20 minutes.
+  [JobName.DeliverMail]: { attempts: 8, backoffMs: 5000 },
 };
 
 export const allQueues: readonly QueueName[] = Object.values(QueueName);

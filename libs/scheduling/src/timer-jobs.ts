@@ -1,5 +1,5 @@
 import type { JobsOptions, Queue } from 'bullmq';
-import { JobName } from './queue-registry';
+import { JobName, retryOf } from './queue-registry';
 import type { Timer } from './timer.entity';
 
 /** The delayed BullMQ job mirroring a pending timer row; its id is the row's key, so adding twice adds once. */
@@ -7,8 +7,8 @@ export function timerJob(timer: Pick<Timer, 'key' | 'dueAt'>, now: Date) {
   const opts: JobsOptions = {
     jobId: timer.key,
     delay: Math.max(0, timer.dueAt.getTime() - now.getTime()),
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 2000 },
+    attempts: retryOf[JobName.FireTimer].attempts,
+    backoff: { type: 'exponential', delay: retryOf[JobName.FireTimer].backoffMs },
     // Kept a while so a completed job is not mistaken for a missing one and run again by the reconciler.
     removeOnComplete: { age: 14 * 24 * 3600 },
     removeOnFail: false,

@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './redis';
 export * from './processes';
 export * from './factories';
+export * from './smtp-sink';

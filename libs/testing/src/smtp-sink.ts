@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import net from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
@@ -18,7 +17,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
+/** `port` 0 takes a free one; a given port lets a test bring a server up where a client already points. */
+export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}, port = 0): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const connections = { total: 0, peak: 0 };
   let open = 0;
@@ -49,24 +49,14 @@ export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}): P
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const port = (server.server.address() as AddressInfo).port;
   return {
-    port,
+    port: (server.server.address() as AddressInfo).port,
     received,
     connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** A loopback port that nothing listens on: taken from the OS, then released. */
-export async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /** An SMTP reply for smtp-server callbacks: the server answers with this code and message. */

@@ -1,0 +1,160 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { MailRenderer, messageIdFor } from '@cascade/mail';
+import { enqueueInOutbox, JobName, type SendMailPayload } from '@cascade/scheduling';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Dialogue } from '../dialogue/dialogue.entity';
+import { Clock } from '../shared/clock';
+import { isLanguage } from '../shared/languages';
+import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { mailData, type MailFacts, type Recipient } from './mail-data';
+import { MailMessage } from './mail-message.entity';
+import { MailSettings } from './mail-settings';
+
+/**
+ * Turns a decided mail (a transition's or a timer's: template + audience) into one rendered row per recipient,
+ * each in the recipient's language and time zone, and queues their delivery — in one transaction, once per
+ * cause: composing the same cause again (a retried job) finds its rows and writes nothing.
+ */
+@Injectable()
+export class MailComposer {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly renderer: MailRenderer,
+    private readonly settings: MailSettings,
+  ) {}
+
+  async compose(payload: SendMailPayload, source: string): Promise<MailMessage[]> {
+    return this.em.fork().transactional(async (em) => {
+      const existing = await em.find(MailMessage, { source }, { orderBy: { id: 'asc' } });
+      if (existing.length > 0) return existing;
+      const facts = await this.factsOf(em, payload);
+      if (!facts) return [];
+      // The workflow says "invitation" for every invite; a late addition gets the welcome that explains its dates.
+      const template =
+        payload.template === 'invitation' && facts.instance?.lateAdded
+          ? 'late-entity-welcome'
+          : payload.template;
+      const rows: MailMessage[] = [];
+      for (const recipient of this.recipientsOf(payload.audience, facts)) {
+        const rendered = this.renderer.render(
+          template,
+          recipient.language,
+          mailData(template, facts, recipient),
+          {
+            timeZone: recipient.timeZone,
+          },
+        );
+        const row = em.create(MailMessage, {
+          key: `${source}#${recipient.address}`,
+          source,
+          dialogue: facts.dialogue,
+          workflow: facts.instance,
+          entityCode: facts.instance?.entity.code ?? null,
+          template,
+          language: recipient.language,
+          recipientRole: recipient.role,
+          recipientName: recipient.name,
+          recipientAddress: recipient.address,
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+          messageId: '',
+          status: 'queued',
+          attempts: 0,
+          lastError: null,
+          createdAt: facts.now,
+          sentAt: null,
+          timerKey: payload.timerKey ?? null,
+          resentFrom: null,
+        });
+        em.persist(row);
+        rows.push(row);
+      }
+      await em.flush(); // the ids name the Message-IDs and the delivery jobs
+      for (const row of rows) {
+        row.messageId = messageIdFor(`cascade.mail.${row.id}`, this.settings.messageIdDomain);
+        enqueueInOutbox(em, JobName.DeliverMail, { mailId: row.id }, `deliver.${row.id}`, facts.now);
+      }
+      return rows;
+    });
+  }
+
+  private async factsOf(em: EntityManager, payload: SendMailPayload): Promise<MailFacts | null> {
+    const now = this.clock.now();
+    const frozen = payload.data ?? {};
+    if (payload.workflowId === undefined) {
+      const dialogue =
+        payload.dialogueId === undefined ? null : await em.findOne(Dialogue, payload.dialogueId);
+      return dialogue
+        ? { dialogue, instance: null, now, statistics: null, extensionReason: null, frozen }
+        : null;
+    }
+    const instance = await em.findOne(EntityWorkflow, payload.workflowId, {
+      populate: ['dialogue', 'entity', 'entity.focalPoints'],
+    });
+    if (!instance) return null;
+    const [statistics, extension] = await Promise.all([
+      payload.template === 'statistics-received'
+        ? em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } })
+        : null,
+      payload.template.startsWith('extension-')
+        ? em.findOne(
+            AuditEvent,
+            { workflow: instance, event: 'grant-extension' },
+            { orderBy: { id: 'desc' } },
+          )
+        : null,
+    ]);
+    return {
+      dialogue: instance.dialogue,
+      instance,
+      now,
+      statistics,
+      extensionReason: extension?.reason ?? null,
+      frozen,
+    };
+  }
+
+  private recipientsOf(audience: string[], facts: MailFacts): Recipient[] {
+    const recipients: Recipient[] = [];
+    const entity = facts.instance?.entity;
+    for (const who of audience) {
+      if (who === 'focal-points' && entity) {
+        for (const fp of entity.focalPoints.getItems()) {
+          recipients.push({
+            name: fp.name,
+            address: fp.email,
+            language: isLanguage(fp.language) ? fp.language : entity.language,
+            role: 'focal-point',
+            timeZone: entity.timeZone,
+          });
+        }
+      }
+      if (who === 'head-of-entity' && entity?.headEmail) {
+        recipients.push({
+          name: entity.headName ?? '',
+          address: entity.headEmail,
+          language: entity.language,
+          role: 'head-of-entity',
+          timeZone: entity.timeZone,
+        });
+      }
+      if (who === 'ethics-office') {
+        for (const office of this.settings.ethicsOffice) {
+          recipients.push({
+            name: office.name,
+            address: office.address,
+            language: 'en',
+            role: 'ethics-office',
+            timeZone: this.settings.ethicsOfficeTimeZone,
+          });
+        }
+      }
+    }
+    // One mail per address even when a person is both Focal Point and Head.
+    return recipients.filter((r, i) => recipients.findIndex((o) => o.address === r.address) === i);
+  }
+}
