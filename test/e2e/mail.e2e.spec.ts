@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import {
   clearQueuePrefix,
   createTestDatabase,
@@ -18,31 +15,13 @@ import {
   type SmtpSink,
   type TestDatabase,
 } from '@cascade/testing';
+import { entitiesWithPeople } from './support/demo-entities';
 
 const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = 2026;
 
-/** The 58 real entities, each with a Head and one Focal Point speaking the entity's language. */
-const ENTITIES = (
-  parse(fs.readFileSync(path.resolve(__dirname, '../../libs/persistence/seed/entities.csv'), 'utf8'), {
-    columns: true,
-  }) as Record<string, string>[]
-).map((row) => {
-  const domain = `${row['code'].toLowerCase()}.example.org`;
-  return {
-    code: row['code'],
-    name: row['name'],
-    kind: row['kind'],
-    dutyStation: row['duty_station'],
-    timeZone: row['timezone'],
-    language: row['language'],
-    headName: `Head of ${row['code']}`,
-    headEmail: `head@${domain}`,
-    focalPoints: [
-      { name: `Focal Point of ${row['code']}`, email: `focal@${domain}`, language: row['language'] },
-    ],
-  };
-});
+const ENTITIES = entitiesWithPeople();
+
 interface MailView {
   id: number;
   to: { role: string };

@@ -3,13 +3,20 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { CascadeConfig } from '@cascade/config';
-import { Clock, DialogueModule, mailSettingsOf, TimerFiringService } from '@cascade/dialogue';
+import {
+  Clock,
+  DialogueModule,
+  MailComposer,
+  MailDeliveryService,
+  mailSettingsOf,
+  TimerFiringService,
+} from '@cascade/dialogue';
 import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
 import { OutboxDispatchService, QueueName, SchedulingModule, TimerSyncService } from '@cascade/scheduling';
 import { OutboxPoller } from './outbox-poller';
 import { LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
-import { MailProcessor } from './processors/mail.processor';
+import { MailWorker } from './mail-worker';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
 import { TimerWorker } from './timer-worker';
 
@@ -22,6 +29,7 @@ export interface WorkerOptions {
 @Module({})
 export class WorkerModule {
   static forRoot(config: CascadeConfig, options: WorkerOptions = {}): DynamicModule {
+    const mailer = options.smtp ? new SmtpMailer(options.smtp) : null;
     return {
       module: WorkerModule,
       imports: [
@@ -32,12 +40,11 @@ export class WorkerModule {
           clock: options.clock,
           simulation: config.simulation,
           mail: mailSettingsOf(config.mail),
-          mailer: options.smtp ? new SmtpMailer(options.smtp) : null,
+          mailer,
         }),
       ],
       providers: [
         LaunchDialogueProcessor,
-        MailProcessor,
         {
           provide: OutboxPoller,
           inject: [OutboxDispatchService],
@@ -52,6 +59,16 @@ export class WorkerModule {
             outbox: OutboxDispatchService,
             timers: TimerSyncService,
           ) => new TimerWorker(config, clock, firing, outbox, timers),
+        },
+        {
+          provide: MailWorker,
+          inject: [Clock, MailComposer, MailDeliveryService, OutboxDispatchService],
+          useFactory: (
+            clock: Clock,
+            composer: MailComposer,
+            delivery: MailDeliveryService,
+            outbox: OutboxDispatchService,
+          ) => new MailWorker(config, clock, composer, delivery, outbox, mailer),
         },
         {
           provide: TimerReconcileRunner,

@@ -24,6 +24,7 @@ export const configSchema = z
     WORKFLOWS_DIR: z.string().min(1).default('workflows'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5000),
     TIMER_RECONCILE_MS: z.coerce.number().int().min(1000).default(60_000),
     TIMER_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),

@@ -11,7 +11,8 @@ export interface CascadeConfig {
   adminApiKey: string | undefined;
   workflowsDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-  worker: { concurrency: number; outboxPollMs: number };
+  /** `lockMs`: how long a job stays claimed without a sign of life before another worker takes it over. */
+  worker: { concurrency: number; outboxPollMs: number; lockMs: number };
   timers: {
     /** How often each worker compares pending timer rows with Redis. */
     reconcileMs: number;
@@ -62,7 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     adminApiKey: raw.ADMIN_API_KEY,
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
     logLevel: raw.LOG_LEVEL,
-    worker: { concurrency: raw.WORKER_CONCURRENCY, outboxPollMs: raw.OUTBOX_POLL_MS },
+    worker: {
+      concurrency: raw.WORKER_CONCURRENCY,
+      outboxPollMs: raw.OUTBOX_POLL_MS,
+      lockMs: raw.WORKER_LOCK_MS,
+    },
     timers: { reconcileMs: raw.TIMER_RECONCILE_MS, ratePerSecond: raw.TIMER_RATE_LIMIT },
     simulation: raw.SIMULATION,
     mail: { ethicsOffice: raw.ETHICS_OFFICE_EMAIL, from: raw.MAIL_FROM },

@@ -17,8 +17,15 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** `port` 0 takes a free one; a given port lets a test bring a server up where a client already points. */
-export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}, port = 0): Promise<SmtpSink> {
+/**
+ * `port` 0 takes a free one; a given port lets a test bring a server up where a client already points.
+ * `acceptDelayMs` holds each answer to DATA, so a test can kill a sender while mails are in flight.
+ */
+export async function startSmtpSink(
+  options: Partial<SMTPServerOptions> = {},
+  port = 0,
+  { acceptDelayMs = 0 } = {},
+): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const connections = { total: 0, peak: 0 };
   let open = 0;
@@ -40,7 +47,8 @@ export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}, po
       simpleParser(stream).then(
         (parsed) => {
           received.push({ parsed, rcptTo });
-          callback();
+          if (acceptDelayMs > 0) setTimeout(() => callback(), acceptDelayMs);
+          else callback();
         },
         (error: Error) => callback(error),
       );

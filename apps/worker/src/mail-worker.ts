@@ -1,9 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { Clock, MailComposer, MailDeliveryService } from '@cascade/dialogue';
-import { SmtpMailer } from '@cascade/mail';
-import { JobName, OutboxDispatchService, QueueName, type JobPayloads } from '@cascade/scheduling';
+import type { CascadeConfig } from '@cascade/config';
+import type { Clock, MailComposer, MailDeliveryService } from '@cascade/dialogue';
+import type { SmtpMailer } from '@cascade/mail';
+import { JobName, QueueName, type JobPayloads, type OutboxDispatchService } from '@cascade/scheduling';
+import { QueueWorker } from './queue-worker';
 
 type MailJob =
   | Job<JobPayloads[typeof JobName.SendMail], unknown, typeof JobName.SendMail>
@@ -13,17 +13,16 @@ type MailJob =
  * The mail queue: a `send-mail` job composes one row per recipient and queues their deliveries; a
  * `deliver-mail` job sends one row over SMTP (retried with backoff by BullMQ while the failure is temporary).
  */
-@Processor(QueueName.Mail)
-export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
+export class MailWorker extends QueueWorker {
   constructor(
+    config: CascadeConfig,
+    private readonly clock: Clock,
     private readonly composer: MailComposer,
     private readonly delivery: MailDeliveryService,
     private readonly outbox: OutboxDispatchService,
-    private readonly clock: Clock,
-    // The explicit token: a `SmtpMailer | null` parameter type would reach Nest's metadata as Object.
-    @Optional() @Inject(SmtpMailer) private readonly mailer: SmtpMailer | null = null,
+    private readonly mailer: SmtpMailer | null,
   ) {
-    super();
+    super(config, QueueName.Mail);
   }
 
   async process(job: MailJob) {
@@ -40,7 +39,8 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
     throw new Error(`unexpected job ${(job as Job).name} on ${QueueName.Mail}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     await this.mailer?.close();
   }
 }
