@@ -13,6 +13,7 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
 import { InstancesController } from './instances/instances.controller';
 import { MailsController } from './mails/mails.controller';
+import { OrgController } from './org/org.controller';
 import { PlanController } from './plan/plan.controller';
 import { SimulationController } from './simulation/simulation.controller';
 
@@ -38,6 +39,7 @@ export class ApiModule {
         EntitiesController,
         PlanController,
         MailsController,
+        OrgController,
         SimulationController,
       ],
       providers: [

@@ -30,6 +30,9 @@ export const configSchema = z
     TIMER_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
     ETHICS_OFFICE_EMAIL: z.string().min(3).default('Ethics Office <ethics-office@cascade.local>'),
     MAIL_FROM: z.string().optional(),
+    PUBLIC_URL: z
+      .url({ message: 'must be the address people reach the api at, e.g. https://cascade.example.org' })
+      .optional(),
     SIMULATION: z
       .enum(['true', 'false', '1', '0'], { message: "must be 'true' or 'false'" })
       .default('false')

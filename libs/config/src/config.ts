@@ -26,6 +26,8 @@ export interface CascadeConfig {
     ethicsOffice: string;
     /** The sender; also gives the domain of every Message-ID. */
     from: string | undefined;
+    /** Where token links in mail point (PUBLIC_URL; default http://localhost:<PORT>). */
+    publicUrl: string;
   };
 }
 
@@ -70,7 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     },
     timers: { reconcileMs: raw.TIMER_RECONCILE_MS, ratePerSecond: raw.TIMER_RATE_LIMIT },
     simulation: raw.SIMULATION,
-    mail: { ethicsOffice: raw.ETHICS_OFFICE_EMAIL, from: raw.MAIL_FROM },
+    mail: {
+      ethicsOffice: raw.ETHICS_OFFICE_EMAIL,
+      from: raw.MAIL_FROM,
+      publicUrl: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+    },
   };
 }
 

@@ -5,6 +5,9 @@ import { MailComposer } from './mail/mail-composer.service';
 import { MailDeliveryService } from './mail/mail-delivery.service';
 import { MailLogService } from './mail/mail-log.service';
 import { MailSettings } from './mail/mail-settings';
+import { OrgTreeService } from './org/org-tree.service';
+import { AccessTokenService } from './portal/access-token.service';
+import { PortalService } from './portal/portal.service';
 import { AuditService } from './audit/audit.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
@@ -21,6 +24,7 @@ import { InvitationService } from './workflow-instance/invitation.service';
 import { WorkflowRegistry } from './workflow-instance/workflow-registry';
 
 const services = [
+  AccessTokenService,
   AuditService,
   DialogueService,
   EntityImportService,
@@ -29,7 +33,9 @@ const services = [
   MailComposer,
   MailDeliveryService,
   MailLogService,
+  OrgTreeService,
   PlanPreviewService,
+  PortalService,
   ReportService,
   SessionService,
   SimulationService,

@@ -3,6 +3,15 @@ import { Dialogue } from './dialogue/dialogue.entity';
 import { FocalPoint } from './entity/focal-point.entity';
 import { OrgEntity } from './entity/org-entity.entity';
 import { MailMessage } from './mail/mail-message.entity';
+import { Person } from './org/person.entity';
+import { AccessToken } from './portal/access-token.entity';
+import {
+  ExtensionRequest,
+  ParticipantFeedback,
+  ScenarioProposal,
+  SeminarRequest,
+  SessionQuestion,
+} from './portal/requests.entity';
 import { Report } from './report/report.entity';
 import { SimulatedTime } from './simulation/simulated-time.entity';
 import { SessionRecord } from './session/session-record.entity';
@@ -19,6 +28,13 @@ export const dialogueEntities = [
   SessionRecord,
   StatisticsSubmission,
   MailMessage,
+  Person,
+  AccessToken,
+  ExtensionRequest,
+  ScenarioProposal,
+  SeminarRequest,
+  SessionQuestion,
+  ParticipantFeedback,
   Report,
   SimulatedTime,
 ];

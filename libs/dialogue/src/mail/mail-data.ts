@@ -5,6 +5,12 @@ import { daysBetween } from '../shared/dates';
 import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 
+/**
+ * Stands for the recipient's personal link in the stored mail: the token is made when the mail is delivered, so
+ * it never rests in the database (only its hash does) and the mail log shows where it was.
+ */
+export const PERSONAL_LINK = 'https://personal-link.invalid/cascade';
+
 export interface Recipient {
   name: string;
   address: string;
@@ -34,7 +40,7 @@ export function mailData(template: string, facts: MailFacts, recipient: Recipien
   const base: Record<string, unknown> = {
     recipient: { name: recipient.name, role: recipient.role },
     dialogue: { year: dialogue.year, topic: dialogue.topic[lang] },
-    portalUrl: null,
+    portalUrl: instance && recipient.role !== 'ethics-office' ? PERSONAL_LINK : null,
     consoleUrl: null,
   };
   if (!instance) {

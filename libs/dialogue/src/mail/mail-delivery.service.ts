@@ -1,8 +1,13 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MailDeliveryError, SmtpMailer } from '@cascade/mail';
+import { AccessTokenService } from '../portal/access-token.service';
+import type { TokenRole } from '../portal/portal.types';
 import { Clock } from '../shared/clock';
+import { isLanguage } from '../shared/languages';
+import { PERSONAL_LINK } from './mail-data';
 import { MailMessage } from './mail-message.entity';
+import { MailSettings } from './mail-settings';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'ignored' | 'no-smtp';
 
@@ -17,6 +22,8 @@ export class MailDeliveryService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly tokens: AccessTokenService,
+    private readonly settings: MailSettings,
     // The explicit token: a `SmtpMailer | null` parameter type would reach Nest's metadata as Object.
     @Optional() @Inject(SmtpMailer) private readonly mailer: SmtpMailer | null = null,
   ) {}
@@ -29,12 +36,17 @@ export class MailDeliveryService {
       await em.nativeUpdate(MailMessage, { id: mail.id }, { lastError: 'no SMTP server configured' });
       return 'no-smtp';
     }
+    const link =
+      mail.text.includes(PERSONAL_LINK) || mail.html.includes(PERSONAL_LINK)
+        ? await this.linkFor(mail)
+        : null;
+    const personal = (body: string) => (link ? body.replaceAll(PERSONAL_LINK, link) : body);
     try {
       await this.mailer.send({
         to: { name: mail.recipientName, address: mail.recipientAddress },
         subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
+        html: personal(mail.html),
+        text: personal(mail.text),
         messageId: mail.messageId,
         language: mail.language,
       });
@@ -60,5 +72,33 @@ export class MailDeliveryService {
       { status: 'sent', sentAt: this.clock.now(), attempts: mail.attempts + 1, lastError: null },
     );
     return 'sent';
+  }
+
+  /**
+   * A new token link for the recipient, made at sending time so the token is never stored. A retried delivery
+   * makes another one; both stay valid until the cutoff (revoking is for an admin, who re-issues on purpose).
+   */
+  private async linkFor(mail: MailMessage): Promise<string | null> {
+    const role = mail.recipientRole as TokenRole;
+    if (!mail.workflow || (role !== 'focal-point' && role !== 'head-of-entity')) return null;
+    const token = await this.em.fork().transactional(async (em) => {
+      const instance = await em.findOneOrFail(MailMessage, mail.id, {
+        populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
+      });
+      const workflow = instance.workflow as NonNullable<MailMessage['workflow']>;
+      return this.tokens.issue(
+        em,
+        workflow,
+        {
+          role,
+          email: mail.recipientAddress,
+          name: mail.recipientName,
+          language: isLanguage(mail.language) ? mail.language : workflow.entity.language,
+        },
+        this.clock.now(),
+        `mail #${mail.id}`,
+      );
+    });
+    return `${this.settings.publicUrl}/p/${token}`;
   }
 }

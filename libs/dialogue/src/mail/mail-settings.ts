@@ -7,10 +7,16 @@ export abstract class MailSettings {
   abstract readonly messageIdDomain: string;
   /** The zone Ethics Office mails are dated in. */
   abstract readonly ethicsOfficeTimeZone: string;
+  /** Where token links point: `${publicUrl}/p/<token>`. */
+  abstract readonly publicUrl: string;
 }
 
 /** From the configuration's ETHICS_OFFICE_EMAIL (comma-separated) and MAIL_FROM. */
-export function mailSettingsOf(mail: { ethicsOffice: string; from: string | undefined }): MailSettings {
+export function mailSettingsOf(mail: {
+  ethicsOffice: string;
+  from: string | undefined;
+  publicUrl: string;
+}): MailSettings {
   const ethicsOffice = mail.ethicsOffice
     .split(',')
     .map((part) => part.trim())
@@ -29,5 +35,6 @@ export function mailSettingsOf(mail: { ethicsOffice: string; from: string | unde
     ethicsOffice: parsed as MailAddress[],
     messageIdDomain: from ? domainOf(from.address) : 'cascade.local',
     ethicsOfficeTimeZone: 'America/New_York',
+    publicUrl: mail.publicUrl.replace(/\/+$/, ''),
   };
 }

@@ -16,6 +16,7 @@ import { EntityImportService } from '../entity/entity-import.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
+import { AccessTokenService } from '../portal/access-token.service';
 import { MailComposer } from './mail-composer.service';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailLogService } from './mail-log.service';
@@ -28,6 +29,7 @@ const HOSTILE = '<script>alert(1)</script>\r\nBcc: evil@attacker.example';
 const settings = mailSettingsOf({
   ethicsOffice: 'Ethics Office <ethics@un.example.org>, Deputy <deputy@un.example.org>',
   from: 'Cascade <cascade@un.example.org>',
+  publicUrl: 'https://cascade.un.example.org/',
 });
 const smtpTo = (port: number): SmtpConfig => ({
   host: '127.0.0.1',
@@ -69,7 +71,13 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
       MailRenderer.fromDirectory(undefined, { strict: true }),
       settings,
     );
-    delivery = new MailDeliveryService(orm.em, clock, mailer);
+    delivery = new MailDeliveryService(
+      orm.em,
+      clock,
+      new AccessTokenService(orm.em, clock),
+      settings,
+      mailer,
+    );
     log = new MailLogService(orm.em, clock, settings);
     workflows = new EntityWorkflowService(orm.em, clock, registry);
     const dialogues = new DialogueService(orm.em, clock, registry);
@@ -145,6 +153,13 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     // The materials in the recipient's language (the sample dialogue suffixes each link with its language).
     expect(french.parsed.html).toContain('https://example.org/leaders-guide (fr)');
     expect(french.parsed.html).not.toContain('leaders-guide (en)');
+    // Each recipient's personal link is made at sending: the stored mail keeps only a placeholder.
+    const link = /https:\/\/cascade\.un\.example\.org\/p\/([A-Za-z0-9_-]{40,})/.exec(
+      french.parsed.text ?? '',
+    );
+    expect(link).not.toBeNull();
+    expect(rows[0].text).not.toContain(link?.[1]);
+    expect(rows[0].text).toContain('https://personal-link.invalid/cascade');
     const [english] = receivedBy('head@dppa.example.org');
     expect(english.parsed.text).toContain('31 December 2026');
     const stored = await fresh().findOneOrFail(MailMessage, rows[0].id);
@@ -186,7 +201,13 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
   it('retries while SMTP is down, then delivers once it is back', async () => {
     const port = await freePort();
     const downMailer = new SmtpMailer(smtpTo(port));
-    const retrying = new MailDeliveryService(db.orm.em, db.clock, downMailer);
+    const retrying = new MailDeliveryService(
+      db.orm.em,
+      db.clock,
+      new AccessTokenService(db.orm.em, db.clock),
+      settings,
+      downMailer,
+    );
     const [row] = await composer.compose(
       {
         dialogueId: (await workflows.get(YEAR, 'DPPA')).dialogue.id,
@@ -218,7 +239,13 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     try {
       const rows = await fresh().find(MailMessage, { template: 'daily-digest' });
       const deputy = rows.find((r) => r.recipientAddress === 'deputy@un.example.org') as MailMessage;
-      const service = new MailDeliveryService(db.orm.em, db.clock, refusingMailer);
+      const service = new MailDeliveryService(
+        db.orm.em,
+        db.clock,
+        new AccessTokenService(db.orm.em, db.clock),
+        settings,
+        refusingMailer,
+      );
       expect(await service.deliver(deputy.id)).toBe('failed');
       const stored = await fresh().findOneOrFail(MailMessage, deputy.id);
       expect(stored.status).toBe('failed');

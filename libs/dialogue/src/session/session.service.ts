@@ -1,4 +1,11 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { localDateOf } from '@cascade/workflow';
+import { Person } from '../org/person.entity';
+import type { SessionReportInput } from '../portal/portal.types';
+import { SessionQuestion } from '../portal/requests.entity';
+import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { checkSessionReport, participantsOf } from './annex-c';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -65,6 +72,7 @@ export class SessionService {
           heldOn: input.heldOn,
           language: input.language,
           participants: input.participants,
+          otherAgencyParticipants: null,
           sizeWarning: warning,
           recordedAt: now,
         });
@@ -73,5 +81,101 @@ export class SessionService {
       },
     );
     return { ...outcome, session: session as SessionRecord };
+  }
+
+  /**
+   * The full Annex C report of a session by its leader (a manager of the entity's tree, or the Head), in one
+   * transaction with the instance's transition. A split session keeps its leader; a size outside 10–25 is saved
+   * with a warning. `within` runs in the same transaction once the session has its id.
+   */
+  async report(
+    year: number,
+    code: string,
+    leader: { email: string; name: string | null },
+    input: SessionReportInput,
+    actor: Actor,
+    within?: (em: EntityManager, session: SessionRecord, instance: EntityWorkflow, now: Date) => void,
+  ): Promise<TransitionOutcome & { session: SessionRecord; warnings: string[] }> {
+    const leaderEmail = leader.email.toLowerCase();
+    const participants = participantsOf(input);
+    const warning = Number.isFinite(participants) ? sessionSizeWarning(participants) : null;
+    let session: SessionRecord | undefined;
+    const outcome = await this.workflows.applyEvent(
+      year,
+      code,
+      { type: 'record-session' },
+      actor,
+      () => (warning ? [warning] : []),
+      async (em, instance, now) => {
+        const dialogue = instance.dialogue;
+        const from = dialogue.launchedAt
+          ? localDateOf(dialogue.launchedAt, instance.entity.timeZone)
+          : `${year}-01-01`;
+        const today = localDateOf(now, instance.entity.timeZone);
+        const check = checkSessionReport(input, {
+          from,
+          to: today < dialogue.reportCutoff ? today : dialogue.reportCutoff,
+        });
+        await this.checkLeader(em, instance, leaderEmail, input, check);
+        check.throwIfAny();
+        session = em.create(SessionRecord, {
+          workflow: instance,
+          leaderEmail,
+          heldOn: input.heldOn,
+          language: input.language,
+          participants,
+          durationMinutes: input.durationMinutes,
+          format: input.format,
+          staffParticipants: input.staffParticipants,
+          nonStaffParticipants: input.nonStaffParticipants,
+          otherAgencyParticipants: input.otherAgencyParticipants ?? {},
+          splitPart: input.split?.part ?? null,
+          splitOf: input.split?.of ?? null,
+          splitFirstPartId: input.split && input.split.part > 1 ? (input.split.firstPartId ?? null) : null,
+          jointUnits: input.jointUnits?.length ? input.jointUnits : null,
+          facilitator: input.facilitator?.trim() || null,
+          scenarios: input.scenarios?.length ? input.scenarios : null,
+          sizeWarning: warning,
+          recordedAt: now,
+        });
+        em.persist(session);
+        for (const text of input.questions ?? []) em.persist(em.create(SessionQuestion, { session, text }));
+        instance.sessionsRecorded += 1;
+        if (within) {
+          await em.flush();
+          within(em, session, instance, now);
+        }
+      },
+    );
+    return { ...outcome, session: session as SessionRecord, warnings: warning ? [warning] : [] };
+  }
+
+  private async checkLeader(
+    em: EntityManager,
+    instance: EntityWorkflow,
+    leaderEmail: string,
+    input: SessionReportInput,
+    check: FieldChecks,
+  ): Promise<void> {
+    const isHead = instance.entity.headEmail?.toLowerCase() === leaderEmail;
+    const treeSize = await em.count(Person, { entity: instance.entity });
+    const manager = await em.findOne(Person, {
+      entity: instance.entity,
+      email: leaderEmail,
+      isManager: true,
+    });
+    if (!isHead && treeSize > 0 && !manager) {
+      check.fail('leader', `${leaderEmail} is not a manager of ${instance.entity.code}'s reporting tree`);
+    }
+    const split = input.split;
+    if (split && split.part > 1 && Number.isInteger(split.firstPartId)) {
+      const first = await em.findOne(SessionRecord, { id: split.firstPartId as number, workflow: instance });
+      if (!first) check.fail('split.firstPartId', 'no such session in this entity');
+      else if (first.leaderEmail !== leaderEmail) {
+        check.fail('split.firstPartId', 'every part of a split session is led by the same manager');
+      } else if (first.splitOf !== split.of) {
+        check.fail('split.of', `the first part said ${first.splitOf ?? 1} part(s)`);
+      }
+    }
   }
 }

@@ -41,6 +41,10 @@ export class EntityWorkflow {
   @Property({ type: 'datetime', nullable: true })
   statisticsSubmittedAt: Date | null = null;
 
+  /** The Head of Entity's confirmation that every manager completed their session. */
+  @Property({ type: 'datetime', nullable: true })
+  headConfirmedAt: Date | null = null;
+
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 

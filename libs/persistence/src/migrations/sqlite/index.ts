@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124195025 } from './Migration20261124195025';
 import { Migration20261124202423 } from './Migration20261124202423';
 import { Migration20261124203342 } from './Migration20261124203342';
+import { Migration20261124205640 } from './Migration20261124205640';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124195025', class: Migration20261124195025 },
   { name: 'Migration20261124202423', class: Migration20261124202423 },
   { name: 'Migration20261124203342', class: Migration20261124203342 },
+  { name: 'Migration20261124205640', class: Migration20261124205640 },
 ];

@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { endOfLocalDay } from '@cascade/workflow';
+import { AuditEvent } from '../audit/audit-event.entity';
+import type { SessionRecord } from '../session/session-record.entity';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { DomainError, NotFound } from '../shared/errors';
+import type { Language } from '../shared/languages';
+import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { findInstance } from '../workflow-instance/instance-lookup';
+import { AccessToken } from './access-token.entity';
+import type { TokenRole } from './portal.types';
+
+/** Unknown, expired and revoked links all get the same answer, so a guess learns nothing. */
+export class TokenRejected extends DomainError {
+  constructor() {
+    super('this link is not valid or has expired; ask the Ethics Office or your Focal Point for a new one');
+  }
+}
+
+export const hashToken = (raw: string): string => createHash('sha256').update(raw, 'utf8').digest('hex');
+
+export interface TokenSubject {
+  role: TokenRole;
+  email?: string | null;
+  name?: string | null;
+  language: Language;
+  session?: SessionRecord | null;
+}
+
+/** Issues, resolves, lists and revokes token links. The raw token leaves only in the return value of `issue`. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Inside the caller's transaction. Valid until the end of the report cutoff day in the entity's zone. */
+  issue(
+    em: EntityManager,
+    instance: EntityWorkflow,
+    subject: TokenSubject,
+    now: Date,
+    createdBy: Actor,
+  ): string {
+    const raw = randomBytes(32).toString('base64url');
+    em.persist(
+      em.create(AccessToken, {
+        tokenHash: hashToken(raw),
+        workflow: instance,
+        role: subject.role,
+        subjectEmail: subject.email?.toLowerCase() ?? null,
+        subjectName: subject.name ?? null,
+        session: subject.session ?? null,
+        language: subject.language,
+        createdAt: now,
+        expiresAt: endOfLocalDay(instance.dialogue.reportCutoff, instance.entity.timeZone),
+        revokedAt: null,
+        createdBy,
+      }),
+    );
+    return raw;
+  }
+
+  /** The token with its instance, dialogue, entity and session loaded; TokenRejected otherwise. */
+  async resolve(em: EntityManager, raw: string): Promise<AccessToken> {
+    if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(raw)) throw new TokenRejected();
+    const token = await em.findOne(
+      AccessToken,
+      { tokenHash: hashToken(raw) },
+      { populate: ['workflow', 'workflow.dialogue', 'workflow.entity', 'session'] },
+    );
+    if (!token || token.revokedAt || token.expiresAt <= this.clock.now()) throw new TokenRejected();
+    return token;
+  }
+
+  /** An admin's link for a Focal Point, the Head or a leader of an entity. */
+  async issueFor(
+    year: number,
+    code: string,
+    subject: { role: TokenRole; email: string; name?: string | null; language?: Language },
+    actor: Actor,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    return this.em.fork().transactional(async (em) => {
+      const instance = await findInstance(em, year, code);
+      const now = this.clock.now();
+      const token = this.issue(
+        em,
+        instance,
+        { ...subject, language: subject.language ?? instance.entity.language },
+        now,
+        actor,
+      );
+      em.persist(
+        em.create(AuditEvent, {
+          dialogue: instance.dialogue,
+          workflow: instance,
+          entityCode: instance.entity.code,
+          actor,
+          at: now,
+          event: 'issue-link',
+          details: { role: subject.role, email: subject.email.toLowerCase() },
+        }),
+      );
+      return { token, expiresAt: endOfLocalDay(instance.dialogue.reportCutoff, instance.entity.timeZone) };
+    });
+  }
+
+  async list(year: number, code: string): Promise<AccessToken[]> {
+    const em = this.em.fork();
+    const instance = await findInstance(em, year, code);
+    return em.find(AccessToken, { workflow: instance }, { orderBy: { id: 'desc' } });
+  }
+
+  /** Revokes one link; `reissue` then gives the same person a new one. */
+  async revoke(id: number, actor: Actor): Promise<AccessToken> {
+    return this.em.fork().transactional(async (em) => {
+      const token = await em.findOne(AccessToken, id, {
+        populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
+      });
+      if (!token) throw new NotFound('link', id);
+      if (!token.revokedAt) {
+        const now = this.clock.now();
+        token.revokedAt = now;
+        em.persist(
+          em.create(AuditEvent, {
+            dialogue: token.workflow.dialogue,
+            workflow: token.workflow,
+            entityCode: token.workflow.entity.code,
+            actor,
+            at: now,
+            event: 'revoke-link',
+            details: { link: token.id, role: token.role, email: token.subjectEmail },
+          }),
+        );
+      }
+      return token;
+    });
+  }
+}

@@ -1,0 +1,463 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { localDateOf } from '@cascade/workflow';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { OrgTreeService } from '../org/org-tree.service';
+import { Person } from '../org/person.entity';
+import { SessionRecord } from '../session/session-record.entity';
+import { SessionService } from '../session/session.service';
+import { Clock } from '../shared/clock';
+import { isCalendarDay } from '../shared/dates';
+import { DomainError, ValidationFailed } from '../shared/errors';
+import { FieldChecks } from '../shared/field-checks';
+import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import { checkStatistics, StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
+import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { AccessToken } from './access-token.entity';
+import { AccessTokenService } from './access-token.service';
+import type {
+  CascadeProgress,
+  ExtensionRequestInput,
+  FeedbackInput,
+  FocalPointView,
+  PortalContext,
+  ScenarioProposalInput,
+  SeminarRequestInput,
+  SessionReportInput,
+  SessionSummary,
+  TokenRole,
+} from './portal.types';
+import {
+  ExtensionRequest,
+  ParticipantFeedback,
+  ScenarioProposal,
+  SeminarRequest,
+  SessionQuestion,
+} from './requests.entity';
+
+/** The link is valid but speaks for someone else (a participants link cannot submit statistics). */
+export class TokenRoleRefused extends DomainError {
+  constructor(role: TokenRole, action: string) {
+    super(`a ${role} link cannot ${action}`);
+  }
+}
+
+/**
+ * What the people of an entity do through their token links. Every operation resolves the token afresh, checks
+ * its role, and runs in one transaction with its audit row; the token itself never reaches the database or logs.
+ */
+@Injectable()
+export class PortalService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly tokens: AccessTokenService,
+    private readonly orgTree: OrgTreeService,
+    private readonly sessions: SessionService,
+    private readonly statistics: StatisticsService,
+  ) {}
+
+  async resolve(raw: string): Promise<PortalContext> {
+    const token = await this.tokens.resolve(this.em.fork(), raw);
+    return contextOf(token);
+  }
+
+  async focalPointView(ctx: PortalContext): Promise<FocalPointView> {
+    this.allow(ctx, ['focal-point'], 'see the Focal Point page');
+    const em = this.em.fork();
+    const instance = await this.instanceOf(em, ctx);
+    const [progress, sessions, statistics, extensions, scenarios, seminars] = await Promise.all([
+      this.orgTree.progressOf(em, instance),
+      this.sessionsOf(em, instance),
+      em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } }),
+      em.find(ExtensionRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
+      em.find(ScenarioProposal, { workflow: instance }, { orderBy: { id: 'desc' } }),
+      em.find(SeminarRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
+    ]);
+    return {
+      context: ctx,
+      progress,
+      sessions,
+      statistics: statistics
+        ? {
+            eligibleStaff: statistics.eligibleStaff,
+            staffParticipated: statistics.staffParticipated,
+            sessionsHeld: statistics.sessionsHeld,
+            managersLed: statistics.managersLed,
+            nonStaffParticipants: statistics.nonStaffParticipants,
+            otherAgencyParticipants: statistics.otherAgencyParticipants,
+            comments: statistics.comments,
+            revision: statistics.revision,
+            submittedAt: statistics.submittedAt,
+          }
+        : null,
+      extensionRequests: extensions.map((r) => ({
+        id: r.id,
+        wishedDeadline: r.wishedDeadline,
+        reason: r.reason,
+        status: r.status,
+        decisionReason: r.decisionReason,
+      })),
+      scenarioProposals: scenarios.map((p) => ({
+        id: p.id,
+        title: p.title,
+        status: p.status,
+        feedback: p.feedback,
+      })),
+      seminarRequests: seminars.map((s) => ({
+        id: s.id,
+        topic: s.topic,
+        preferredPeriod: s.preferredPeriod,
+        status: s.status,
+      })),
+      headConfirmedAt: instance.headConfirmedAt,
+    };
+  }
+
+  async headView(ctx: PortalContext) {
+    this.allow(ctx, ['head-of-entity'], 'see the Head of Entity page');
+    const em = this.em.fork();
+    const instance = await this.instanceOf(em, ctx);
+    return {
+      context: ctx,
+      progress: await this.orgTree.progressOf(em, instance),
+      sessions: await this.sessionsOf(em, instance),
+      headConfirmedAt: instance.headConfirmedAt,
+    };
+  }
+
+  async leaderView(ctx: PortalContext) {
+    this.allow(ctx, ['leader'], 'see a leader page');
+    const em = this.em.fork();
+    const instance = await this.instanceOf(em, ctx);
+    return {
+      context: ctx,
+      progress: await this.orgTree.progressOf(em, instance),
+      sessions: (await this.sessionsOf(em, instance)).filter((s) => s.leaderEmail === ctx.subjectEmail),
+    };
+  }
+
+  async participantView(ctx: PortalContext) {
+    this.allow(ctx, ['participants'], 'give session feedback');
+    const alreadyCounted = await this.em
+      .fork()
+      .count(ParticipantFeedback, { session: (ctx.session as { id: number }).id });
+    return { context: ctx, alreadyCounted };
+  }
+
+  async submitStatistics(
+    ctx: PortalContext,
+    input: StatisticsInput,
+  ): Promise<{ state: string; revision: number }> {
+    this.allow(ctx, ['focal-point'], 'submit statistics');
+    checkStatistics(input);
+    const managers = await this.em.fork().count(Person, {
+      entity: { code: ctx.entity.code },
+      isManager: true,
+    });
+    if (managers > 0 && input.managersLed > managers) {
+      throw new ValidationFailed([
+        { field: 'managersLed', message: `must not exceed the ${managers} managers of the reporting tree` },
+      ]);
+    }
+    const outcome = await this.statistics.submit(ctx.year, ctx.entity.code, input, this.actorOf(ctx));
+    return { state: outcome.instance.state, revision: outcome.submission.revision };
+  }
+
+  async requestExtension(ctx: PortalContext, input: ExtensionRequestInput): Promise<{ id: number }> {
+    this.allow(ctx, ['focal-point'], 'ask for an extension');
+    const check = new FieldChecks();
+    if (!isCalendarDay(input.wishedDeadline)) check.fail('wishedDeadline', 'must be a date YYYY-MM-DD');
+    else if (input.wishedDeadline <= ctx.effectiveDeadline) {
+      check.fail('wishedDeadline', `must be after the current deadline ${ctx.effectiveDeadline}`);
+    }
+    check.text('reason', input.reason, { max: 2000 });
+    check.throwIfAny();
+    return this.write(ctx, 'request-extension', (em, instance, now) =>
+      em.create(ExtensionRequest, {
+        workflow: instance,
+        wishedDeadline: input.wishedDeadline,
+        reason: input.reason,
+        requestedBy: ctx.subjectEmail ?? '',
+        requestedAt: now,
+        status: 'pending',
+      }),
+    );
+  }
+
+  async proposeScenario(ctx: PortalContext, input: ScenarioProposalInput): Promise<{ id: number }> {
+    this.allow(ctx, ['focal-point'], 'propose a scenario');
+    const check = new FieldChecks();
+    check.text('title', input.title, { max: 200 });
+    check.text('description', input.description, { max: 5000 });
+    check.throwIfAny();
+    return this.write(ctx, 'propose-scenario', (em, instance, now) =>
+      em.create(ScenarioProposal, {
+        workflow: instance,
+        title: input.title,
+        description: input.description,
+        proposedBy: ctx.subjectEmail ?? '',
+        proposedAt: now,
+        status: 'pending',
+      }),
+    );
+  }
+
+  async requestSeminar(ctx: PortalContext, input: SeminarRequestInput): Promise<{ id: number }> {
+    this.allow(ctx, ['focal-point'], 'request a seminar');
+    const check = new FieldChecks();
+    check.text('topic', input.topic, { max: 200 });
+    check.text('preferredPeriod', input.preferredPeriod, { max: 100 });
+    if (
+      check.nonNegativeInteger('expectedParticipants', input.expectedParticipants) &&
+      input.expectedParticipants < 1
+    ) {
+      check.fail('expectedParticipants', 'must be at least 1');
+    }
+    check.text('details', input.details, { max: 5000, required: false });
+    check.throwIfAny();
+    return this.write(ctx, 'request-seminar', (em, instance, now) =>
+      em.create(SeminarRequest, {
+        workflow: instance,
+        topic: input.topic,
+        preferredPeriod: input.preferredPeriod,
+        expectedParticipants: input.expectedParticipants,
+        details: input.details ?? null,
+        requestedBy: ctx.subjectEmail ?? '',
+        requestedAt: now,
+        status: 'requested',
+      }),
+    );
+  }
+
+  /** A link for a manager of the tree to report their session; shown once to whoever asked for it. */
+  async createLeaderLink(ctx: PortalContext, leaderEmail: string): Promise<{ token: string }> {
+    this.allow(ctx, ['focal-point', 'head-of-entity'], 'create leader links');
+    const check = new FieldChecks();
+    check.email('leaderEmail', leaderEmail);
+    check.throwIfAny();
+    return this.em.fork().transactional(async (em) => {
+      const instance = await this.instanceOf(em, ctx);
+      const person = await em.findOne(Person, {
+        entity: instance.entity,
+        email: leaderEmail.toLowerCase(),
+        isManager: true,
+      });
+      if (!person) {
+        throw new ValidationFailed([
+          {
+            field: 'leaderEmail',
+            message: `${leaderEmail} is not a manager of ${ctx.entity.code}'s reporting tree`,
+          },
+        ]);
+      }
+      const now = this.clock.now();
+      const token = this.tokens.issue(
+        em,
+        instance,
+        { role: 'leader', email: person.email, name: person.name, language: person.language },
+        now,
+        this.actorOf(ctx),
+      );
+      this.audit(em, instance, ctx, now, 'issue-link', { role: 'leader', email: person.email });
+      return { token };
+    });
+  }
+
+  async reportSession(ctx: PortalContext, input: SessionReportInput) {
+    this.allow(ctx, ['leader', 'head-of-entity'], 'report a session');
+    let participantsToken = '';
+    const outcome = await this.sessions.report(
+      ctx.year,
+      ctx.entity.code,
+      { email: ctx.subjectEmail ?? '', name: ctx.subjectName },
+      input,
+      this.actorOf(ctx),
+      (em, session, instance, now) => {
+        participantsToken = this.tokens.issue(
+          em,
+          instance,
+          { role: 'participants', language: ctx.language, session },
+          now,
+          this.actorOf(ctx),
+        );
+      },
+    );
+    return {
+      session: summaryOf(outcome.session, ctx.subjectName, input.questions ?? []),
+      warnings: outcome.warnings,
+      state: outcome.instance.state,
+      participantsToken,
+    };
+  }
+
+  /** Annex F. Only the session, the ratings, the comment and the day are stored: nothing about the person. */
+  async giveFeedback(ctx: PortalContext, input: FeedbackInput): Promise<void> {
+    this.allow(ctx, ['participants'], 'give session feedback');
+    const check = new FieldChecks();
+    for (const field of ['usefulness', 'openness', 'relevance'] as const) {
+      const value = input[field];
+      if (!Number.isInteger(value) || value < 1 || value > 5)
+        check.fail(field, 'must be a rating from 1 to 5');
+    }
+    check.text('comment', input.comment, { max: 2000, required: false });
+    check.throwIfAny();
+    await this.em.fork().transactional(async (em) => {
+      em.persist(
+        em.create(ParticipantFeedback, {
+          session: em.getReference(SessionRecord, (ctx.session as { id: number }).id),
+          usefulness: input.usefulness,
+          openness: input.openness,
+          relevance: input.relevance,
+          comment: input.comment?.trim() || null,
+          givenOn: localDateOf(this.clock.now(), ctx.entity.timeZone),
+        }),
+      );
+    });
+  }
+
+  /** The Head confirms every manager of the tree led a session; refused, naming them, while some have not. */
+  async confirmManagersCompleted(ctx: PortalContext): Promise<{ confirmedAt: Date }> {
+    this.allow(ctx, ['head-of-entity'], 'confirm the cascade');
+    return this.em.fork().transactional(async (em) => {
+      const instance = await this.instanceOf(em, ctx);
+      const progress: CascadeProgress = await this.orgTree.progressOf(em, instance);
+      const missing = progress.tree.filter((n) => n.isManager && n.sessionsLed === 0);
+      if (missing.length > 0) {
+        throw new ValidationFailed([
+          {
+            field: 'confirmation',
+            message: `${missing.length} manager(s) have not led a session yet: ${missing
+              .slice(0, 5)
+              .map((m) => m.name)
+              .join(', ')}${missing.length > 5 ? ', …' : ''}`,
+          },
+        ]);
+      }
+      const now = this.clock.now();
+      instance.headConfirmedAt = now;
+      instance.updatedAt = now;
+      this.audit(em, instance, ctx, now, 'confirm-cascade', { managers: progress.managers });
+      return { confirmedAt: now };
+    });
+  }
+
+  private allow(ctx: PortalContext, roles: TokenRole[], action: string): void {
+    if (!roles.includes(ctx.role)) throw new TokenRoleRefused(ctx.role, action);
+  }
+
+  private actorOf(ctx: PortalContext): string {
+    return ctx.subjectEmail ? `${ctx.role}: ${ctx.subjectEmail}` : `${ctx.role} link #${ctx.tokenId}`;
+  }
+
+  private async instanceOf(em: EntityManager, ctx: PortalContext): Promise<EntityWorkflow> {
+    const token = await em.findOneOrFail(AccessToken, ctx.tokenId, {
+      populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
+    });
+    return token.workflow;
+  }
+
+  private async sessionsOf(em: EntityManager, instance: EntityWorkflow): Promise<SessionSummary[]> {
+    const [sessions, people] = await Promise.all([
+      em.find(SessionRecord, { workflow: instance }, { orderBy: { heldOn: 'asc', id: 'asc' } }),
+      em.find(Person, { entity: instance.entity }, { fields: ['email', 'name'] }),
+    ]);
+    const questions = await em.find(SessionQuestion, { session: { $in: sessions.map((s) => s.id) } });
+    const names = new Map(people.map((p) => [p.email, p.name]));
+    return sessions.map((s) =>
+      summaryOf(
+        s,
+        names.get(s.leaderEmail) ?? null,
+        questions.filter((q) => q.session.id === s.id).map((q) => q.text),
+      ),
+    );
+  }
+
+  private async write(
+    ctx: PortalContext,
+    event: string,
+    create: (em: EntityManager, instance: EntityWorkflow, now: Date) => { id: number },
+  ): Promise<{ id: number }> {
+    return this.em.fork().transactional(async (em) => {
+      const instance = await this.instanceOf(em, ctx);
+      const now = this.clock.now();
+      const row = create(em, instance, now);
+      em.persist(row);
+      await em.flush();
+      this.audit(em, instance, ctx, now, event, { id: row.id });
+      return { id: row.id };
+    });
+  }
+
+  private audit(
+    em: EntityManager,
+    instance: EntityWorkflow,
+    ctx: PortalContext,
+    now: Date,
+    event: string,
+    details: Record<string, unknown>,
+  ): void {
+    em.persist(
+      em.create(AuditEvent, {
+        dialogue: instance.dialogue,
+        workflow: instance,
+        entityCode: instance.entity.code,
+        actor: this.actorOf(ctx),
+        at: now,
+        event,
+        details,
+      }),
+    );
+  }
+}
+
+function contextOf(token: AccessToken): PortalContext {
+  const instance = token.workflow;
+  const dialogue = instance.dialogue;
+  return {
+    role: token.role,
+    tokenId: token.id,
+    language: token.language,
+    subjectEmail: token.subjectEmail,
+    subjectName: token.subjectName,
+    year: dialogue.year,
+    topic: dialogue.topic,
+    materials: dialogue.materials,
+    entity: {
+      code: instance.entity.code,
+      name: instance.entity.name,
+      timeZone: instance.entity.timeZone,
+      language: instance.entity.language,
+    },
+    state: instance.state,
+    effectiveDeadline: instance.effectiveDeadline,
+    reportCutoff: dialogue.reportCutoff,
+    reportIssued: dialogue.reportIssuedAt !== null,
+    expiresAt: token.expiresAt,
+    session: token.session
+      ? { id: token.session.id, heldOn: token.session.heldOn, language: token.session.language }
+      : null,
+  };
+}
+
+function summaryOf(s: SessionRecord, leaderName: string | null, questions: string[]): SessionSummary {
+  return {
+    id: s.id,
+    leaderEmail: s.leaderEmail,
+    leaderName,
+    heldOn: s.heldOn,
+    durationMinutes: s.durationMinutes,
+    language: s.language,
+    format: (s.format as SessionSummary['format']) ?? null,
+    participants: s.participants,
+    staffParticipants: s.staffParticipants,
+    nonStaffParticipants: s.nonStaffParticipants,
+    otherAgencyParticipants: s.otherAgencyParticipants ?? {},
+    split: s.splitPart && s.splitOf ? { part: s.splitPart, of: s.splitOf } : null,
+    jointUnits: s.jointUnits ?? [],
+    facilitator: s.facilitator,
+    scenarios: s.scenarios ?? [],
+    questions,
+    sizeWarning: s.sizeWarning,
+  };
+}
