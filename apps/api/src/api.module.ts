@@ -14,6 +14,7 @@ import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
 import { InstancesController } from './instances/instances.controller';
 import { MailsController } from './mails/mails.controller';
 import { OrgController } from './org/org.controller';
+import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
 import { SimulationController } from './simulation/simulation.controller';
 
@@ -40,6 +41,7 @@ export class ApiModule {
         PlanController,
         MailsController,
         OrgController,
+        RequestsController,
         SimulationController,
       ],
       providers: [

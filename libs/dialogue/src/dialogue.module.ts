@@ -8,6 +8,7 @@ import { MailSettings } from './mail/mail-settings';
 import { OrgTreeService } from './org/org-tree.service';
 import { AccessTokenService } from './portal/access-token.service';
 import { PortalService } from './portal/portal.service';
+import { RequestsService } from './portal/requests.service';
 import { AuditService } from './audit/audit.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
@@ -36,6 +37,7 @@ const services = [
   OrgTreeService,
   PlanPreviewService,
   PortalService,
+  RequestsService,
   ReportService,
   SessionService,
   SimulationService,

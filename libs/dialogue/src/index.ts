@@ -46,6 +46,7 @@ export * from './portal/access-token.entity';
 export * from './portal/access-token.service';
 export * from './portal/requests.entity';
 export * from './portal/portal.service';
+export * from './portal/requests.service';
 export * from './session/annex-c';
 export * from './entities';
 export * from './dialogue.module';

@@ -103,7 +103,10 @@ export class MailComposer {
       payload.template.startsWith('extension-')
         ? em.findOne(
             AuditEvent,
-            { workflow: instance, event: 'grant-extension' },
+            {
+              workflow: instance,
+              event: payload.template === 'extension-refused' ? 'refuse-extension' : 'grant-extension',
+            },
             { orderBy: { id: 'desc' } },
           )
         : null,

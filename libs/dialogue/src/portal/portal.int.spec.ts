@@ -12,6 +12,7 @@ import { EntityWorkflowService } from '../workflow-instance/entity-workflow.serv
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { AccessTokenService, TokenRejected } from './access-token.service';
 import { PortalService, TokenRoleRefused } from './portal.service';
+import { RequestsService } from './requests.service';
 import type { PortalContext, SessionReportInput } from './portal.types';
 import { ParticipantFeedback, ScenarioProposal, SeminarRequest, SessionQuestion } from './requests.entity';
 
@@ -392,6 +393,61 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
           'propose-scenario',
           'request-seminar',
           'issue-link',
+        ]),
+      );
+    });
+    it('the Ethics Office grants or refuses requests, decides proposals and answers questions, each audited', async () => {
+      const requests = new RequestsService(
+        db.orm.em,
+        db.clock,
+        new EntityWorkflowService(db.orm.em, db.clock, db.registry),
+      );
+      // DPPA has submitted: its request can no longer become an extension, and stays pending.
+      const [dppaRequest] = await requests.extensionRequests(YEAR, 'pending');
+      await expect(requests.grantExtensionRequest(dppaRequest.id, { reason: 'late' }, ADMIN)).rejects.toThrow(
+        /not allowed in state 'stats-submitted'/,
+      );
+      const desaFp = await link('DESA', 'focal-point', 'focal@desa.example.org');
+      await portal.requestExtension(desaFp, { wishedDeadline: '2027-01-31', reason: 'Relocation' });
+      const [pending] = await requests.extensionRequests(YEAR, 'pending');
+      const granted = await requests.grantExtensionRequest(
+        pending.id,
+        { reason: 'Relocation accepted' },
+        ADMIN,
+      );
+      expect(granted.instance.effectiveDeadline).toBe('2027-01-31');
+      expect((await requests.extensionRequests(YEAR))[0]).toMatchObject({
+        status: 'granted',
+        decisionReason: 'Relocation accepted',
+      });
+      await expect(requests.grantExtensionRequest(pending.id, { reason: 'again' }, ADMIN)).rejects.toThrow(
+        /already granted/,
+      );
+      await portal.requestExtension(desaFp, { wishedDeadline: '2027-04-30', reason: 'More time' });
+      const [second] = await requests.extensionRequests(YEAR, 'pending');
+      expect(await fieldsOf(() => requests.refuseExtensionRequest(second.id, '', ADMIN))).toEqual(['reason']);
+      await requests.refuseExtensionRequest(second.id, 'Past the report cutoff', ADMIN);
+      const refusal = await fresh().find(OutboxMessage, {
+        idempotencyKey: `mail.extension-request.${second.id}.refused`,
+      });
+      expect(refusal.map((m) => m.payload['template'])).toEqual(['extension-refused']);
+      const [proposal] = await requests.scenarioProposals(YEAR);
+      await requests.decideScenario(proposal.id, true, 'Approved: use it after scenario 3.', ADMIN);
+      expect((await portal.focalPointView(fp)).scenarioProposals[0]).toMatchObject({
+        status: 'approved',
+        feedback: 'Approved: use it after scenario 3.',
+      });
+      const open = await requests.questions(YEAR, { unanswered: true });
+      expect(open.map((q) => q.text)).toContain('May I accept a lunch invitation?');
+      await requests.answerQuestion(open[0].id, 'Only of nominal value.', ADMIN);
+      expect(await requests.questions(YEAR, { unanswered: true })).toHaveLength(open.length - 1);
+      const events = (await fresh().find(AuditEvent, { actor: ADMIN })).map((a) => a.event);
+      expect(events).toEqual(
+        expect.arrayContaining([
+          'grant-extension',
+          'refuse-extension',
+          'approve-scenario',
+          'answer-question',
         ]),
       );
     });

@@ -77,16 +77,25 @@ export class EntityWorkflowService {
     return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
   }
 
-  async grantExtension(year: number, code: string, newDeadline: string, reason: string, actor: Actor) {
+  /** `alongside` writes in the same transaction (e.g. the Focal Point's request marked granted). */
+  async grantExtension(
+    year: number,
+    code: string,
+    newDeadline: string,
+    reason: string,
+    actor: Actor,
+    alongside?: (em: EntityManager, instance: EntityWorkflow, now: Date) => void | Promise<void>,
+  ) {
     if (!isCalendarDay(newDeadline)) {
       throw new ValidationFailed([{ field: 'deadline', message: 'must be a date YYYY-MM-DD' }]);
     }
-    return this.applyEvent(year, code, { type: 'grant-extension', newDeadline, reason }, actor, (instance) =>
-      newDeadline > instance.dialogue.reportCutoff
-        ? [
-            `the extension ends after the report cutoff ${instance.dialogue.reportCutoff}: ${instance.entity.code} will not be listed among the entities that completed the dialogue in the ${instance.dialogue.year} report`,
-          ]
-        : [],
+    return this.applyEvent(
+      year,
+      code,
+      { type: 'grant-extension', newDeadline, reason },
+      actor,
+      (instance) => extensionWarnings(instance, newDeadline),
+      alongside,
     );
   }
 
@@ -123,4 +132,14 @@ export class EntityWorkflowService {
       throw error;
     }
   }
+}
+
+/** An extension past the report cutoff means the entity will not be listed as having completed the dialogue. */
+export function extensionWarnings(instance: EntityWorkflow, newDeadline: string): string[] {
+  const { reportCutoff, year } = instance.dialogue;
+  return newDeadline > reportCutoff
+    ? [
+        `the extension ends after the report cutoff ${reportCutoff}: ${instance.entity.code} will not be listed among the entities that completed the dialogue in the ${year} report`,
+      ]
+    : [];
 }
