@@ -22,6 +22,8 @@ export * from './session/session.service';
 export * from './statistics/statistics-submission.entity';
 export * from './statistics/statistics.service';
 export * from './report/report.entity';
+export * from './report/report-model';
+export * from './report/report-compiler';
 export * from './report/report.service';
 export * from './workflow-instance/snapshot';
 export * from './timers/timer-planner';

@@ -496,21 +496,33 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     ).toEqual(['DPO', 'EOSG']);
 
     const stored = await fresh().findOneOrFail(Report, { dialogue: dialogueId });
+    // Figures over the entities listed as completed, summed here from what the test submitted.
+    const completedCodes = stored.content.rows.filter((r) => r.status === 'completed').map((r) => r.code);
+    expect(completedCodes.sort()).toEqual(['DPO', 'EOSG']);
     const sum = (pick: (s: StatisticsInput) => number) =>
-      [...submitted.values()].reduce((t, s) => t + pick(s), 0);
-    expect(stored.content.totals).toEqual({
+      completedCodes.reduce((t, code) => t + pick(submitted.get(code) as StatisticsInput), 0);
+    expect(stored.content.totals).toMatchObject({
       entities: 60,
       completed: 2,
+      withdrawn: 1,
       eligibleStaff: sum((s) => s.eligibleStaff),
       staffParticipated: sum((s) => s.staffParticipated),
       sessionsHeld: sum((s) => s.sessionsHeld),
+      managersLed: sum((s) => s.managersLed),
+      nonStaffParticipants: sum((s) => s.nonStaffParticipants),
     });
+    expect(
+      stored.content.totals.completed +
+        stored.content.totals.notCompleted +
+        stored.content.totals.notIncluded +
+        1,
+    ).toBe(60);
     expect(stored.content.rows.find((r) => r.code === 'EOSG')).toMatchObject({
-      completed: true,
+      status: 'completed',
       staffParticipated: 160,
     });
     expect(stored.content.rows.find((r) => r.code === 'DOS')).toMatchObject({
-      completed: false,
+      status: 'withdrawn',
       state: 'withdrawn',
     });
     expect((await fresh().findOneOrFail(Dialogue, dialogueId)).reportIssuedAt?.toISOString()).toBe(
@@ -522,31 +534,37 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(await fresh().count(AuditEvent, { event: 'issue-report', workflow: { $ne: null } })).toBe(59);
   });
 
-  it('refuses statistics for a reported entity and changes nothing, now or at the next change', async () => {
+  it('keeps statistics sent after the report, flagged late, without touching the issued version; a re-issue shows them', async () => {
     const before = await instanceOf('EOSG');
-    const rowsBefore = await fresh().count(StatisticsSubmission, {});
-    const auditBefore = await fresh().count(AuditEvent, {});
-    const outboxBefore = await fresh().count(OutboxMessage, {});
+    const issued = await fresh().findOneOrFail(Report, { dialogue: dialogueId, version: 1 });
     db.clock.set(new Date('2027-03-02T09:00:00Z'));
-    await expect(
-      statistics.submit(
-        YEAR,
-        'EOSG',
-        { eligibleStaff: 1, staffParticipated: 1, sessionsHeld: 1, managersLed: 1, nonStaffParticipants: 0 },
-        ADMIN,
-      ),
-    ).rejects.toBeInstanceOf(InvalidTransition);
-    const after = await instanceOf('EOSG');
-    expect(after).toMatchObject({ state: 'reported', version: before.version });
-    expect(after.statisticsSubmittedAt).toEqual(before.statisticsSubmittedAt);
-    expect(await fresh().count(StatisticsSubmission, {})).toBe(rowsBefore);
-    expect(await fresh().count(AuditEvent, {})).toBe(auditBefore);
-    expect(await fresh().count(OutboxMessage, {})).toBe(outboxBefore);
+    const late = await statistics.submit(
+      YEAR,
+      'EOSG',
+      {
+        eligibleStaff: 200,
+        staffParticipated: 170,
+        sessionsHeld: 9,
+        managersLed: 8,
+        nonStaffParticipants: 0,
+      },
+      ADMIN,
+    );
+    expect(late.submission.late).toBe(true);
+    expect((await instanceOf('EOSG')).state).toBe('reported');
+    expect(before.state).toBe('reported');
+    const unchanged = await fresh().findOneOrFail(Report, { dialogue: dialogueId, version: 1 });
+    expect(unchanged.content).toEqual(issued.content);
 
-    // The refused attempt must not leak into the next, legitimate change of the same instance.
-    await workflows.override(YEAR, 'EOSG', 'stats-submitted', 'reopened for a correction', ADMIN);
-    const reopened = await instanceOf('EOSG');
-    expect(reopened.state).toBe('stats-submitted');
-    expect(reopened.statisticsSubmittedAt).toEqual(before.statisticsSubmittedAt);
+    const second = await reports.issue(YEAR, ADMIN);
+    expect(second.version).toBe(2);
+    // Exactly the figures that differ, each with its issued and its new value.
+    expect(second.content.changes).toEqual([
+      { code: 'EOSG', field: 'staffParticipated', before: 160, after: 170 },
+      { code: 'EOSG', field: 'sessionsHeld', before: 13, after: 9 },
+      { code: 'EOSG', field: 'managersLed', before: 10, after: 8 },
+      { code: 'EOSG', field: 'nonStaffParticipants', before: 3, after: 0 },
+    ]);
+    expect(await fresh().count(AuditEvent, { event: 'reissue-report' })).toBe(1);
   });
 });

@@ -179,7 +179,7 @@ describe('parseDefinition', () => {
       delete d.transitions[10].guard; // overdue grant-extension [has-sessions]
     });
     expect(issues.map((i) => i.message)).toEqual([
-      'ambiguous: pending --invite--> is defined by transitions 0, 17 without distinct guards',
+      'ambiguous: pending --invite--> is defined by transitions 0, 20 without distinct guards',
       'ambiguous: overdue --grant-extension--> is defined by transitions 10, 11 without distinct guards',
     ]);
   });

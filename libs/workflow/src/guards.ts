@@ -41,6 +41,20 @@ export const GUARDS: Readonly<Record<string, Guard>> = {
         : `new deadline ${d} is not in the future`;
     },
   },
+  'deadline-within-cutoff': {
+    usesPayload: false,
+    check: ({ instance }) =>
+      instance.effectiveDeadline <= instance.reportCutoff
+        ? null
+        : `the deadline ${instance.effectiveDeadline} is after the report cutoff ${instance.reportCutoff}`,
+  },
+  'deadline-beyond-cutoff': {
+    usesPayload: false,
+    check: ({ instance }) =>
+      instance.effectiveDeadline > instance.reportCutoff
+        ? null
+        : `the deadline ${instance.effectiveDeadline} is within the report cutoff ${instance.reportCutoff}`,
+  },
   'reason-given': {
     usesPayload: true,
     check: ({ event }) => (event.reason && event.reason.trim() !== '' ? null : 'a reason is required'),

@@ -97,6 +97,17 @@ describe('step: every transition of v1', () => {
       [REPLAN],
     ]),
     ['stats-submitted', {}, { type: 'issue-report' }, 'reported', 0, [REPLAN]],
+    // An extension past the cutoff keeps a submitted entity off the completed list.
+    ['stats-submitted', { effectiveDeadline: '2027-03-31' }, { type: 'issue-report' }, 'not-completed', 0, [REPLAN]],
+    // Statistics after the report are kept (and acknowledged) without changing the final state.
+    ...['reported', 'not-completed'].map((s): Row => [
+      s,
+      {},
+      { type: 'submit-statistics' },
+      s,
+      0,
+      [{ type: 'mail', template: 'statistics-received', to: ['focal-points'] }],
+    ]),
     ...['invited', 'cascading', 'overdue'].map((s): Row => [
       s,
       {},
@@ -322,7 +333,7 @@ describe('availableEvents', () => {
         'close-year',
       ],
     ],
-    ['reported', {}, ['override']],
+    ['reported', {}, ['submit-statistics', 'override']],
     ['withdrawn', {}, ['override']],
   ])('%s %j: %j', (state, over, events) => {
     expect(availableEvents(def, inst(state, over), NOW)).toEqual(events);

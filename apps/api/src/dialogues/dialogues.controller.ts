@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Actors, AuditService, DialogueService, ReportService } from '@cascade/dialogue';
 import { auditView, dialogueView } from '../instances/views';
 import { CreateDialogueDto, DialogueDatesDto } from './dialogue.dto';
+import { REPORT_FORMATS, sendReport } from '../report/send-report';
 
 @ApiTags('dialogues')
 @ApiSecurity('admin-key')
@@ -55,7 +68,11 @@ export class DialoguesController {
   }
 
   @Post(':year/report')
-  @ApiOperation({ summary: 'Issue the report: entities move to reported or to their final state' })
+  @ApiOperation({
+    summary: 'Issue the report as a new, frozen version',
+    description:
+      'The first issue moves every open entity to its final state (reported when listed as completed). A re-issue adds a version listing what changed since the one before.',
+  })
   async issueReport(@Param('year', ParseIntPipe) year: number) {
     const report = await this.reports.issue(year, Actors.adminApiKey);
     return {
@@ -66,12 +83,55 @@ export class DialoguesController {
     };
   }
 
+  @Get(':year/report/draft')
+  @ApiOperation({ summary: 'What the report would say now (nothing is issued)' })
+  @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
+  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
+  async draftReport(
+    @Param('year', ParseIntPipe) year: number,
+    @Res({ passthrough: true }) response: Response,
+    @Query('format') format?: string,
+  ) {
+    return sendReport(
+      response,
+      `cascade-${year}-report-draft`,
+      await this.reports.draft(year),
+      undefined,
+      format,
+    );
+  }
+
+  @Get(':year/reports')
+  @ApiOperation({ summary: 'The issued versions of the report' })
+  versions(@Param('year', ParseIntPipe) year: number) {
+    return this.reports.versions(year);
+  }
+
+  @Get(':year/reports/:version')
+  @ApiOperation({ summary: 'One issued version, as JSON, CSV, printable HTML or PDF' })
+  @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
+  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf')
+  async reportVersion(
+    @Param('year', ParseIntPipe) year: number,
+    @Param('version', ParseIntPipe) version: number,
+    @Res({ passthrough: true }) response: Response,
+    @Query('format') format?: string,
+  ) {
+    const report = await this.reports.version(year, version);
+    return sendReport(response, `cascade-${year}-report-v${version}`, report.content, report, format);
+  }
+
   @Get(':year/report')
-  async latestReport(@Param('year', ParseIntPipe) year: number) {
+  @ApiOperation({ summary: 'The latest issued version (null before the first issue)' })
+  @ApiQuery({ name: 'format', required: false, enum: REPORT_FORMATS })
+  async latestReport(
+    @Param('year', ParseIntPipe) year: number,
+    @Res({ passthrough: true }) response: Response,
+    @Query('format') format?: string,
+  ) {
     const report = await this.reports.latest(year);
-    return report
-      ? { version: report.version, issuedAt: report.issuedAt, issuedBy: report.issuedBy, ...report.content }
-      : null;
+    if (!report) return null;
+    return sendReport(response, `cascade-${year}-report-v${report.version}`, report.content, report, format);
   }
 
   @Get(':year/audit')

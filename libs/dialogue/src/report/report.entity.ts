@@ -1,30 +1,8 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Dialogue } from '../dialogue/dialogue.entity';
+import type { ReportContent } from './report-model';
 
-export interface ReportRow {
-  code: string;
-  name: string;
-  kind: string;
-  state: string;
-  completed: boolean;
-  eligibleStaff: number | null;
-  staffParticipated: number | null;
-  sessionsHeld: number | null;
-  managersLed: number | null;
-}
-
-export interface ReportContent {
-  rows: ReportRow[];
-  totals: {
-    entities: number;
-    completed: number;
-    eligibleStaff: number;
-    staffParticipated: number;
-    sessionsHeld: number;
-  };
-}
-
-/** An issued report: a frozen, numbered record. */
+/** An issued report: a frozen, numbered record (re-issuing adds a version, never changes one). */
 @Entity({ tableName: 'report' })
 @Unique({ properties: ['dialogue', 'version'] })
 export class Report {

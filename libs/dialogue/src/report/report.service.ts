@@ -1,20 +1,27 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
+import { endOfLocalDay } from '@cascade/workflow';
 import { AuditEvent } from '../audit/audit-event.entity';
+import type { Dialogue } from '../dialogue/dialogue.entity';
+import { Person } from '../org/person.entity';
+import { SessionRecord } from '../session/session-record.entity';
+import type { Actor } from '../shared/actor';
+import { Clock } from '../shared/clock';
+import { DialogueNotLaunched, NotFound } from '../shared/errors';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import { TimerPlanner } from '../timers/timer-planner';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
-import { TimerPlanner } from '../timers/timer-planner';
-import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
-import { DialogueNotLaunched } from '../shared/errors';
-import { Report, type ReportContent, type ReportRow } from './report.entity';
+import { compileReport, type EntityFacts } from './report-compiler';
+import type { ReportContent } from './report-model';
+import { Report } from './report.entity';
 
 /**
- * Issues the year's report: every entity leaves the workflow (submitted ones as `reported`, the others in the
- * final state the definition gives), and the figures are frozen in a numbered Report row. One transaction.
+ * The February report: compiled from the database by one pure function, previewed as a draft at any time, and
+ * issued as a numbered, frozen version. The first issue moves every open entity to its final state; a re-issue
+ * adds a version that lists what changed since the one before.
  */
 @Injectable()
 export class ReportService {
@@ -29,65 +36,49 @@ export class ReportService {
     this.transitions = new WorkflowTransitions(registry);
   }
 
+  /** What the report would say now; writes nothing. */
+  async draft(year: number): Promise<ReportContent> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
+    return this.compile(em, dialogue, this.clock.now());
+  }
+
   async issue(year: number, actor: Actor): Promise<Report> {
-    return this.em.transactional(async (em) => {
+    return this.em.fork().transactional(async (em) => {
       const dialogue = await findDialogue(em, year);
       if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
       const now = this.clock.now();
-      const instances = await em.find(
-        EntityWorkflow,
-        { dialogue },
-        { populate: ['entity'], orderBy: { id: 'asc' } },
-      );
       const definition = this.transitions.definitionOf(dialogue);
-      await this.transitions.applyToAll(
-        em,
-        instances.filter((instance) => !definition.states[instance.state]?.final),
-        { type: 'issue-report' },
-        actor,
-        now,
-      );
-      const latest = await latestStatistics(em, instances);
-      const rows: ReportRow[] = instances.map((instance) => {
-        const stats = latest.get(instance.id);
-        return {
-          code: instance.entity.code,
-          name: instance.entity.name,
-          kind: instance.entity.kind,
-          state: instance.state,
-          completed: instance.state === 'reported',
-          eligibleStaff: stats?.eligibleStaff ?? null,
-          staffParticipated: stats?.staffParticipated ?? null,
-          sessionsHeld: stats?.sessionsHeld ?? null,
-          managersLed: stats?.managersLed ?? null,
-        };
-      });
-      // Only entities listed as having completed the dialogue count towards the year's figures.
-      const completed = rows.filter((r) => r.completed);
-      const sum = (pick: (row: ReportRow) => number | null) =>
-        completed.reduce((total, row) => total + (pick(row) ?? 0), 0);
-      const content: ReportContent = {
-        rows,
-        totals: {
-          entities: rows.length,
-          completed: completed.length,
-          eligibleStaff: sum((r) => r.eligibleStaff),
-          staffParticipated: sum((r) => r.staffParticipated),
-          sessionsHeld: sum((r) => r.sessionsHeld),
+      const open = await em.find(
+        EntityWorkflow,
+        {
+          dialogue,
+          state: { $nin: Object.keys(definition.states).filter((s) => definition.states[s].final) },
         },
-      };
+        { populate: ['entity', 'dialogue'], orderBy: { id: 'asc' } },
+      );
+      await this.transitions.applyToAll(em, open, { type: 'issue-report' }, actor, now);
+      const first = dialogue.reportIssuedAt === null;
+      dialogue.reportIssuedAt ??= now;
+      await this.planner.planDigest(em, dialogue, definition, now, now, 'the report is issued');
+      await em.flush();
+      const content = await this.compile(em, dialogue, now);
       const version = (await em.count(Report, { dialogue })) + 1;
       const report = em.create(Report, { dialogue, version, issuedAt: now, issuedBy: actor, content });
       em.persist(report);
-      dialogue.reportIssuedAt = now;
-      await this.planner.planDigest(em, dialogue, definition, now, now, 'the report is issued');
       em.persist(
         em.create(AuditEvent, {
           dialogue,
           actor,
           at: now,
-          event: 'issue-report',
-          details: { version, ...content.totals },
+          event: first ? 'issue-report' : 'reissue-report',
+          details: {
+            version,
+            completed: content.totals.completed,
+            entities: content.totals.entities,
+            ...(content.changes ? { changes: content.changes.length } : {}),
+          },
         }),
       );
       return report;
@@ -99,13 +90,98 @@ export class ReportService {
     const dialogue = await findDialogue(em, year);
     return em.findOne(Report, { dialogue }, { orderBy: { version: 'desc' } });
   }
-}
 
-async function latestStatistics(em: EntityManager, instances: EntityWorkflow[]) {
-  const rows = await em.find(
-    StatisticsSubmission,
-    { workflow: { $in: instances.map((i) => i.id) } },
-    { orderBy: { revision: 'asc' } },
-  );
-  return new Map(rows.map((row) => [row.workflow.id, row]));
+  async version(year: number, version: number): Promise<Report> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    const report = await em.findOne(Report, { dialogue, version });
+    if (!report) throw new NotFound(`version of the ${year} report`, version);
+    return report;
+  }
+
+  async versions(year: number): Promise<Pick<Report, 'version' | 'issuedAt' | 'issuedBy'>[]> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    return em.find(
+      Report,
+      { dialogue },
+      { orderBy: { version: 'asc' }, fields: ['version', 'issuedAt', 'issuedBy'] },
+    );
+  }
+
+  private async compile(em: EntityManager, dialogue: Dialogue, now: Date): Promise<ReportContent> {
+    const instances = await em.find(
+      EntityWorkflow,
+      { dialogue },
+      { populate: ['entity'], orderBy: { id: 'asc' } },
+    );
+    const ids = instances.map((i) => i.id);
+    const [submissions, managers, leaders, history, previousVersion, previousYear] = await Promise.all([
+      em.find(StatisticsSubmission, { workflow: { $in: ids } }, { orderBy: { revision: 'asc' } }),
+      em.find(
+        Person,
+        { entity: { $in: instances.map((i) => i.entity.id) }, isManager: true },
+        { fields: ['entity', 'email'] },
+      ),
+      em.find(SessionRecord, { workflow: { $in: ids } }, { fields: ['workflow', 'leaderEmail'] }),
+      em.find(
+        AuditEvent,
+        { dialogue, toState: { $ne: null }, at: { $lte: now } },
+        { orderBy: { at: 'asc', id: 'asc' }, fields: ['entityCode', 'at', 'toState'] },
+      ),
+      em.findOne(Report, { dialogue }, { orderBy: { version: 'desc' } }),
+      em.findOne(Report, { dialogue: { year: dialogue.year - 1 } }, { orderBy: { version: 'desc' } }),
+    ]);
+    const firstOf = new Map<number, StatisticsSubmission>();
+    const latestOf = new Map<number, StatisticsSubmission>();
+    for (const s of submissions) {
+      if (!firstOf.has(s.workflow.id)) firstOf.set(s.workflow.id, s);
+      latestOf.set(s.workflow.id, s);
+    }
+    const managersOf = new Map<number, Set<string>>();
+    for (const m of managers)
+      managersOf.set(m.entity.id, (managersOf.get(m.entity.id) ?? new Set()).add(m.email));
+    const leadersOf = new Map<number, Set<string>>();
+    for (const s of leaders)
+      leadersOf.set(s.workflow.id, (leadersOf.get(s.workflow.id) ?? new Set()).add(s.leaderEmail));
+    const facts: EntityFacts[] = instances.map((instance) => {
+      const latest = latestOf.get(instance.id);
+      const treeManagers = managersOf.get(instance.entity.id);
+      const led = leadersOf.get(instance.id) ?? new Set<string>();
+      return {
+        code: instance.entity.code,
+        name: instance.entity.name,
+        kind: instance.entity.kind,
+        state: instance.state,
+        effectiveDeadline: instance.effectiveDeadline,
+        extendedDeadline: instance.extendedDeadline,
+        lateAdded: instance.lateAdded,
+        cutoffEndsAt: endOfLocalDay(dialogue.reportCutoff, instance.entity.timeZone),
+        statistics: latest
+          ? {
+              eligibleStaff: latest.eligibleStaff,
+              staffParticipated: latest.staffParticipated,
+              sessionsHeld: latest.sessionsHeld,
+              managersLed: latest.managersLed,
+              nonStaffParticipants: latest.nonStaffParticipants,
+              otherAgencyParticipants: latest.otherAgencyParticipants,
+              revision: latest.revision,
+              firstSubmittedAt: (firstOf.get(instance.id) as StatisticsSubmission).submittedAt,
+            }
+          : null,
+        managersInTree: treeManagers ? treeManagers.size : null,
+        managersWhoLed: treeManagers ? [...treeManagers].filter((m) => led.has(m)).length : null,
+        headConfirmed: instance.headConfirmedAt !== null,
+      };
+    });
+    return compileReport(facts, {
+      year: dialogue.year,
+      reportCutoff: dialogue.reportCutoff,
+      compiledAt: now,
+      history: history.map((a) => ({ code: a.entityCode as string, at: a.at, to: a.toState as string })),
+      launchedAt: dialogue.launchedAt,
+      previousYear: previousYear ? { year: dialogue.year - 1, totals: previousYear.content.totals } : null,
+      previousVersion: previousVersion?.content ?? null,
+    });
+  }
 }

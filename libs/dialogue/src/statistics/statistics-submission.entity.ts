@@ -40,4 +40,8 @@ export class StatisticsSubmission {
 
   @Property({ type: 'datetime' })
   submittedAt!: Date;
+
+  /** Came after the report was issued or the cutoff passed: kept, but it changes no issued report. */
+  @Property({ type: 'boolean' })
+  late = false;
 }

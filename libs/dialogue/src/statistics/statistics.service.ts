@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { endOfLocalDay } from '@cascade/workflow';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
 import { FieldChecks } from '../shared/field-checks';
@@ -79,6 +80,9 @@ export class StatisticsService {
           comments: input.comments ?? null,
           submittedBy: actor,
           submittedAt: now,
+          late:
+            instance.dialogue.reportIssuedAt !== null ||
+            now >= endOfLocalDay(instance.dialogue.reportCutoff, instance.entity.timeZone),
         });
         em.persist(submission);
         instance.statisticsSubmittedAt = now;

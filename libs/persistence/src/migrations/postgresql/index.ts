@@ -3,6 +3,7 @@ import { Migration20261124195025 } from './Migration20261124195025';
 import { Migration20261124202423 } from './Migration20261124202423';
 import { Migration20261124203342 } from './Migration20261124203342';
 import { Migration20261124205640 } from './Migration20261124205640';
+import { Migration20261124210521 } from './Migration20261124210521';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124202423', class: Migration20261124202423 },
   { name: 'Migration20261124203342', class: Migration20261124203342 },
   { name: 'Migration20261124205640', class: Migration20261124205640 },
+  { name: 'Migration20261124210521', class: Migration20261124210521 },
 ];
