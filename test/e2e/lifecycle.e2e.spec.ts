@@ -1,90 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Redis from 'ioredis';
-import {
-  clearQueuePrefix,
-  createTestDatabase,
-  freePort,
-  runBuilt,
-  sampleDialogueInput,
-  startBuilt,
-  testDrivers,
-  TEST_REDIS_URL,
-  uniqueQueuePrefix,
-  waitFor,
-  WORKFLOWS_DIR,
-  type RunningProcess,
-  type TestDatabase,
-} from '@cascade/testing';
+import { sampleDialogueInput, testDrivers, waitFor } from '@cascade/testing';
+import { ENTITIES_CSV } from './support/demo-entities';
+import { startStack, type Stack } from './support/stack';
+import type { AuditView, DialogueSummary, EntityView, Problem } from './support/views';
 
-const ENTITIES_CSV = fs.readFileSync(
-  path.resolve(__dirname, '../../libs/persistence/seed/entities.csv'),
-  'utf8',
-);
-const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = new Date().getFullYear();
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
+type SessionAnswer = EntityView & { session: { sizeWarning: string } };
+
 describe.each(testDrivers())('the dialogue lifecycle through the built api and worker (%s)', (driver) => {
-  let database: TestDatabase;
-  let prefix: string;
-  let env: NodeJS.ProcessEnv;
+  let stack: Stack;
   let base: string;
-  let api: RunningProcess;
-  let worker: RunningProcess | undefined;
-  let redis: Redis;
+  let prefix: string;
+  let call: Stack['call'];
 
-  async function call(method: string, url: string, body?: unknown, contentType = 'application/json') {
-    const response = await fetch(base + url, {
-      method,
-      headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': contentType }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  }
-
-  const stateOf = async (code: string) => (await call('GET', `/api/dialogues/${YEAR}/entities/${code}`)).body;
+  const stateOf = async (code: string) =>
+    (await call<EntityView>('GET', `/api/dialogues/${YEAR}/entities/${code}`)).body;
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    prefix = uniqueQueuePrefix();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    env = {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL:
-        database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      ADMIN_API_KEY: API_KEY,
-      WORKFLOWS_DIR,
-      OUTBOX_POLL_MS: '500',
-    };
-    redis = new Redis(TEST_REDIS_URL);
-    await runBuilt('cli', env, ['db:migrate']);
-    api = startBuilt('api', env);
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${base}/health`)).status === 200;
-        } catch {
-          return false;
-        }
-      },
-      { what: 'the api to answer /health', timeoutMs: 30000 },
-    ).catch((error) => {
-      throw new Error(`${error.message}\napi output:\n${api.output()}`);
-    });
+    stack = await startStack(driver);
+    ({ base, prefix, call } = stack);
   });
 
-  afterAll(async () => {
-    await Promise.all([api?.stop(), worker?.stop()]);
-    redis?.disconnect();
-    await clearQueuePrefix(prefix);
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   it('reports healthy database and Redis, and publishes OpenAPI at /docs', async () => {
     const health = await (await fetch(`${base}/health`)).json();
@@ -103,7 +41,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
   });
 
   it('keeps the simulation clock off unless SIMULATION=true', async () => {
-    const response = await call('POST', '/api/simulation/advance', { days: 30 });
+    const response = await call<Problem>('POST', '/api/simulation/advance', { days: 30 });
     expect(response.status).toBe(403);
     expect(response.body.message).toMatch(/SIMULATION=true/);
   });
@@ -118,13 +56,13 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
       workflow: { id: 'leadership-dialogue', version: 1 },
     });
     expect((await call('POST', '/api/dialogues', body)).status).toBe(409);
-    const bad = await call('POST', '/api/dialogues', { ...body, year: 'soon' });
+    const bad = await call<Problem>('POST', '/api/dialogues', { ...body, year: 'soon' });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: { field: string }) => i.field)).toContain('year');
   });
 
   it('imports the 58 entities from CSV, and a bad file imports nothing', async () => {
-    const bad = await call(
+    const bad = await call<Problem>(
       'POST',
       '/api/entities/import',
       ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5\n',
@@ -139,43 +77,48 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     );
     expect((await call('GET', '/api/entities')).body).toHaveLength(0);
 
-    const imported = await call('POST', '/api/entities/import', ENTITIES_CSV, 'text/csv');
-    expect(imported).toEqual({ status: 201, body: { created: 58, updated: 0, total: 58 } });
+    const { status, body } = await call('POST', '/api/entities/import', ENTITIES_CSV, 'text/csv');
+    expect({ status, body }).toEqual({ status: 201, body: { created: 58, updated: 0, total: 58 } });
   });
 
   it('launches through Redis: nothing is invited until a worker takes the fan-out job', async () => {
-    const launched = await call('POST', `/api/dialogues/${YEAR}/launch`);
+    const launched = await call<{ entitiesToInvite: number }>('POST', `/api/dialogues/${YEAR}/launch`);
     expect(launched.status).toBe(202);
     expect(launched.body.entitiesToInvite).toBe(58);
     expect((await call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(409);
 
-    const jobKey = (await redis.keys(`${prefix}:lifecycle:launch.*`)).find((k) => /launch\.\d+$/.test(k));
+    const jobKey = (await stack.redis().keys(`${prefix}:lifecycle:launch.*`)).find((k) =>
+      /launch\.\d+$/.test(k),
+    );
     expect(jobKey).toBeDefined();
-    expect((await call('GET', `/api/dialogues/${YEAR}`)).body.entities).toBe(0);
+    expect((await call<DialogueSummary>('GET', `/api/dialogues/${YEAR}`)).body.entities).toBe(0);
 
-    worker = startBuilt('worker', env);
+    const worker = stack.startWorker();
     const invited = await waitFor(
       async () => {
-        const { body } = await call('GET', `/api/dialogues/${YEAR}`);
+        const { body } = await call<DialogueSummary>('GET', `/api/dialogues/${YEAR}`);
         return body.byState.invited === 58 ? body : null;
       },
       { what: '58 invited entities', timeoutMs: 30000 },
     ).catch((error) => {
-      throw new Error(`${error.message}\nworker output:\n${worker?.output()}`);
+      throw new Error(`${error.message}\nworker output:\n${worker.output()}`);
     });
-    expect(invited.entities).toBe(58);
+    expect(invited?.entities).toBe(58);
     const jobId = (jobKey as string).slice(`${prefix}:lifecycle:`.length);
-    await waitFor(async () => (await redis.zscore(`${prefix}:lifecycle:completed`, jobId)) !== null, {
+    await waitFor(async () => (await stack.redis().zscore(`${prefix}:lifecycle:completed`, jobId)) !== null, {
       what: 'the launch job to complete in Redis',
     });
     // Every invitation left as a mail job through the outbox.
-    await waitFor(async () => (await redis.keys(`${prefix}:mail:mail.*.invite.invitation`)).length === 58, {
-      what: '58 invitation mail jobs in Redis',
-    });
+    await waitFor(
+      async () => (await stack.redis().keys(`${prefix}:mail:mail.*.invite.invitation`)).length === 58,
+      {
+        what: '58 invitation mail jobs in Redis',
+      },
+    );
   });
 
   it('records a session, takes statistics, adds a late entity and issues the report', async () => {
-    const session = await call('POST', `/api/dialogues/${YEAR}/entities/DPPA/sessions`, {
+    const session = await call<SessionAnswer>('POST', `/api/dialogues/${YEAR}/entities/DPPA/sessions`, {
       leaderEmail: 'head@dppa.example.org',
       heldOn: yesterday,
       language: 'fr',
@@ -195,18 +138,18 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
       managersLed: 38,
       nonStaffParticipants: 12,
     };
-    const rejected = await call('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, {
+    const rejected = await call<Problem>('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, {
       ...stats,
       staffParticipated: 900,
     });
     expect(rejected.status).toBe(422);
     expect(rejected.body.issues[0].field).toBe('staffParticipated');
     expect((await stateOf('DOS')).state).toBe('invited');
-    const submitted = await call('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, stats);
+    const submitted = await call<EntityView>('POST', `/api/dialogues/${YEAR}/entities/DOS/statistics`, stats);
     expect(submitted.status).toBe(201);
     expect(submitted.body.state).toBe('stats-submitted');
 
-    const late = await call('POST', `/api/dialogues/${YEAR}/entities`, {
+    const late = await call<EntityView & { lateAdded: boolean }>('POST', `/api/dialogues/${YEAR}/entities`, {
       code: 'NEWOFF',
       name: 'New Office left off the list',
       kind: 'office',
@@ -219,7 +162,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     expect(late.body).toMatchObject({ state: 'invited', lateAdded: true });
     expect(late.body.accommodatedDeadline >= `${YEAR}-12-31`).toBe(true);
 
-    const withdrawn = await call('POST', `/api/dialogues/${YEAR}/entities/EOSG/withdraw`, {
+    const withdrawn = await call<EntityView>('POST', `/api/dialogues/${YEAR}/entities/EOSG/withdraw`, {
       reason: 'merged into another entity',
     });
     expect(withdrawn.body.state).toBe('withdrawn');
@@ -235,9 +178,23 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     expect((await stateOf('DPPA')).state).toBe('not-completed');
     expect((await stateOf('NEWOFF')).state).toBe('not-completed');
     expect((await stateOf('EOSG')).state).toBe('withdrawn');
-    const tooLate = await call('POST', `/api/dialogues/${YEAR}/entities/DPPA/statistics`, stats);
-    expect(tooLate.status).toBe(409);
-    expect(tooLate.body.error).toBe('InvalidTransition');
+    // Statistics after the report are kept (flagged late) but change neither the state nor the issued report.
+    const issued = await call<{ totals: { completed: number } }>('GET', `/api/dialogues/${YEAR}/report`);
+    const tooLate = await call<{ state: string; revision: number }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/DPPA/statistics`,
+      stats,
+    );
+    expect(tooLate.status).toBe(201);
+    expect(tooLate.body.state).toBe('not-completed');
+    expect((await call('GET', `/api/dialogues/${YEAR}/report`)).body).toEqual(issued.body);
+    const fromWithdrawn = await call<Problem>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/EOSG/statistics`,
+      stats,
+    );
+    expect(fromWithdrawn.status).toBe(409);
+    expect(fromWithdrawn.body.error).toBe('InvalidTransition');
   });
 
   it('keeps an audit trail of every transition: who, when, from, to, why', async () => {
@@ -258,7 +215,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     expect(eosg.audit.find((a: { event: string }) => a.event === 'withdraw')).toMatchObject({
       reason: 'merged into another entity',
     });
-    const trail = (await call('GET', `/api/dialogues/${YEAR}/audit?limit=1000`)).body;
+    const trail = (await call<AuditView[]>('GET', `/api/dialogues/${YEAR}/audit?limit=1000`)).body;
     const events = trail.map((a: { event: string }) => a.event);
     expect(events.filter((e: string) => e === 'invite')).toHaveLength(59);
     expect(events).toEqual(

@@ -1,23 +1,8 @@
-import {
-  clearQueuePrefix,
-  createTestDatabase,
-  freePort,
-  runBuilt,
-  sampleDialogueInput,
-  startBuilt,
-  startSmtpSink,
-  testDrivers,
-  TEST_REDIS_URL,
-  uniqueQueuePrefix,
-  waitFor,
-  WORKFLOWS_DIR,
-  type RunningProcess,
-  type SmtpSink,
-  type TestDatabase,
-} from '@cascade/testing';
+import { testDrivers, waitFor, type SmtpSink } from '@cascade/testing';
 import { entitiesWithPeople } from './support/demo-entities';
+import { startMailStack, type MailStack } from './support/mail';
+import type { Stack } from './support/stack';
 
-const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = 2026;
 
 const ENTITIES = entitiesWithPeople();
@@ -41,70 +26,16 @@ const SUBJECT_WORD: Record<string, RegExp> = {
 describe.each(testDrivers())(
   'launching the demo dialogue sends every invitation over SMTP (%s)',
   (driver) => {
-    let database: TestDatabase;
-    let prefix: string;
-    let base: string;
+    let stack: MailStack;
+    let call: Stack['call'];
     let sink: SmtpSink;
-    let processes: RunningProcess[] = [];
-
-    async function call<T = unknown>(
-      method: string,
-      url: string,
-      body?: unknown,
-    ): Promise<{ status: number; body: T }> {
-      const response = await fetch(base + url, {
-        method,
-        headers: {
-          'x-api-key': API_KEY,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    }
 
     beforeAll(async () => {
-      database = await createTestDatabase(driver);
-      prefix = uniqueQueuePrefix();
-      sink = await startSmtpSink();
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      const env: NodeJS.ProcessEnv = {
-        NODE_ENV: 'test',
-        PORT: String(port),
-        DATABASE_URL:
-          database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        ADMIN_API_KEY: API_KEY,
-        WORKFLOWS_DIR,
-        OUTBOX_POLL_MS: '500',
-        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        SMTP_IGNORE_TLS: 'true',
-        MAIL_FROM: 'Ethics Office <ethics-office@un.example.org>',
-      };
-      await runBuilt('cli', env, ['db:migrate']);
-      processes = [startBuilt('api', env), startBuilt('worker', env)];
-      await waitFor(
-        async () => {
-          try {
-            return (await fetch(`${base}/health`)).status === 200;
-          } catch {
-            return false;
-          }
-        },
-        { what: 'the api to answer /health', timeoutMs: 30000 },
-      );
-      expect((await call('POST', '/api/dialogues', sampleDialogueInput(YEAR))).status).toBe(201);
-      expect((await call('POST', '/api/entities/import', { entities: ENTITIES })).status).toBe(201);
+      stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
+      ({ call, sink } = stack);
     });
 
-    afterAll(async () => {
-      await Promise.all(processes.map((p) => p.stop()));
-      await sink?.close();
-      await clearQueuePrefix(prefix);
-      await database?.drop();
-    });
+    afterAll(() => stack?.stop());
 
     it('delivers one invitation per Focal Point and Head, each in the entity’s language', async () => {
       const started = Date.now();
@@ -115,7 +46,9 @@ describe.each(testDrivers())(
         timeoutMs: 60000,
         intervalMs: 20,
       }).catch((error) => {
-        throw new Error(`${error.message}\n${processes.map((p) => p.output().slice(-2000)).join('\n')}`);
+        throw new Error(
+          `${error.message}\n${stack.processes.map((p) => p.output().slice(-2000)).join('\n')}`,
+        );
       });
       const seconds = (Date.now() - started) / 1000;
       console.log(

@@ -1,32 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Redis from 'ioredis';
 import { DateTime } from 'luxon';
-import {
-  clearQueuePrefix,
-  createTestDatabase,
-  freePort,
-  runBuilt,
-  sampleDialogueInput,
-  startBuilt,
-  testDrivers,
-  TEST_REDIS_URL,
-  uniqueQueuePrefix,
-  waitFor,
-  WORKFLOWS_DIR,
-  type RunningProcess,
-  type TestDatabase,
-} from '@cascade/testing';
+import { sampleDialogueInput, testDrivers, waitFor } from '@cascade/testing';
+import { ENTITIES_CSV, ENTITY_CODES as CODES } from './support/demo-entities';
+import { startStack, type Stack } from './support/stack';
+import type { DialogueSummary, EntityView } from './support/views';
 
-const ENTITIES_CSV = fs.readFileSync(
-  path.resolve(__dirname, '../../libs/persistence/seed/entities.csv'),
-  'utf8',
-);
-const CODES = ENTITIES_CSV.trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split(',')[0]);
-const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = 2026; // deadline Thu 31 Dec 2026, cutoff Sun 28 Feb 2027
 const STATS = {
   eligibleStaff: 50,
@@ -60,7 +37,21 @@ interface PlanRowView {
   outcome: string | null;
 }
 
+interface AdvanceReport {
+  steps: number;
+  fired: number;
+  skipped: number;
+  elapsedMs: number;
+}
+
+interface PlanView {
+  launched: boolean;
+  timers: PlanRowView[];
+}
+
 const escalations = (n: number) => Array.from({ length: n }, (_, i) => `escalation-${i + 1}`);
+/** Every reminder and the deadline notice: what an entity that never submits in time receives. */
+const UNTIL_DEADLINE = ['nudge-head', 'reminder-30', 'reminder-14', 'reminder-7', 'reminder-1', 'deadline'];
 
 /**
  * The timers each group must have fired, worked out by hand from the brief's rules (09:00 local on working
@@ -70,39 +61,13 @@ const escalations = (n: number) => Array.from({ length: n }, (_, i) => `escalati
 const EXPECTED_FIRED: Record<string, string[]> = {
   early: [],
   sessionThenSubmit: ['reminder-30', 'reminder-14'],
-  lateSubmitters: [
-    'nudge-head',
-    'reminder-30',
-    'reminder-14',
-    'reminder-7',
-    'reminder-1',
-    'deadline',
-    ...escalations(3),
-  ],
-  never: [
-    'nudge-head',
-    'reminder-30',
-    'reminder-14',
-    'reminder-7',
-    'reminder-1',
-    'deadline',
-    ...escalations(9),
-    'close-year',
-  ],
+  lateSubmitters: [...UNTIL_DEADLINE, ...escalations(3)],
+  never: [...UNTIL_DEADLINE, ...escalations(9), 'close-year'],
   withdrawn: ['nudge-head', 'reminder-30'],
   extended: ['nudge-head', 'reminder-30', 'reminder-14', 'close-year'],
   // Kabul, invited 1 December with the others' 62-day runway: deadline Mon 1 February. reminder-30 (Sat 2 Jan)
   // moves to Monday 4, reminder-1 (Sun 31 Jan) to the deadline day's morning; escalations on 2, 8, 15, 22 Feb.
-  late: [
-    'nudge-head',
-    'reminder-30',
-    'reminder-14',
-    'reminder-7',
-    'reminder-1',
-    'deadline',
-    ...escalations(4),
-    'close-year',
-  ],
+  late: [...UNTIL_DEADLINE, ...escalations(4), 'close-year'],
 };
 
 /** Expected local dates of the `never` group, independent of the zone (all are working days). */
@@ -126,41 +91,14 @@ const NEVER_LOCAL: Record<string, string> = {
 };
 
 describe.each(testDrivers())('a whole dialogue year on the simulation clock, two workers (%s)', (driver) => {
-  let database: TestDatabase;
+  let stack: Stack;
   let prefix: string;
-  let base: string;
-  let api: RunningProcess;
-  let workers: RunningProcess[] = [];
-  let redis: Redis;
+  let call: Stack['call'];
+  let ok: Stack['ok'];
   const advanced = { steps: 0, fired: 0, skipped: 0, elapsedMs: 0 };
 
-  async function call(method: string, url: string, body?: unknown, contentType = 'application/json') {
-    const response = await fetch(base + url, {
-      method,
-      headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': contentType }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const isJson = response.headers.get('content-type')?.includes('json');
-    return {
-      status: response.status,
-      body: text && isJson ? JSON.parse(text) : text,
-      headers: response.headers,
-    };
-  }
-
-  async function ok(method: string, url: string, body?: unknown, contentType?: string) {
-    const response = await call(method, url, body, contentType);
-    if (response.status >= 300)
-      throw new Error(
-        `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}` +
-          (response.status >= 500 ? `\napi output:\n${api.output().slice(-3000)}` : ''),
-      );
-    return response.body;
-  }
-
   async function advanceTo(to: string) {
-    const report = await ok('POST', '/api/simulation/advance', { to });
+    const report = await ok<AdvanceReport>('POST', '/api/simulation/advance', { to });
     advanced.steps += report.steps;
     advanced.fired += report.fired;
     advanced.skipped += report.skipped;
@@ -169,66 +107,33 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(driver);
-    prefix = uniqueQueuePrefix();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL:
-        database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      ADMIN_API_KEY: API_KEY,
-      WORKFLOWS_DIR,
-      OUTBOX_POLL_MS: '500',
-      SIMULATION: 'true',
-      TIMER_RATE_LIMIT: '2000',
-    };
-    redis = new Redis(TEST_REDIS_URL);
-    await runBuilt('cli', env, ['db:migrate']);
-    api = startBuilt('api', env);
-    workers = [startBuilt('worker', env), startBuilt('worker', env)];
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${base}/health`)).status === 200;
-        } catch {
-          return false;
-        }
-      },
-      { what: 'the api to answer /health', timeoutMs: 30000 },
-    ).catch((error) => {
-      throw new Error(`${error.message}\napi output:\n${api.output()}`);
+    stack = await startStack(driver, {
+      env: { SIMULATION: 'true', TIMER_RATE_LIMIT: '2000' },
+      workers: 2,
     });
+    ({ prefix, call, ok } = stack);
   });
 
-  afterAll(async () => {
-    await Promise.all([api?.stop(), ...workers.map((w) => w.stop())]);
-    redis?.disconnect();
-    await clearQueuePrefix(prefix);
-    await database?.drop();
-  });
+  afterAll(() => stack?.stop());
 
   it('starts the clock on 30 October and previews the plan before launch, as JSON and CSV', async () => {
-    expect((await ok('PUT', '/api/simulation/clock', { now: '2026-10-30T12:00:00Z' })).now).toBe(
-      '2026-10-30T12:00:00.000Z',
-    );
+    expect(
+      (await ok<{ now: string }>('PUT', '/api/simulation/clock', { now: '2026-10-30T12:00:00Z' })).now,
+    ).toBe('2026-10-30T12:00:00.000Z');
     await ok('POST', '/api/dialogues', sampleDialogueInput(YEAR));
     await ok('POST', '/api/entities/import', ENTITIES_CSV, 'text/csv');
-    const preview = await ok('GET', `/api/dialogues/${YEAR}/plan?entity=UNAMA`);
+    const preview = await ok<PlanView>('GET', `/api/dialogues/${YEAR}/plan?entity=UNAMA`);
     expect(preview.launched).toBe(false);
-    const kabul = preview.timers.filter((t: PlanRowView) => t.status === 'projected');
-    expect(kabul.find((t: PlanRowView) => t.timer === 'reminder-30')).toMatchObject({
+    const kabul = preview.timers.filter((t) => t.status === 'projected');
+    expect(kabul.find((t) => t.timer === 'reminder-30')).toMatchObject({
       localDueAt: '2026-12-01T09:00:00+04:30',
       dueAt: '2026-12-01T04:30:00.000Z',
       mail: { template: 'reminder', to: ['focal-points'] },
     });
-    expect(kabul.filter((t: PlanRowView) => t.kind === 'escalation')).toHaveLength(9);
-    const csv = await call('GET', `/api/dialogues/${YEAR}/plan?format=csv`);
+    expect(kabul.filter((t) => t.kind === 'escalation')).toHaveLength(9);
+    const csv = await call<string>('GET', `/api/dialogues/${YEAR}/plan?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (csv.body as string).trim().split('\n');
+    const lines = csv.body.trim().split('\n');
     expect(lines[0]).toBe(
       'entity,entity_name,time_zone,timer,kind,due_at_utc,due_at_local,mail_template,recipients,event,escalation_level,status,condition,closed_at_utc,outcome,key',
     );
@@ -237,11 +142,14 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
 
   it('launches: the worker invites all 58 at the virtual time and every timer is planned', async () => {
     await ok('POST', `/api/dialogues/${YEAR}/launch`);
-    await waitFor(async () => (await ok('GET', `/api/dialogues/${YEAR}`)).byState.invited === 58, {
-      what: '58 invited entities',
-      timeoutMs: 30000,
-    });
-    const eosg = await ok('GET', `/api/dialogues/${YEAR}/entities/EOSG`);
+    await waitFor(
+      async () => (await ok<DialogueSummary>('GET', `/api/dialogues/${YEAR}`)).byState.invited === 58,
+      {
+        what: '58 invited entities',
+        timeoutMs: 30000,
+      },
+    );
+    const eosg = await ok<EntityView>('GET', `/api/dialogues/${YEAR}/entities/EOSG`);
     expect(eosg.invitedAt).toBe('2026-10-30T12:00:00.000Z');
     expect(eosg.nextTimer).toMatchObject({ timer: 'nudge-head', localDueAt: '2026-11-20T09:00:00-05:00' });
   });
@@ -259,7 +167,7 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
     }
 
     await advanceTo('2026-12-01T12:00:00Z');
-    const late = await ok('POST', `/api/dialogues/${YEAR}/entities`, {
+    const late = await ok<EntityView>('POST', `/api/dialogues/${YEAR}/entities`, {
       code: LATE,
       name: 'A late office',
       kind: 'office',
@@ -277,15 +185,19 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
     for (const code of SESSION_THEN_SUBMIT) {
       await ok('POST', `/api/dialogues/${YEAR}/entities/${code}/statistics`, STATS);
     }
-    const extended = await ok('POST', `/api/dialogues/${YEAR}/entities/${EXTENDED}/extension`, {
-      deadline: '2027-03-31',
-      reason: 'Security situation',
-    });
+    const extended = await ok<{ warnings: string[] }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${EXTENDED}/extension`,
+      {
+        deadline: '2027-03-31',
+        reason: 'Security situation',
+      },
+    );
     expect(extended.warnings[0]).toMatch(/after the report cutoff/);
 
     await advanceTo('2027-01-20T12:00:00Z');
     // Overdue since 1 January: three escalation steps so far, the fourth is next.
-    const overdue = await ok('GET', `/api/dialogues/${YEAR}/entities/${LATE_SUBMITTERS[0]}`);
+    const overdue = await ok<EntityView>('GET', `/api/dialogues/${YEAR}/entities/${LATE_SUBMITTERS[0]}`);
     expect(overdue).toMatchObject({ state: 'overdue', escalationLevel: 3 });
     expect(overdue.nextTimer).toMatchObject({
       timer: 'escalation-4',
@@ -296,7 +208,7 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
       await ok('POST', `/api/dialogues/${YEAR}/entities/${code}/statistics`, STATS);
 
     await advanceTo('2027-03-05T00:00:00Z');
-    const summary = await ok('GET', `/api/dialogues/${YEAR}`);
+    const summary = await ok<DialogueSummary>('GET', `/api/dialogues/${YEAR}`);
     expect(summary.byState).toEqual({
       'stats-submitted': EARLY.length + SESSION_THEN_SUBMIT.length + LATE_SUBMITTERS.length,
       'not-completed': NEVER.length + 2,
@@ -310,7 +222,7 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
   });
 
   it('fired every timer exactly once, on its local 09:00 working-day slot (or at the end of the day), or not at all', async () => {
-    const all: PlanRowView[] = (await ok('GET', `/api/dialogues/${YEAR}/plan?status=all`)).timers;
+    const all = (await ok<PlanView>('GET', `/api/dialogues/${YEAR}/plan?status=all`)).timers;
     expect(all.filter((t) => t.status === 'pending')).toEqual([]);
     const fired = all.filter((t) => t.status === 'fired');
     expect(fired.length).toBe(advanced.fired);
@@ -362,7 +274,7 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
   });
 
   it('queued exactly one mail per fired mail-bearing timer, and none for a timer that did not fire', async () => {
-    const all: PlanRowView[] = (await ok('GET', `/api/dialogues/${YEAR}/plan?status=all`)).timers;
+    const all = (await ok<PlanView>('GET', `/api/dialogues/${YEAR}/plan?status=all`)).timers;
     const mailing = all.filter(
       (t) => t.status === 'fired' && t.mail && !t.outcome?.startsWith('nothing lagging'),
     );
@@ -372,7 +284,9 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
       const ids: string[] = [];
       let cursor = '0';
       do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:mail:mail.timer.*`, 'COUNT', 1000);
+        const [next, found] = await stack
+          .redis()
+          .scan(cursor, 'MATCH', `${prefix}:mail:mail.timer.*`, 'COUNT', 1000);
         cursor = next;
         ids.push(...found.filter((k) => !k.endsWith(':logs')).map((k) => k.slice(`${prefix}:mail:`.length)));
       } while (cursor !== '0');

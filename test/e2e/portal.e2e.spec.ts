@@ -1,0 +1,315 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  clearQueuePrefix,
+  createTestDatabase,
+  freePort,
+  launchChromium,
+  runBuilt,
+  sampleDialogueInput,
+  startBuilt,
+  startSmtpSink,
+  testDrivers,
+  TEST_REDIS_URL,
+  uniqueQueuePrefix,
+  waitFor,
+  WORKFLOWS_DIR,
+  type RunningProcess,
+  type SmtpSink,
+  type TestDatabase,
+} from '@cascade/testing';
+
+const API_KEY = 'e2e-admin-key-0123456789abcdef';
+const YEAR = new Date().getUTCFullYear();
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+
+const ENTITY = {
+  code: 'PTL',
+  name: 'Office of Portal Testing <Geneva> & Partners',
+  kind: 'office',
+  dutyStation: 'Geneva',
+  timeZone: 'Europe/Zurich',
+  language: 'en',
+  headName: 'Head of PTL',
+  headEmail: 'head@ptl.example.org',
+  focalPoints: [{ name: 'Farah Point', email: 'focal@ptl.example.org', language: 'en' }],
+};
+
+// The Head, two managers under them (one Spanish-speaking, one French-speaking) and their staff.
+const ORG_TREE = [
+  'name,email,manager_email,language,is_manager',
+  'Head of PTL,head@ptl.example.org,,en,yes',
+  'Marta Gómez,marta.gomez@ptl.example.org,head@ptl.example.org,es,yes',
+  'Luc Martin,luc.martin@ptl.example.org,head@ptl.example.org,fr,yes',
+  'Staff One,staff.one@ptl.example.org,marta.gomez@ptl.example.org,en,no',
+  'Staff Two,staff.two@ptl.example.org,luc.martin@ptl.example.org,en,no',
+].join('\n');
+
+/** Today in the entity's calendar, as a date input wants it. */
+function localToday(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
+}
+
+async function submit(page: Page, section: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.click(`section[aria-labelledby="${section}"] button[type=submit]`),
+  ]);
+  return response?.status() ?? 0;
+}
+
+describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) => {
+  let database: TestDatabase;
+  let prefix: string;
+  let base: string;
+  let sink: SmtpSink;
+  let processes: RunningProcess[] = [];
+  let browser: Browser;
+  let focalPointLink: string;
+
+  async function call<T = unknown>(method: string, url: string, body?: unknown, type = 'application/json') {
+    const response = await fetch(base + url, {
+      method,
+      headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': type }) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T };
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `portal-${driver}-${name}.png`), fullPage: true });
+
+  const entityState = async () =>
+    (await call<{ state: string }>('GET', `/api/dialogues/${YEAR}/entities/${ENTITY.code}`)).body.state;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    database = await createTestDatabase(driver);
+    prefix = uniqueQueuePrefix();
+    sink = await startSmtpSink();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL:
+        database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      ADMIN_API_KEY: API_KEY,
+      WORKFLOWS_DIR,
+      OUTBOX_POLL_MS: '500',
+      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      SMTP_IGNORE_TLS: 'true',
+      MAIL_FROM: 'Ethics Office <ethics-office@un.example.org>',
+      PUBLIC_URL: base,
+      PORTAL_SECRET: 'e2e-portal-secret-0123456789abcdefghij',
+    };
+    await runBuilt('cli', env, ['db:migrate']);
+    processes = [startBuilt('api', env), startBuilt('worker', env)];
+    await waitFor(
+      async () => {
+        try {
+          return (await fetch(`${base}/health`)).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      { what: 'the api to answer /health', timeoutMs: 30000 },
+    );
+    browser = await launchChromium();
+
+    expect((await call('POST', '/api/dialogues', sampleDialogueInput(YEAR))).status).toBe(201);
+    expect((await call('POST', '/api/entities/import', { entities: [ENTITY] })).status).toBe(201);
+    expect((await call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(202);
+    const invitation = await waitFor(
+      () => sink.received.find((m) => m.rcptTo.includes(ENTITY.focalPoints[0].email)),
+      { what: 'the invitation to the Focal Point', timeoutMs: 60000 },
+    ).catch((error) => {
+      throw new Error(`${error.message}\n${processes.map((p) => p.output().slice(-2000)).join('\n')}`);
+    });
+    const text = `${invitation.parsed.text ?? ''}\n${invitation.parsed.html || ''}`;
+    const link = new RegExp(`${base.replace(/[.]/g, '\\.')}/p/[A-Za-z0-9_-]{20,}`).exec(text)?.[0];
+    if (!link) throw new Error(`no personal link in the invitation:\n${invitation.parsed.text}`);
+    focalPointLink = link;
+    const tree = await call('POST', `/api/dialogues/${YEAR}/entities/${ENTITY.code}/org-tree`, ORG_TREE, 'text/csv');
+    expect([tree.status, tree.body]).toEqual([201, expect.objectContaining({ added: 5 })]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(processes.map((p) => p.stop()));
+    await sink?.close();
+    await clearQueuePrefix(prefix);
+    await database?.drop();
+  });
+
+  it('a Focal Point opens the invitation link, switches to French, corrects a mistake and submits the statistics', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(focalPointLink);
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.textContent('h1')).toBe('Focal Point page');
+      // The hostile-looking entity name is shown as text, not markup.
+      expect(await page.textContent('dl.facts dd')).toContain('Office of Portal Testing <Geneva> & Partners');
+
+      await Promise.all([page.waitForNavigation(), page.click('a[hreflang=fr]')]);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      expect(await page.textContent('h1')).toBe('Page du point focal');
+
+      await page.fill('#statistics-eligibleStaff', '40');
+      await page.fill('#statistics-staffParticipated', '45'); // the mistake: more than eligible
+      await page.fill('#statistics-sessionsHeld', '3');
+      await page.fill('#statistics-managersLed', '3');
+      await page.fill('#statistics-nonStaffParticipants', '2');
+      await page.fill('#statistics-agency-0', 'UNDP');
+      await page.fill('#statistics-count-0', '4');
+      expect(await submit(page, 'statistics-title')).toBe(422);
+
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      const error = await page.textContent('#statistics-staffParticipated-error');
+      expect(error).toContain('Ce nombre ne peut dépasser celui des fonctionnaires concernés (40)');
+      expect(await page.getAttribute('#statistics-staffParticipated', 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute('#statistics-staffParticipated', 'aria-describedby')).toContain(
+        'statistics-staffParticipated-error',
+      );
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('statistics-staffParticipated');
+      expect(await page.textContent('.error-summary')).toContain('Fonctionnaires ayant participé');
+      expect(await page.inputValue('#statistics-agency-0')).toBe('UNDP'); // what was typed is kept
+      await shot(page, '1-statistics-error-fr');
+      expect(await entityState()).not.toBe('stats-submitted'); // nothing half-written
+
+      await page.fill('#statistics-staffParticipated', '36');
+      expect(await submit(page, 'statistics-title')).toBe(200);
+      expect(page.url()).toContain('done=statistics');
+      expect(page.url()).toContain('lang=fr');
+      expect(await page.textContent('#done')).toContain('Vos statistiques ont bien été reçues');
+      expect(await page.textContent('dl.facts')).toContain('Statistiques transmises');
+      expect(await page.inputValue('#statistics-staffParticipated')).toBe('36'); // the form shows the revision on file
+      await shot(page, '2-statistics-received-fr');
+
+      expect(await entityState()).toBe('stats-submitted');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a POST without a valid _csrf gets 403 and changes nothing', async () => {
+    const token = focalPointLink.split('/p/')[1];
+    const before = await call<{ statistics?: { revision: number } }>('GET', `/api/portal/${token}`);
+    const form = new URLSearchParams({
+      eligibleStaff: '40',
+      staffParticipated: '1',
+      sessionsHeld: '1',
+      managersLed: '1',
+      nonStaffParticipants: '0',
+      _csrf: 'forged.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
+    const response = await fetch(`${base}/p/${token}/statistics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(403);
+    const after = await call<{ statistics?: { revision: number; staffParticipated: number } }>(
+      'GET',
+      `/api/portal/${token}`,
+    );
+    expect(after.body.statistics).toEqual(before.body.statistics);
+    expect(after.body.statistics?.staffParticipated).toBe(36);
+  });
+
+  it('the Focal Point gives a manager a link; the manager records a session of 30 and sees the size warning', async () => {
+    const focal = await browser.newPage();
+    let leaderLink: string;
+    try {
+      await focal.goto(`${focalPointLink}?lang=fr`);
+      await focal.fill('#leader-link-leaderEmail', 'Marta.Gomez@ptl.example.org');
+      expect(await submit(focal, 'leader-link-title')).toBe(200);
+      leaderLink = (await focal.textContent('#leader-link-result .link-box a')) ?? '';
+      expect(leaderLink).toMatch(new RegExp(`^${base.replace(/[.]/g, '\\.')}/p/[A-Za-z0-9_-]{20,}$`));
+      await shot(focal, '3-leader-link-fr');
+      // Shown once: reloading the page does not show it again.
+      await focal.reload();
+      expect(await focal.locator('#leader-link-result').count()).toBe(0);
+    } finally {
+      await focal.close();
+    }
+
+    const leader = await browser.newPage();
+    try {
+      await leader.goto(leaderLink);
+      expect(await leader.getAttribute('html', 'lang')).toBe('es'); // the manager's own language
+      await leader.fill('#session-heldOn', localToday(ENTITY.timeZone));
+      await leader.fill('#session-durationMinutes', '90');
+      await leader.fill('#session-language', 'Español e inglés');
+      await leader.check('#session-format'); // in person
+      await leader.fill('#session-staffParticipants', '26');
+      await leader.fill('#session-nonStaffParticipants', '2');
+      await leader.fill('#session-agency-0', 'UNHCR');
+      await leader.fill('#session-count-0', '2');
+      await leader.fill('#session-facilitator', 'Staff One');
+      await leader.fill('#session-scenarios', 'Escenario 1\nEscenario 3');
+      await leader.fill('#session-questions', '¿Puedo aceptar una invitación de un proveedor?');
+      expect(await submit(leader, 'session-title')).toBe(200);
+
+      const result = leader.locator('#session-result');
+      expect(await result.getAttribute('role')).toBe('status');
+      expect(await result.locator('.warning').textContent()).toContain(
+        '30 participantes son más de los 10 a 25 recomendados',
+      );
+      expect(await result.isVisible()).toBe(true);
+      const participantsLink = (await result.locator('.link-box a').textContent()) ?? '';
+      expect(participantsLink).toMatch(/\/p\/[A-Za-z0-9_-]{20,}$/);
+      expect(await leader.textContent('#sessions-title ~ table')).toContain('30');
+      await shot(leader, '4-session-size-warning-es');
+
+      const progress = await call<{ managers: number; managersWhoLed: number }>(
+        'GET',
+        `/api/dialogues/${YEAR}/entities/${ENTITY.code}/org-tree`,
+      );
+      expect(progress.body).toMatchObject({ managers: 3, managersWhoLed: 1 });
+
+      // A participant answers anonymously through the shared link.
+      await leader.goto(participantsLink);
+      await leader.check('#feedback-usefulness-5');
+      await leader.check('#feedback-openness-4');
+      await leader.check('#feedback-relevance-4');
+      const [answer] = await Promise.all([leader.waitForNavigation(), leader.click('form button[type=submit]')]);
+      expect(answer?.status()).toBe(200);
+      expect(await leader.textContent('#done')).toContain('su opinión ha quedado registrada de forma anónima');
+    } finally {
+      await leader.close();
+    }
+  });
+
+  it('serves the same link as JSON without the admin key, and one generic answer for a bad link', async () => {
+    const token = focalPointLink.split('/p/')[1];
+    const view = await fetch(`${base}/api/portal/${token}`);
+    expect(view.status).toBe(200);
+    expect(await view.json()).toMatchObject({
+      role: 'focal-point',
+      context: { entity: { code: ENTITY.code }, state: 'stats-submitted' },
+      progress: { managers: 3, managersWhoLed: 1 },
+    });
+    const refused = await fetch(`${base}/api/portal/${token}/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ usefulness: 5, openness: 5, relevance: 5 }),
+    });
+    expect(refused.status).toBe(403);
+    const page = await browser.newPage();
+    try {
+      const response = await page.goto(`${base}/p/${'x'.repeat(43)}?lang=es`);
+      expect(response?.status()).toBe(404);
+      expect(await page.textContent('h1')).toBe('Este enlace no es válido o ha caducado');
+    } finally {
+      await page.close();
+    }
+  });
+});
