@@ -17,6 +17,7 @@ export * from './workflow-instance/entity-workflow.service';
 export * from './workflow-instance/invitation.service';
 export * from './audit/audit-event.entity';
 export * from './audit/audit.service';
+export * from './audit/audit-instance';
 export * from './session/session-record.entity';
 export * from './session/session.service';
 export * from './statistics/statistics-submission.entity';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { AuditEvent } from '../audit/audit-event.entity';
+import { auditInstance } from '../audit/audit-instance';
 import type { CascadeProgress } from '../portal/portal.types';
 import { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
@@ -49,17 +49,12 @@ export class OrgTreeService {
         }
       }
       for (const gone of existing.values()) em.remove(gone);
-      em.persist(
-        em.create(AuditEvent, {
-          dialogue: instance.dialogue,
-          workflow: instance,
-          entityCode: instance.entity.code,
-          actor,
-          at: now,
-          event: 'import-org-tree',
-          details: { people: people.length, added, updated, removed: existing.size },
-        }),
-      );
+      auditInstance(em, instance, {
+        actor,
+        at: now,
+        event: 'import-org-tree',
+        details: { people: people.length, added, updated, removed: existing.size },
+      });
       await em.flush();
       return { added, updated, removed: existing.size, progress: await this.progressOf(em, instance) };
     });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { endOfLocalDay } from '@cascade/workflow';
-import { AuditEvent } from '../audit/audit-event.entity';
+import { auditInstance } from '../audit/audit-instance';
 import type { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
@@ -94,17 +94,12 @@ export class AccessTokenService {
         now,
         actor,
       );
-      em.persist(
-        em.create(AuditEvent, {
-          dialogue: instance.dialogue,
-          workflow: instance,
-          entityCode: instance.entity.code,
-          actor,
-          at: now,
-          event: 'issue-link',
-          details: { role: subject.role, email: subject.email.toLowerCase() },
-        }),
-      );
+      auditInstance(em, instance, {
+        actor,
+        at: now,
+        event: 'issue-link',
+        details: { role: subject.role, email: subject.email.toLowerCase() },
+      });
       return { token, expiresAt: endOfLocalDay(instance.dialogue.reportCutoff, instance.entity.timeZone) };
     });
   }
@@ -125,17 +120,12 @@ export class AccessTokenService {
       if (!token.revokedAt) {
         const now = this.clock.now();
         token.revokedAt = now;
-        em.persist(
-          em.create(AuditEvent, {
-            dialogue: token.workflow.dialogue,
-            workflow: token.workflow,
-            entityCode: token.workflow.entity.code,
-            actor,
-            at: now,
-            event: 'revoke-link',
-            details: { link: token.id, role: token.role, email: token.subjectEmail },
-          }),
-        );
+        auditInstance(em, token.workflow, {
+          actor,
+          at: now,
+          event: 'revoke-link',
+          details: { link: token.id, role: token.role, email: token.subjectEmail },
+        });
       }
       return token;
     });

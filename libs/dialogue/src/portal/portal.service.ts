@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@cascade/workflow';
-import { AuditEvent } from '../audit/audit-event.entity';
+import { auditInstance } from '../audit/audit-instance';
 import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
@@ -397,17 +397,7 @@ export class PortalService {
     event: string,
     details: Record<string, unknown>,
   ): void {
-    em.persist(
-      em.create(AuditEvent, {
-        dialogue: instance.dialogue,
-        workflow: instance,
-        entityCode: instance.entity.code,
-        actor: this.actorOf(ctx),
-        at: now,
-        event,
-        details,
-      }),
-    );
+    auditInstance(em, instance, { actor: this.actorOf(ctx), at: now, event, details });
   }
 }
 

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
-import { AuditEvent } from '../audit/audit-event.entity';
+import { auditInstance } from '../audit/audit-instance';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
@@ -167,17 +167,6 @@ export class RequestsService {
     reason: string | null,
     details: Record<string, unknown>,
   ): void {
-    em.persist(
-      em.create(AuditEvent, {
-        dialogue: instance.dialogue,
-        workflow: instance,
-        entityCode: instance.entity.code,
-        actor,
-        at: now,
-        event,
-        reason,
-        details,
-      }),
-    );
+    auditInstance(em, instance, { actor, at: now, event, reason, details });
   }
 }
