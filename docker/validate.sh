@@ -40,7 +40,8 @@ fi
 status=0
 
 echo "== docker-compose $(docker-compose version --short 2>/dev/null || echo '?'): config"
-if ADMIN_API_KEY="${ADMIN_API_KEY:-$placeholder_key}" docker-compose -f "$compose_file" config -q; then
+if ADMIN_API_KEY="${ADMIN_API_KEY:-$placeholder_key}" PORTAL_SECRET="${PORTAL_SECRET:-$placeholder_key$placeholder_key}" \
+  docker-compose -f "$compose_file" config -q; then
   echo "OK: $compose_file is valid"
 else
   echo "FAIL: $compose_file is invalid" >&2
@@ -48,17 +49,25 @@ else
 fi
 
 echo "== without ADMIN_API_KEY the stack must refuse to start"
-if env -u ADMIN_API_KEY docker-compose -f "$compose_file" config -q >/dev/null 2>&1; then
+if env -u ADMIN_API_KEY PORTAL_SECRET="$placeholder_key$placeholder_key" docker-compose -f "$compose_file" config -q >/dev/null 2>&1; then
   echo "FAIL: config rendered without ADMIN_API_KEY; it must be a required variable" >&2
   status=1
 else
   echo "OK: ADMIN_API_KEY is required"
 fi
 
+echo "== without PORTAL_SECRET the stack must refuse to start"
+if env -u PORTAL_SECRET ADMIN_API_KEY="$placeholder_key" docker-compose -f "$compose_file" config -q >/dev/null 2>&1; then
+  echo "FAIL: config rendered without PORTAL_SECRET; it must be a required variable" >&2
+  status=1
+else
+  echo "OK: PORTAL_SECRET is required"
+fi
+
 # Compose v2 (plugin) understands newer keys; use it too when present.
 if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
   echo "== $(docker compose version): config"
-  if ADMIN_API_KEY="${ADMIN_API_KEY:-$placeholder_key}" docker compose -f "$compose_file" config -q; then
+  if ADMIN_API_KEY="${ADMIN_API_KEY:-$placeholder_key}" PORTAL_SECRET="${PORTAL_SECRET:-$placeholder_key$placeholder_key}" docker compose -f "$compose_file" config -q; then
     echo "OK: valid for Compose v2"
   else
     echo "FAIL: invalid for Compose v2" >&2

@@ -15,6 +15,7 @@ import {
   uniqueQueuePrefix,
   waitFor,
   WORKFLOWS_DIR,
+  type ReceivedMail,
   type RunningProcess,
   type SmtpSink,
   type TestDatabase,
@@ -48,9 +49,12 @@ const ORG_TREE = [
 
 /** Today in the entity's calendar, as a date input wants it. */
 function localToday(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 async function submit(page: Page, section: string): Promise<number> {
@@ -77,7 +81,10 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T };
+    return {
+      status: response.status,
+      body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T,
+    };
   }
 
   const shot = (page: Page, name: string) =>
@@ -126,17 +133,22 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     expect((await call('POST', '/api/dialogues', sampleDialogueInput(YEAR))).status).toBe(201);
     expect((await call('POST', '/api/entities/import', { entities: [ENTITY] })).status).toBe(201);
     expect((await call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(202);
-    const invitation = await waitFor(
+    const invitation = (await waitFor(
       () => sink.received.find((m) => m.rcptTo.includes(ENTITY.focalPoints[0].email)),
       { what: 'the invitation to the Focal Point', timeoutMs: 60000 },
     ).catch((error) => {
       throw new Error(`${error.message}\n${processes.map((p) => p.output().slice(-2000)).join('\n')}`);
-    });
+    })) as ReceivedMail;
     const text = `${invitation.parsed.text ?? ''}\n${invitation.parsed.html || ''}`;
     const link = new RegExp(`${base.replace(/[.]/g, '\\.')}/p/[A-Za-z0-9_-]{20,}`).exec(text)?.[0];
     if (!link) throw new Error(`no personal link in the invitation:\n${invitation.parsed.text}`);
     focalPointLink = link;
-    const tree = await call('POST', `/api/dialogues/${YEAR}/entities/${ENTITY.code}/org-tree`, ORG_TREE, 'text/csv');
+    const tree = await call(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/org-tree`,
+      ORG_TREE,
+      'text/csv',
+    );
     expect([tree.status, tree.body]).toEqual([201, expect.objectContaining({ added: 5 })]);
   });
 
@@ -177,7 +189,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       expect(await page.getAttribute('#statistics-staffParticipated', 'aria-describedby')).toContain(
         'statistics-staffParticipated-error',
       );
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('statistics-staffParticipated');
+      expect(await page.getAttribute(':focus', 'id')).toBe('statistics-staffParticipated');
       expect(await page.textContent('.error-summary')).toContain('Fonctionnaires ayant participé');
       expect(await page.inputValue('#statistics-agency-0')).toBe('UNDP'); // what was typed is kept
       await shot(page, '1-statistics-error-fr');
@@ -280,9 +292,14 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       await leader.check('#feedback-usefulness-5');
       await leader.check('#feedback-openness-4');
       await leader.check('#feedback-relevance-4');
-      const [answer] = await Promise.all([leader.waitForNavigation(), leader.click('form button[type=submit]')]);
+      const [answer] = await Promise.all([
+        leader.waitForNavigation(),
+        leader.click('form button[type=submit]'),
+      ]);
       expect(answer?.status()).toBe(200);
-      expect(await leader.textContent('#done')).toContain('su opinión ha quedado registrada de forma anónima');
+      expect(await leader.textContent('#done')).toContain(
+        'su opinión ha quedado registrada de forma anónima',
+      );
     } finally {
       await leader.close();
     }
@@ -311,5 +328,16 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     } finally {
       await page.close();
     }
+  });
+
+  it('slows down a script guessing links: 429 with Retry-After once a link is over its limit', async () => {
+    const guess = `${base}/api/portal/${'g'.repeat(43)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await fetch(guess)).status);
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    const last = await fetch(`${base}/p/${'g'.repeat(43)}`);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await last.text()).toContain('Too many requests');
   });
 });

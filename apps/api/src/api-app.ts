@@ -19,6 +19,8 @@ export async function createApiApp(
   });
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
+  // The token-link pages' forms: flat fields, a repeated name (`agency[]`) becoming a list.
+  app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();
 

@@ -16,6 +16,7 @@ import { MailsController } from './mails/mails.controller';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
+import { PortalModule } from './portal/portal.module';
 import { SimulationController } from './simulation/simulation.controller';
 
 @Module({})
@@ -31,6 +32,9 @@ export class ApiModule {
           clock: options.clock,
           simulation: config.simulation,
           mail: mailSettingsOf(config.mail),
+        }),
+        PortalModule.forRoot(config, {
+          secret: config.portalSecret,
         }),
       ],
       controllers: [

@@ -21,6 +21,7 @@ export const configSchema = z
       .regex(/^[a-z0-9_-]+$/i, 'letters, digits, dash and underscore only')
       .default('cascade'),
     ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+    PORTAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKFLOWS_DIR: z.string().min(1).default('workflows'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
@@ -41,6 +42,10 @@ export const configSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEY) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'is required in production' });
+    }
+    // Every api process must sign the pages' forms with the same secret.
+    if (env.NODE_ENV === 'production' && !env.PORTAL_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PORTAL_SECRET'], message: 'is required in production' });
     }
     // A virtual clock in production would let anyone with the API key fire a year of reminders at once.
     if (env.NODE_ENV === 'production' && env.SIMULATION) {

@@ -36,10 +36,12 @@ describe('loadConfig', () => {
 
   it('requires an admin API key of at least 24 characters in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ADMIN_API_KEY: is required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/PORTAL_SECRET: is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'short' })).toThrow(/ADMIN_API_KEY/);
-    expect(loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32) }).adminApiKey).toHaveLength(
-      32,
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32), PORTAL_SECRET: 'p'.repeat(32) })
+        .adminApiKey,
+    ).toHaveLength(32);
   });
 
   it('keeps the simulation clock off by default and refuses it in production', () => {
@@ -47,7 +49,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIMULATION: 'true' }).simulation).toBe(true);
     expect(() => loadConfig({ SIMULATION: 'yes' })).toThrow(/SIMULATION/);
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32), SIMULATION: 'true' }),
+      loadConfig({
+        NODE_ENV: 'production',
+        ADMIN_API_KEY: 'x'.repeat(32),
+        PORTAL_SECRET: 'p'.repeat(32),
+        SIMULATION: 'true',
+      }),
     ).toThrow(/SIMULATION: is refused in production/);
   });
 
@@ -58,5 +65,15 @@ describe('loadConfig', () => {
       ratePerSecond: 20,
     });
     expect(() => loadConfig({ TIMER_RATE_LIMIT: '0' })).toThrow(/TIMER_RATE_LIMIT/);
+  });
+
+  it('takes the portal secret from PORTAL_SECRET, or makes a random one per process outside production', () => {
+    expect(loadConfig({ PORTAL_SECRET: 'p'.repeat(32) }).portalSecret).toBe('p'.repeat(32));
+    expect(() => loadConfig({ PORTAL_SECRET: 'short' })).toThrow(
+      /PORTAL_SECRET: must be at least 32 characters/,
+    );
+    const a = loadConfig({}).portalSecret;
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).portalSecret).not.toBe(a);
   });
 });

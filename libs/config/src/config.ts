@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { configSchema } from './config.schema';
 
@@ -9,6 +10,8 @@ export interface CascadeConfig {
   database: DatabaseConfig;
   redis: { url: string; prefix: string };
   adminApiKey: string | undefined;
+  /** Signs the token-link pages' forms (CSRF); random per process outside production. */
+  portalSecret: string;
   workflowsDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** `lockMs`: how long a job stays claimed without a sign of life before another worker takes it over. */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     database: databaseFrom(raw.DATABASE_URL, raw.SQLITE_PATH),
     redis: { url: raw.REDIS_URL, prefix: raw.QUEUE_PREFIX },
     adminApiKey: raw.ADMIN_API_KEY,
+    portalSecret: raw.PORTAL_SECRET ?? randomBytes(32).toString('base64url'),
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
     logLevel: raw.LOG_LEVEL,
     worker: {

@@ -5,3 +5,4 @@ export * from './redis';
 export * from './processes';
 export * from './factories';
 export * from './smtp-sink';
+export * from './browser';

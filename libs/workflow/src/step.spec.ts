@@ -98,7 +98,14 @@ describe('step: every transition of v1', () => {
     ]),
     ['stats-submitted', {}, { type: 'issue-report' }, 'reported', 0, [REPLAN]],
     // An extension past the cutoff keeps a submitted entity off the completed list.
-    ['stats-submitted', { effectiveDeadline: '2027-03-31' }, { type: 'issue-report' }, 'not-completed', 0, [REPLAN]],
+    [
+      'stats-submitted',
+      { effectiveDeadline: '2027-03-31' },
+      { type: 'issue-report' },
+      'not-completed',
+      0,
+      [REPLAN],
+    ],
     // Statistics after the report are kept (and acknowledged) without changing the final state.
     ...['reported', 'not-completed'].map((s): Row => [
       s,

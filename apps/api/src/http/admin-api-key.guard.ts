@@ -4,7 +4,10 @@ import type { Request } from 'express';
 
 export const ADMIN_API_KEY = Symbol('ADMIN_API_KEY');
 
-/** Until the console has logins, every /api call needs the admin key from the environment. */
+/**
+ * Until the console has logins, every /api call needs the admin key from the environment — except the token-link
+ * API under /api/portal, where the token in the path is the credential.
+ */
 @Injectable()
 export class AdminApiKeyGuard implements CanActivate {
   constructor(private readonly key: string | undefined) {}
@@ -12,6 +15,7 @@ export class AdminApiKeyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (!request.path.startsWith('/api')) return true;
+    if (request.path.startsWith('/api/portal/')) return true;
     if (!this.key) throw new UnauthorizedException('the admin API is disabled: ADMIN_API_KEY is not set');
     const given = request.header('x-api-key') ?? request.header('authorization')?.replace(/^Bearer\s+/i, '');
     if (!given || !sameSecret(given, this.key)) {

@@ -1,7 +1,15 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { Conflict, DomainError, NotFound, SimulationDisabled, ValidationFailed } from '@cascade/dialogue';
+import {
+  Conflict,
+  DomainError,
+  NotFound,
+  SimulationDisabled,
+  TokenRejected,
+  TokenRoleRefused,
+  ValidationFailed,
+} from '@cascade/dialogue';
 import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
 
 interface ErrorBody {
@@ -26,6 +34,9 @@ export function toErrorBody(error: unknown): ErrorBody | null {
   });
   if (error instanceof ValidationFailed) return body(422, 'ValidationFailed', error.message, error.issues);
   if (error instanceof NotFound) return body(404, 'NotFound', error.message);
+  // One answer for unknown, expired and revoked links, so that a guess learns nothing.
+  if (error instanceof TokenRejected) return body(404, 'TokenRejected', error.message);
+  if (error instanceof TokenRoleRefused) return body(403, 'TokenRoleRefused', error.message);
   if (error instanceof SimulationDisabled) return body(403, 'SimulationDisabled', error.message);
   if (error instanceof Conflict) return body(409, error.name, error.message);
   if (error instanceof InvalidTransition) return body(409, 'InvalidTransition', error.message);

@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto';
+import { LANGUAGES, type Language, type TokenRole } from '@cascade/dialogue';
+import { lookupString } from './page-helpers';
+import { FORM_FIELDS, PORTAL_FORMS } from './page-forms';
+import { sampleContext, sampleRoleView } from './page-samples';
+import { PageRenderer, PAGES, stringKeys } from './page-renderer';
+import { CsrfTokens } from './csrf';
+import { PortalPages } from './portal-pages';
+
+const renderer = PageRenderer.fromDirectory();
+const pages = new PortalPages(renderer, new CsrfTokens('k'.repeat(40)));
+const ROLES: TokenRole[] = ['focal-point', 'head-of-entity', 'leader', 'participants'];
+const TOKEN = 'T'.repeat(43);
+
+/** Handlebars' escapes back to characters, for comparing text (the escaping itself is tested below). */
+function decode(html: string): string {
+  return html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x60;/g, '`')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The opening tag of the element with this id. */
+function tagOf(html: string, id: string): string {
+  const match = new RegExp(`<(input|textarea|button)[^>]*\\bid="${id}"[^>]*>`).exec(html);
+  if (!match) throw new Error(`no element #${id}`);
+  return match[0];
+}
+
+describe('the token-link pages', () => {
+  describe('strings', () => {
+    it('has the same keys in English, French and Spanish', () => {
+      const en = stringKeys(renderer.strings('en'));
+      for (const lang of LANGUAGES) expect([lang, stringKeys(renderer.strings(lang))]).toEqual([lang, en]);
+    });
+
+    it.each(LANGUAGES)('has every key the templates use, in %s', (lang) => {
+      const used = renderer.usedKeys();
+      expect(used.length).toBeGreaterThan(100);
+      for (const key of used) expect(() => lookupString(renderer.strings(lang), key, lang)).not.toThrow();
+    });
+
+    it.each(LANGUAGES)('names every state, form confirmation and form field in %s', (lang) => {
+      const table = renderer.strings(lang);
+      const states = [
+        'pending',
+        'invited',
+        'cascading',
+        'stats-submitted',
+        'overdue',
+        'reported',
+        'not-completed',
+        'withdrawn',
+      ];
+      for (const state of states) expect(lookupString(table, `states.${state}`, lang)).toBeTruthy();
+      for (const form of PORTAL_FORMS) {
+        expect(lookupString(table, `done.${form}`, lang)).toBeTruthy();
+        for (const field of FORM_FIELDS[form]) expect(lookupString(table, field.label, lang)).toBeTruthy();
+      }
+    });
+
+    it('keeps the same placeholders in every language', () => {
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const key of stringKeys(renderer.strings('en'))) {
+        const expected = placeholders(lookupString(renderer.strings('en'), key, 'en'));
+        for (const lang of LANGUAGES) {
+          expect([key, lang, placeholders(lookupString(renderer.strings(lang), key, lang))]).toEqual([
+            key,
+            lang,
+            expected,
+          ]);
+        }
+      }
+    });
+  });
+
+  describe.each(ROLES)('the %s page', (role) => {
+    it.each(LANGUAGES)(
+      'renders in %s, in that language, with a switch to the other two',
+      (lang: Language) => {
+        const html = decode(pages.rolePage(sampleRoleView(role), lang, TOKEN));
+        expect(html).toContain(`<html lang="${lang}">`);
+        expect(html).toContain(`<span aria-current="true" lang="${lang}">`);
+        for (const other of LANGUAGES.filter((l) => l !== lang)) {
+          expect(html).toContain(`href="/p/${TOKEN}?lang=${other}" lang="${other}" hreflang="${other}"`);
+        }
+        const title =
+          role === 'participants'
+            ? 'feedback.title'
+            : { 'focal-point': 'focalPoint.title', 'head-of-entity': 'head.title', leader: 'leader.title' }[
+                role
+              ];
+        expect(html).toContain(`<h1>${renderer.translate(lang, title)}</h1>`);
+      },
+    );
+
+    it('labels every input, keeps the language on every form post and signs every form', () => {
+      const html = decode(pages.rolePage(sampleRoleView(role), 'fr', TOKEN));
+      const inputs = [...html.matchAll(/<(input|textarea)\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((tag) => !tag.includes('type="hidden"'));
+      expect(inputs.length).toBeGreaterThan(0);
+      for (const tag of inputs) {
+        const id = /\bid="([^"]+)"/.exec(tag)?.[1];
+        expect([tag, id && html.includes(`<label for="${id}">`)]).toEqual([tag, true]);
+      }
+      const forms = [...html.matchAll(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/g)];
+      expect(forms.length).toBeGreaterThan(0);
+      for (const [, action, body] of forms) {
+        expect(action).toMatch(new RegExp(`^/p/${TOKEN}/[a-z-]+\\?lang=fr$`));
+        expect(body).toMatch(/<input type="hidden" name="_csrf" value="[0-9a-z]+\.[A-Za-z0-9_-]{43}">/);
+      }
+    });
+  });
+
+  it('renders the invalid-link and error pages in every language', () => {
+    for (const lang of LANGUAGES) {
+      expect(pages.invalidLink(lang)).toContain(renderer.translate(lang, 'invalidLink.help').slice(0, 20));
+      for (const kind of ['forbidden', 'tooManyRequests', 'notFound', 'badRequest', 'internal'] as const) {
+        const html = decode(pages.errorPage(lang, kind, { retryAfterMinutes: 2, backHref: '/p/x?lang=fr' }));
+        expect(html).toContain(`<h1>${renderer.translate(lang, `errorPage.${kind}.title`)}</h1>`);
+      }
+    }
+    expect(PAGES).toHaveLength(6);
+  });
+
+  describe('escaping', () => {
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+
+    it('escapes a hostile entity name, person name, session data and typed values', () => {
+      const context = sampleContext('focal-point', {
+        entity: { code: 'EVIL', name: hostile, timeZone: 'UTC', language: 'en' },
+        subjectName: hostile,
+      });
+      const roleView = sampleRoleView('focal-point', context);
+      if (roleView.role !== 'focal-point') throw new Error('sample');
+      roleView.view.sessions[0].leaderName = hostile;
+      roleView.view.sessions[0].otherAgencyParticipants = { [hostile]: 2 };
+      roleView.view.scenarioProposals[0].title = hostile;
+      const html = pages.rolePage(roleView, 'en', TOKEN, {
+        failed: {
+          form: 'statistics',
+          body: { eligibleStaff: '"><script>alert(2)</script>', comments: `</textarea>${hostile}` },
+          issues: [{ field: 'eligibleStaff', message: hostile }],
+          message: null,
+        },
+      });
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('</textarea><');
+      expect(html).toContain(
+        '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;',
+      );
+      expect(tagOf(html, 'statistics-eligibleStaff')).toContain(
+        'value="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"',
+      );
+    });
+
+    it('links only http(s) materials', () => {
+      const html = pages.rolePage(sampleRoleView('focal-point'), 'en', TOKEN);
+      expect(html).not.toContain('javascript:');
+      expect(html).toContain('href="https://example.org/leaders-guide"');
+    });
+
+    it('allows its inline style sheet by hash and nothing else', () => {
+      const html = pages.rolePage(sampleRoleView('leader'), 'en', TOKEN);
+      const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+      expect(renderer.contentSecurityPolicy).toContain(`style-src 'sha256-${hash}'`);
+      expect(renderer.contentSecurityPolicy).toContain("default-src 'none'");
+      expect(html).not.toMatch(/<script|\sstyle="|\son[a-z]+="/);
+    });
+  });
+
+  describe('a refused submission', () => {
+    const failed = {
+      form: 'statistics' as const,
+      body: {
+        eligibleStaff: '10',
+        staffParticipated: '12',
+        sessionsHeld: 'two',
+        'agency[]': ['UNDP'],
+        'count[]': ['-1'],
+      },
+      issues: [
+        { field: 'sessionsHeld', message: 'must be a non-negative integer' },
+        { field: 'staffParticipated', message: 'must not exceed eligibleStaff (10)' },
+        { field: 'otherAgencyParticipants.UNDP', message: 'must be a non-negative integer' },
+        { field: 'somethingElse', message: 'a rule the page has no field for' },
+      ],
+      message: null,
+    };
+    const html = pages.rolePage(sampleRoleView('focal-point'), 'fr', TOKEN, { failed });
+
+    it('shows each error beside its field, tied to it, in the page’s language', () => {
+      const staff = tagOf(html, 'statistics-staffParticipated');
+      expect(staff).toContain('aria-invalid="true"');
+      expect(staff).toContain('aria-describedby="statistics-staffParticipated-error"');
+      expect(staff).toContain('value="12"');
+      expect(html).toMatch(
+        /<p class="error" id="statistics-staffParticipated-error">.*Ce nombre ne peut dépasser celui des fonctionnaires concernés \(10\)\.<\/p>\s*<input id="statistics-staffParticipated"/,
+      );
+      const count = tagOf(html, 'statistics-count-0');
+      expect(count).toContain('aria-invalid="true"');
+      expect(count).toContain('value="-1"');
+      expect(tagOf(html, 'statistics-eligibleStaff')).not.toContain('aria-invalid');
+    });
+
+    it('puts the focus on the first field in error, and only there', () => {
+      expect(html.match(/\sautofocus\b/g)).toHaveLength(1);
+      expect(tagOf(html, 'statistics-sessionsHeld')).toContain('autofocus');
+    });
+
+    it('lists every error at the top, linking to its field; an unknown rule is shown as it is', () => {
+      const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+      expect(html.indexOf('error-summary')).toBeLessThan(html.indexOf('<h1>'));
+      expect(summary).toContain('href="#statistics-sessionsHeld"');
+      expect(summary).toContain('href="#statistics-staffParticipated"');
+      expect(summary).toContain('href="#statistics-count-0"');
+      expect(summary).toContain('a rule the page has no field for');
+      expect(html).toContain('<title>Erreur : ');
+    });
+
+    it('focuses the summary when no field is at fault', () => {
+      const page = pages.rolePage(sampleRoleView('focal-point'), 'en', TOKEN, {
+        failed: { form: 'extension', body: {}, issues: [], message: 'This form was left open too long.' },
+      });
+      expect(page.match(/\sautofocus\b/g)).toHaveLength(1);
+      expect(page).toMatch(/<div class="error-summary"[^>]*tabindex="-1" autofocus>/);
+    });
+  });
+
+  it('shows a session’s size warning and feedback link once, in the page’s language', () => {
+    const html = pages.rolePage(sampleRoleView('leader'), 'es', TOKEN, {
+      done: 'session',
+      flash: {
+        kind: 'session',
+        sessionId: 4,
+        warnings: [
+          '30 participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)',
+        ],
+        participantsLink: 'https://cascade.example.org/p/abc',
+      },
+    });
+    expect(html).toMatch(
+      /<div class="notice" role="status" id="session-result">\s*<p class="warning">30 participantes son más de los 10 a 25 recomendados/,
+    );
+    expect(html).toContain('href="https://cascade.example.org/p/abc"');
+  });
+
+  it('puts the Head’s refused confirmation beside its button, naming who has not led a session', () => {
+    const html = pages.rolePage(sampleRoleView('head-of-entity'), 'en', TOKEN, {
+      failed: {
+        form: 'confirm',
+        body: {},
+        issues: [{ field: 'confirmation', message: '1 manager(s) have not led a session yet: Jean Dupont' }],
+        message: null,
+      },
+    });
+    const button = tagOf(html, 'confirm-confirmation');
+    expect(button).toContain('autofocus');
+    expect(button).toContain('aria-describedby="confirm-confirmation-error"');
+    expect(html).toContain('1 manager(s) have not yet led a session: Jean Dupont.');
+    expect(html.match(/\sautofocus\b/g)).toHaveLength(1);
+  });
+});

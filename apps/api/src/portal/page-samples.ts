@@ -1,0 +1,143 @@
+import type { CascadeProgress, PortalContext, SessionSummary, TokenRole } from '@cascade/dialogue';
+import type { RoleView } from './page-model';
+
+/** Preview data for every page: what the tests render, and what a designer may render to look at a page. */
+export function sampleContext(role: TokenRole, overrides: Partial<PortalContext> = {}): PortalContext {
+  const localized = (text: string) => ({ en: text, fr: `${text} (fr)`, es: `${text} (es)` });
+  return {
+    role,
+    tokenId: 7,
+    language: 'en',
+    subjectEmail: role === 'participants' ? null : 'amina.diallo@dppa.example.org',
+    subjectName: role === 'participants' ? null : 'Amina Diallo',
+    year: 2026,
+    topic: localized('Personal use of social media'),
+    materials: {
+      leadersGuide: localized('https://example.org/leaders-guide'),
+      participantsGuide: localized('https://example.org/participants-guide'),
+      presentation: {
+        en: 'javascript:alert(1)',
+        fr: 'https://example.org/p-fr',
+        es: 'https://example.org/p-es',
+      },
+    },
+    entity: {
+      code: 'DPPA',
+      name: 'Department of Political and Peacebuilding Affairs',
+      timeZone: 'America/New_York',
+      language: 'en',
+    },
+    state: 'cascading',
+    effectiveDeadline: '2026-12-31',
+    reportCutoff: '2027-02-28',
+    reportIssued: false,
+    expiresAt: new Date('2027-03-01T04:59:59Z'),
+    session: role === 'participants' ? { id: 3, heldOn: '2026-10-14', language: 'English' } : null,
+    ...overrides,
+  };
+}
+
+export function sampleProgress(): CascadeProgress {
+  const node = (name: string, email: string, manager: string | null, sessionsLed: number, next: boolean) => ({
+    name,
+    email,
+    managerEmail: manager,
+    isManager: true,
+    sessionsLed,
+    next,
+  });
+  return {
+    managers: 3,
+    managersWhoLed: 1,
+    ratio: 1 / 3,
+    next: [{ name: 'Jean Dupont', email: 'jean.dupont@dppa.example.org' }],
+    tree: [
+      node('Head of DPPA', 'head@dppa.example.org', null, 1, false),
+      node('Jean Dupont', 'jean.dupont@dppa.example.org', 'head@dppa.example.org', 0, true),
+      node('Ana López', 'ana.lopez@dppa.example.org', 'jean.dupont@dppa.example.org', 0, false),
+      {
+        name: 'Staff Member',
+        email: 'staff@dppa.example.org',
+        managerEmail: 'ana.lopez@dppa.example.org',
+        isManager: false,
+        sessionsLed: 0,
+        next: false,
+      },
+    ],
+  };
+}
+
+export function sampleSessions(): SessionSummary[] {
+  return [
+    {
+      id: 1,
+      leaderEmail: 'head@dppa.example.org',
+      leaderName: 'Head of DPPA',
+      heldOn: '2026-10-02',
+      durationMinutes: 90,
+      language: 'English and French',
+      format: 'in-person',
+      participants: 30,
+      staffParticipants: 27,
+      nonStaffParticipants: 2,
+      otherAgencyParticipants: { UNDP: 1 },
+      split: null,
+      jointUnits: [],
+      facilitator: 'Li Wei',
+      scenarios: ['Scenario 1'],
+      questions: [],
+      sizeWarning:
+        '30 participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)',
+    },
+  ];
+}
+
+export function sampleRoleView(role: TokenRole, context: PortalContext = sampleContext(role)): RoleView {
+  switch (role) {
+    case 'focal-point':
+      return {
+        role,
+        view: {
+          context,
+          progress: sampleProgress(),
+          sessions: sampleSessions(),
+          statistics: {
+            eligibleStaff: 120,
+            staffParticipated: 97,
+            sessionsHeld: 6,
+            managersLed: 3,
+            nonStaffParticipants: 4,
+            otherAgencyParticipants: { UNDP: 2 },
+            comments: null,
+            revision: 1,
+            submittedAt: new Date('2026-11-02T15:30:00Z'),
+          },
+          extensionRequests: [
+            {
+              id: 1,
+              wishedDeadline: '2027-01-31',
+              reason: 'Field missions',
+              status: 'pending',
+              decisionReason: null,
+            },
+          ],
+          scenarioProposals: [
+            { id: 1, title: 'Gifts at the duty station', status: 'approved', feedback: null },
+          ],
+          seminarRequests: [
+            { id: 1, topic: 'Conflicts of interest', preferredPeriod: 'November', status: 'requested' },
+          ],
+          headConfirmedAt: null,
+        },
+      };
+    case 'head-of-entity':
+      return {
+        role,
+        view: { context, progress: sampleProgress(), sessions: sampleSessions(), headConfirmedAt: null },
+      };
+    case 'leader':
+      return { role, view: { context, progress: sampleProgress(), sessions: sampleSessions() } };
+    case 'participants':
+      return { role, view: { context, alreadyCounted: 4 } };
+  }
+}

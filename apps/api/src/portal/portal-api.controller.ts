@@ -1,0 +1,129 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { PortalService, type PortalContext } from '@cascade/dialogue';
+import { PortalLinks } from './portal-links';
+import { PortalRateLimitGuard } from './portal-rate-limit.guard';
+import {
+  ExtensionRequestDto,
+  FeedbackDto,
+  LeaderLinkDto,
+  PortalStatisticsDto,
+  ScenarioProposalDto,
+  SeminarRequestDto,
+  SessionReportDto,
+} from './portal.dto';
+import { roleViewOf } from './role-view';
+
+/** The context as a link's holder may see it (the link's internal id stays inside). */
+function publicContext({ tokenId: _tokenId, ...context }: PortalContext) {
+  return context;
+}
+
+const TOKEN = ApiParam({
+  name: 'token',
+  description: 'The token of a link `/p/<token>`: it is the credential, no API key is needed',
+});
+
+/**
+ * Everything the token-link pages do, as JSON. The token in the path is the credential (no admin key); the link's
+ * role decides what it may do: 403 otherwise, 404 for an unknown, expired or revoked link, 422 naming every bad
+ * field, 429 with Retry-After over the rate limits.
+ */
+@ApiTags('portal')
+@Controller('api/portal')
+@UseGuards(PortalRateLimitGuard)
+export class PortalApiController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly links: PortalLinks,
+  ) {}
+
+  @Get(':token')
+  @TOKEN
+  @ApiOperation({
+    summary: "The link's view: Focal Point, Head of Entity, leader or participants",
+    description:
+      'Every view has `role` and `context` (entity, state, effective deadline, …); Focal Points and Heads also get ' +
+      'the cascade progress and the sessions, Focal Points their statistics and requests, leaders their own sessions.',
+  })
+  async view(@Param('token') token: string) {
+    const ctx = await this.portal.resolve(token);
+    const { role, view } = await roleViewOf(this.portal, ctx);
+    return { role, ...view, context: publicContext(view.context) };
+  }
+
+  @Post(':token/statistics')
+  @TOKEN
+  @ApiOperation({ summary: 'Focal Point: submit or revise the statistics (Annex E)' })
+  async statistics(@Param('token') token: string, @Body() body: PortalStatisticsDto) {
+    return this.portal.submitStatistics(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/extension-requests')
+  @TOKEN
+  @ApiOperation({ summary: 'Focal Point: ask the Ethics Office for a later deadline' })
+  async extension(@Param('token') token: string, @Body() body: ExtensionRequestDto) {
+    return this.portal.requestExtension(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/scenario-proposals')
+  @TOKEN
+  @ApiOperation({ summary: 'Focal Point: propose an additional scenario for the Ethics Office to review' })
+  async scenario(@Param('token') token: string, @Body() body: ScenarioProposalDto) {
+    return this.portal.proposeScenario(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/seminar-requests')
+  @TOKEN
+  @ApiOperation({ summary: 'Focal Point: request a seminar with the Ethics Office' })
+  async seminar(@Param('token') token: string, @Body() body: SeminarRequestDto) {
+    return this.portal.requestSeminar(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/leader-links')
+  @TOKEN
+  @ApiOperation({
+    summary: 'Focal Point or Head: a link for a manager of the tree to record their session',
+    description: 'The link is in this answer only: it is stored as a hash.',
+  })
+  async leaderLink(@Param('token') token: string, @Body() body: LeaderLinkDto) {
+    const created = await this.portal.createLeaderLink(await this.portal.resolve(token), body.leaderEmail);
+    return { link: this.links.pageOf(created.token), token: created.token };
+  }
+
+  @Post(':token/sessions')
+  @TOKEN
+  @ApiOperation({
+    summary: 'Leader or Head: record a session (Annex C)',
+    description:
+      'A size outside 10–25 is saved and named in `warnings`. `participantsLink` is the anonymous feedback link ' +
+      '(Annex F) to share with the participants; it is in this answer only.',
+  })
+  async session(@Param('token') token: string, @Body() body: SessionReportDto) {
+    const outcome = await this.portal.reportSession(await this.portal.resolve(token), body);
+    return {
+      session: outcome.session,
+      warnings: outcome.warnings,
+      state: outcome.state,
+      participantsLink: this.links.pageOf(outcome.participantsToken),
+      participantsToken: outcome.participantsToken,
+    };
+  }
+
+  @Post(':token/feedback')
+  @HttpCode(204)
+  @TOKEN
+  @ApiOperation({ summary: "Participants: anonymous feedback on the link's session (Annex F)" })
+  async feedback(@Param('token') token: string, @Body() body: FeedbackDto): Promise<void> {
+    await this.portal.giveFeedback(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/confirmation')
+  @TOKEN
+  @ApiOperation({
+    summary: "Head: confirm that every manager of the tree led a session (refused, naming who hasn't)",
+  })
+  async confirmation(@Param('token') token: string) {
+    return this.portal.confirmManagersCompleted(await this.portal.resolve(token));
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  Injectable,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
+import { pageLanguage, PortalPages, type ErrorKind } from './portal-pages';
+import { TooManyRequests } from './rate-limit';
+
+/** Headers of every token-link page: never cached, never framed, never sending the address on as a referrer. */
+export function pageHeaders(response: Response, csp: string, lang?: string): Response {
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('X-Robots-Tag', 'noindex, nofollow');
+  response.setHeader('Content-Security-Policy', csp);
+  if (lang) response.setHeader('Content-Language', lang);
+  return response;
+}
+
+/**
+ * Errors on the pages answer as pages, in the language asked for: an unknown, expired or revoked link the same
+ * 404 whatever the reason, a link used for another role's form 403, too many requests 429 with Retry-After.
+ * Nothing about the request (link, address) is logged.
+ */
+@Catch()
+@Injectable()
+export class PortalPageFilter implements ExceptionFilter {
+  private readonly logger = new Logger('PortalPages');
+
+  constructor(private readonly pages: PortalPages) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const lang = pageLanguage(request.query['lang'], request.header('accept-language'), 'en');
+    pageHeaders(response, this.pages.renderer.contentSecurityPolicy, lang);
+    const send = (status: number, html: string) => response.status(status).type('html').send(html);
+    if (error instanceof TokenRejected) return void send(404, this.pages.invalidLink(lang));
+    const token = request.params?.['token'];
+    const backHref = typeof token === 'string' ? `/p/${encodeURIComponent(token)}?lang=${lang}` : undefined;
+    if (error instanceof TokenRoleRefused) {
+      return void send(403, this.pages.errorPage(lang, 'forbidden', { backHref }));
+    }
+    if (error instanceof TooManyRequests) {
+      return void send(
+        429,
+        this.pages.errorPage(lang, 'tooManyRequests', {
+          retryAfterMinutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)),
+        }),
+      );
+    }
+    if (error instanceof HttpException && error.getStatus() < 500) {
+      const status = error.getStatus();
+      const kind: ErrorKind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'badRequest';
+      return void send(status, this.pages.errorPage(lang, kind, { backHref }));
+    }
+    this.logger.error(error instanceof Error ? error.stack : String(error));
+    send(500, this.pages.errorPage(lang, 'internal', { backHref }));
+  }
+}

@@ -1,0 +1,191 @@
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  PortalService,
+  TokenRoleRefused,
+  ValidationFailed,
+  type Language,
+  type PortalContext,
+} from '@cascade/dialogue';
+import { InvalidTransition } from '@cascade/workflow';
+import { toErrorBody } from '../http/domain-error.filter';
+import { CsrfTokens } from './csrf';
+import { FlashStore } from './flash-store';
+import { FORM_ROLES, isPortalForm, one, parseForm, type FormBody, type PortalForm } from './page-forms';
+import type { FailedSubmission, Flash } from './page-model';
+import { PortalLinks } from './portal-links';
+import { pageHeaders, PortalPageFilter } from './portal-page.filter';
+import { pageLanguage, PortalPages } from './portal-pages';
+import { PortalRateLimitGuard } from './portal-rate-limit.guard';
+import { roleViewOf } from './role-view';
+
+/**
+ * The token-link pages: `GET /p/:token` shows the page of the link's role, in the person's language or the one
+ * asked for with `?lang=`; each form posts to `/p/:token/<form>` and, once saved, redirects (303) back to the
+ * page with `?done=<form>`. Plain HTML forms: nothing needs JavaScript.
+ */
+@ApiExcludeController()
+@Controller('p')
+@UseGuards(PortalRateLimitGuard)
+@UseFilters(PortalPageFilter)
+export class PortalPagesController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly pages: PortalPages,
+    private readonly csrf: CsrfTokens,
+    private readonly flash: FlashStore,
+    private readonly links: PortalLinks,
+  ) {}
+
+  @Get(':token')
+  async show(
+    @Param('token') token: string,
+    @Query() query: Record<string, unknown>,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = await this.portal.resolve(token);
+    const lang = pageLanguage(query['lang'], undefined, ctx.language);
+    const done = isPortalForm(query['done']) ? query['done'] : null;
+    const flash = query['flash']
+      ? await this.flash.take(ctx.tokenId, query['flash']).catch(() => null)
+      : null;
+    const roleView = await roleViewOf(this.portal, ctx);
+    this.send(response, 200, lang, this.pages.rolePage(roleView, lang, token, { done, flash }));
+  }
+
+  @Post(':token/:form')
+  async submit(
+    @Param('token') token: string,
+    @Param('form') form: string,
+    @Query('lang') askedLang: unknown,
+    @Body() body: FormBody,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = await this.portal.resolve(token);
+    const lang = pageLanguage(askedLang, undefined, ctx.language);
+    if (!isPortalForm(form)) throw new NotFoundException();
+    if (!FORM_ROLES[form].includes(ctx.role)) throw new TokenRoleRefused(ctx.role, `use the ${form} form`);
+    const fields: FormBody = body && typeof body === 'object' ? body : {};
+    if (!this.csrf.verify(one(fields, '_csrf'), ctx.tokenId, form)) {
+      const message = this.pages.translate(lang, 'errors.csrf');
+      return this.refuse(response, 403, ctx, token, lang, { form, body: fields, issues: [], message });
+    }
+    let flash: Flash | null;
+    try {
+      flash = await this.apply(ctx, form, fields);
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        return this.refuse(response, 422, ctx, token, lang, {
+          form,
+          body: fields,
+          issues: error.issues,
+          message: null,
+        });
+      }
+      const mapped = error instanceof TokenRoleRefused ? null : toErrorBody(error);
+      if (!mapped || mapped.statusCode >= 500 || mapped.statusCode === 404) throw error;
+      const message =
+        error instanceof InvalidTransition
+          ? this.pages.translate(lang, 'errors.notNow', {
+              state: this.pages.translateOr(lang, `states.${ctx.state}`, ctx.state),
+            })
+          : mapped.statusCode === 409
+            ? this.pages.translate(lang, 'errors.conflict')
+            : mapped.message;
+      return this.refuse(response, mapped.statusCode, ctx, token, lang, {
+        form,
+        body: fields,
+        issues: mapped.statusCode === 422 ? (mapped.issues ?? []) : [],
+        message: mapped.statusCode === 422 && mapped.issues?.length ? null : message,
+      });
+    }
+    let reference: string | null = null;
+    if (flash) {
+      try {
+        reference = await this.flash.put(ctx.tokenId, flash);
+      } catch {
+        // Redis is away: show the result now rather than lose the link that was made.
+        const roleView = await roleViewOf(this.portal, ctx);
+        return this.send(
+          response,
+          200,
+          lang,
+          this.pages.rolePage(roleView, lang, token, { done: form, flash }),
+        );
+      }
+    }
+    pageHeaders(response, this.pages.renderer.contentSecurityPolicy);
+    response.redirect(
+      303,
+      `/p/${encodeURIComponent(token)}?done=${form}&lang=${lang}${reference ? `&flash=${reference}` : ''}#done`,
+    );
+  }
+
+  /** Runs the form's operation; returns what the next page must show once, if anything. */
+  private async apply(ctx: PortalContext, form: PortalForm, body: FormBody): Promise<Flash | null> {
+    switch (form) {
+      case 'statistics':
+        await this.portal.submitStatistics(ctx, parseForm.statistics(body));
+        return null;
+      case 'extension':
+        await this.portal.requestExtension(ctx, parseForm.extension(body));
+        return null;
+      case 'scenario':
+        await this.portal.proposeScenario(ctx, parseForm.scenario(body));
+        return null;
+      case 'seminar':
+        await this.portal.requestSeminar(ctx, parseForm.seminar(body));
+        return null;
+      case 'leader-link': {
+        const email = parseForm['leader-link'](body);
+        const { token } = await this.portal.createLeaderLink(ctx, email);
+        return { kind: 'leader-link', email: email.toLowerCase(), link: this.links.pageOf(token) };
+      }
+      case 'session': {
+        const outcome = await this.portal.reportSession(ctx, parseForm.session(body));
+        return {
+          kind: 'session',
+          sessionId: outcome.session.id,
+          warnings: outcome.warnings,
+          participantsLink: this.links.pageOf(outcome.participantsToken),
+        };
+      }
+      case 'feedback':
+        await this.portal.giveFeedback(ctx, parseForm.feedback(body));
+        return null;
+      case 'confirm':
+        await this.portal.confirmManagersCompleted(ctx);
+        return null;
+    }
+  }
+
+  /** The page again, with what was typed and every problem beside its field; nothing was saved. */
+  private async refuse(
+    response: Response,
+    status: number,
+    ctx: PortalContext,
+    token: string,
+    lang: Language,
+    failed: FailedSubmission,
+  ): Promise<void> {
+    const roleView = await roleViewOf(this.portal, ctx);
+    this.send(response, status, lang, this.pages.rolePage(roleView, lang, token, { failed }));
+  }
+
+  private send(response: Response, status: number, lang: Language, html: string): void {
+    pageHeaders(response, this.pages.renderer.contentSecurityPolicy, lang);
+    response.status(status).type('html').send(html);
+  }
+}
