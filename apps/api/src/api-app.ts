@@ -22,6 +22,8 @@ export async function createApiApp(
   // The token-link pages' forms: flat fields, a repeated name (`agency[]`) becoming a list.
   app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
   app.useGlobalPipes(requestValidationPipe());
+  // Behind a reverse proxy the client's address (rate limits) comes from X-Forwarded-For, trusted this many hops.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

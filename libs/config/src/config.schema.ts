@@ -21,6 +21,7 @@ export const configSchema = z
       .regex(/^[a-z0-9_-]+$/i, 'letters, digits, dash and underscore only')
       .default('cascade'),
     ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     PORTAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKFLOWS_DIR: z.string().min(1).default('workflows'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),

@@ -10,6 +10,8 @@ export interface CascadeConfig {
   database: DatabaseConfig;
   redis: { url: string; prefix: string };
   adminApiKey: string | undefined;
+  /** Reverse proxies in front of the api whose X-Forwarded-For is trusted (0: none). */
+  trustProxyHops: number;
   /** Signs the token-link pages' forms (CSRF); random per process outside production. */
   portalSecret: string;
   workflowsDir: string;
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
     database: databaseFrom(raw.DATABASE_URL, raw.SQLITE_PATH),
     redis: { url: raw.REDIS_URL, prefix: raw.QUEUE_PREFIX },
     adminApiKey: raw.ADMIN_API_KEY,
+    trustProxyHops: raw.TRUST_PROXY_HOPS,
     portalSecret: raw.PORTAL_SECRET ?? randomBytes(32).toString('base64url'),
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
     logLevel: raw.LOG_LEVEL,
