@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
+import { mountConsole } from './admin/admin-console';
 import { ApiModule } from './api.module';
 import { requestValidationPipe } from './http/validation.pipe';
 
@@ -17,6 +18,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     logger: config.env === 'test' ? ['error', 'warn'] : undefined,
   });
+  // The Ethics Office console (AdminJS, Bull Board) under /admin, ahead of the body parsers: it parses its own forms.
+  await mountConsole(app, config);
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
   // The token-link pages' forms: flat fields, a repeated name (`agency[]`) becoming a list.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@cascade/config';
 import { WorkflowRegistry } from '@cascade/dialogue';
 import { openMigratedOrm, seedDemo } from '@cascade/persistence';
+import { ADMIN_CREATE_USAGE, createAdmin } from './admin-create';
 import { createMigrations } from './migration-create';
 import { startAll } from './start';
 
@@ -9,7 +10,8 @@ const USAGE = `usage: cascade <command>
   start                 migrate, seed the demo, start Redis if needed, run api + worker
   db:migrate            apply pending migrations
   db:seed [year]        seed the demo dialogue (default: this year)
-  db:migration:create   generate the next migration for PostgreSQL and SQLite (needs POSTGRES_ADMIN_URL)`;
+  db:migration:create   generate the next migration for PostgreSQL and SQLite (needs POSTGRES_ADMIN_URL)
+  ${ADMIN_CREATE_USAGE}`;
 
 async function main([command, ...args]: string[]): Promise<void> {
   const config = loadConfigOrExit();
@@ -32,6 +34,16 @@ async function main([command, ...args]: string[]): Promise<void> {
           : `the ${year} dialogue already exists`,
       );
       return orm.close();
+    }
+    case 'admin:create': {
+      const orm = await openMigratedOrm(config.database);
+      try {
+        const user = await createAdmin(orm, args);
+        console.log(`created the console account ${user.email} (${user.role})`);
+      } finally {
+        await orm.close();
+      }
+      return;
     }
     case 'db:migration:create':
       return createMigrations(

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
 import type { CascadeConfig } from '@cascade/config';
 import { seedDemo, openMigratedOrm } from '@cascade/persistence';
-import { WorkflowRegistry } from '@cascade/dialogue';
+import { AdminUserService, SystemClock, WorkflowRegistry } from '@cascade/dialogue';
 import { mailCatcherPortsFromEnv, smtpConfigured, smtpServerHost, startMailCatcher } from './mail-catcher';
 import { ensureLocalRedis } from './redis-check';
 
@@ -21,6 +22,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
   const children: ChildProcess[] = [];
   const year = new Date().getFullYear();
   let mailLine: string;
+  let consoleLine: string;
   try {
     const redis = await ensureLocalRedis(config.redis.url);
     if (redis) {
@@ -51,6 +53,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
 
     const orm = await openMigratedOrm(config.database);
     const seeded = await seedDemo(orm, WorkflowRegistry.fromDirectory(config.workflowsDir), { year });
+    consoleLine = await ensureDemoAdmin(orm, config);
     await orm.close();
     console.log(
       seeded.created
@@ -82,11 +85,29 @@ export async function startAll(config: CascadeConfig): Promise<void> {
       `  OpenAPI: http://localhost:${config.port}/docs`,
       `  Health:  http://localhost:${config.port}/health`,
       mailLine,
+      consoleLine,
       `  Launch the demo: curl -X POST -H "x-api-key: ${env['ADMIN_API_KEY']}" http://localhost:${config.port}/api/dialogues/${year}/launch`,
       '',
     ].join('\n'),
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(children, 0));
+}
+
+const DEMO_ADMIN = 'admin@cascade.local';
+
+/**
+ * In development only, and only while no console account exists: a demo admin with a generated password, shown
+ * this once. Anywhere else the first account comes from `admin:create`.
+ */
+async function ensureDemoAdmin(orm: MikroORM, config: CascadeConfig): Promise<string> {
+  const address = `http://localhost:${config.port}/admin`;
+  const admins = new AdminUserService(orm.em, new SystemClock());
+  if (config.env !== 'development' || (await admins.count()) > 0) {
+    return `  Console: ${address} (log in with an account made by admin:create; see README, "The console")`;
+  }
+  const password = randomBytes(12).toString('base64url');
+  await admins.create({ email: DEMO_ADMIN, password, role: 'admin' }, 'system: npm start (demo account)');
+  return `  Console: ${address} — ${DEMO_ADMIN} / ${password} (demo admin created now; the password is not shown again)`;
 }
 
 function stopAll(children: ChildProcess[], code: number): void {

@@ -9,6 +9,7 @@ import { OrgTreeService } from './org/org-tree.service';
 import { AccessTokenService } from './portal/access-token.service';
 import { PortalService } from './portal/portal.service';
 import { RequestsService } from './portal/requests.service';
+import { AdminUserService } from './admin/admin-user.service';
 import { AuditService } from './audit/audit.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
@@ -26,6 +27,7 @@ import { WorkflowRegistry } from './workflow-instance/workflow-registry';
 
 const services = [
   AccessTokenService,
+  AdminUserService,
   AuditService,
   DialogueService,
   EntityImportService,

@@ -1,3 +1,4 @@
+import { AdminUser } from './admin/admin-user.entity';
 import { AuditEvent } from './audit/audit-event.entity';
 import { Dialogue } from './dialogue/dialogue.entity';
 import { FocalPoint } from './entity/focal-point.entity';
@@ -37,4 +38,5 @@ export const dialogueEntities = [
   ParticipantFeedback,
   Report,
   SimulatedTime,
+  AdminUser,
 ];

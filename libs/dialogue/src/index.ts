@@ -51,5 +51,7 @@ export * from './portal/requests.entity';
 export * from './portal/portal.service';
 export * from './portal/requests.service';
 export * from './session/annex-c';
+export * from './admin/admin-user.entity';
+export * from './admin/admin-user.service';
 export * from './entities';
 export * from './dialogue.module';

@@ -20,7 +20,7 @@ export class OrgEntity {
   @Property({ type: 'string', length: 50, index: true })
   kind!: string;
 
-  @Property({ type: 'string', length: 100 })
+  @Property({ type: 'string', length: 100, index: true })
   dutyStation!: string;
 
   @Property({ type: 'string', length: 64 })

@@ -6,6 +6,7 @@ import { OrgEntity } from '../entity/org-entity.entity';
 @Entity({ tableName: 'entity_workflow' })
 @Unique({ properties: ['dialogue', 'entity'] })
 @Index({ properties: ['dialogue', 'state'] })
+@Index({ properties: ['dialogue', 'escalationLevel'] })
 export class EntityWorkflow {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -4,6 +4,7 @@ import { Migration20261124202423 } from './Migration20261124202423';
 import { Migration20261124203342 } from './Migration20261124203342';
 import { Migration20261124205640 } from './Migration20261124205640';
 import { Migration20261124210521 } from './Migration20261124210521';
+import { Migration20261124212058 } from './Migration20261124212058';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124203342', class: Migration20261124203342 },
   { name: 'Migration20261124205640', class: Migration20261124205640 },
   { name: 'Migration20261124210521', class: Migration20261124210521 },
+  { name: 'Migration20261124212058', class: Migration20261124212058 },
 ];

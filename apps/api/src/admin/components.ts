@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AdminJsModules } from './esm';
+
+/** The React components (JSX, bundled at build time); `build` copies them beside the compiled code. */
+export const COMPONENTS_DIR = path.join(__dirname, 'components');
+
+/** Where the build writes the components' bundle (`bundle.js`), served as /admin/frontend/assets/components.bundle.js. */
+export const BUNDLE_DIR = path.join(__dirname, 'bundle');
+
+export interface ConsoleComponents {
+  action: string;
+  dashboard: string;
+}
+
+export function registerComponents(
+  loader: InstanceType<AdminJsModules['adminjs']['ComponentLoader']>,
+): ConsoleComponents {
+  return {
+    action: loader.add('ConsoleAction', path.join(COMPONENTS_DIR, 'console-action.jsx')),
+    dashboard: loader.add('CascadeDashboard', path.join(COMPONENTS_DIR, 'dashboard.jsx')),
+  };
+}
+
+export class ConsoleBundleMissing extends Error {
+  constructor(file: string) {
+    super(`the console's component bundle ${file} is missing: build the api first (npx nx run api:build)`);
+  }
+}
+
+/** The bundle the build made; the console is never bundled when the process starts. */
+export function bundleFile(): string {
+  const file = path.join(BUNDLE_DIR, 'bundle.js');
+  if (!fs.existsSync(file)) throw new ConsoleBundleMissing(file);
+  return file;
+}

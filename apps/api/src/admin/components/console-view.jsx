@@ -1,0 +1,178 @@
+// Renders a "console view" that the server describes as data (see ../console-view.ts): facts, warnings, tables,
+// preformatted texts and one form. Every action and the dashboard use it, so the screens stay plain and alike.
+import React from 'react';
+import { Box, Button, H3, H5, Label, MessageBox, Text } from '@adminjs/design-system';
+
+const cell = {
+  padding: '6px 10px',
+  borderBottom: '1px solid #e5e8ec',
+  textAlign: 'left',
+  verticalAlign: 'top',
+};
+const input = {
+  width: '100%',
+  padding: '8px',
+  border: '1px solid #c0c8d2',
+  borderRadius: '4px',
+  fontSize: '14px',
+  boxSizing: 'border-box',
+};
+
+export const ConsoleTable = ({ table }) => (
+  <Box mb="xl" data-testid={`table-${table.id || table.title}`}>
+    <H5 mb="sm">{table.title}</H5>
+    {table.rows.length === 0 ? (
+      <Text color="grey60">{table.empty || 'None.'}</Text>
+    ) : (
+      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '13px' }}>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} style={{ ...cell, fontWeight: 600 }}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((value, j) => (
+                <td key={j} style={cell}>
+                  {value === null || value === undefined ? '—' : String(value)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
+  </Box>
+);
+
+const Field = ({ field, value, onChange }) => {
+  const common = {
+    id: `field-${field.name}`,
+    name: field.name,
+    value: value ?? '',
+    required: !!field.required,
+    onChange: (e) => onChange(field.name, e.target.value),
+    style: input,
+  };
+  if (field.type === 'hidden') return <input type="hidden" name={field.name} value={value ?? ''} />;
+  let control;
+  if (field.type === 'textarea') control = <textarea rows={field.rows || 4} {...common} />;
+  else if (field.type === 'select')
+    control = (
+      <select {...common}>
+        <option value="">—</option>
+        {field.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  else control = <input type={field.type || 'text'} {...common} />;
+  return (
+    <Box mb="lg">
+      <Label htmlFor={`field-${field.name}`} required={!!field.required}>
+        {field.label}
+      </Label>
+      {control}
+      {field.help ? (
+        <Text mt="sm" color="grey60" fontSize="sm">
+          {field.help}
+        </Text>
+      ) : null}
+    </Box>
+  );
+};
+
+export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
+  <Box variant="white" p="xl" data-testid="console-view">
+    {view.title ? <H3 mb="lg">{view.title}</H3> : null}
+    {view.intro ? <Text mb="lg">{view.intro}</Text> : null}
+    {(view.errors || []).length > 0 ? (
+      <Box mb="lg" data-testid="console-errors">
+        {view.errors.map((m) => (
+          <MessageBox key={m} mb="sm" variant="danger" message={m} />
+        ))}
+      </Box>
+    ) : null}
+    {(view.warnings || []).length > 0 ? (
+      <Box mb="lg" data-testid="console-warnings">
+        {view.warnings.map((m) => (
+          <MessageBox key={m} mb="sm" variant="warning" message={`Warning: ${m}`} />
+        ))}
+      </Box>
+    ) : null}
+    {view.success ? (
+      <Box mb="lg" data-testid="console-success">
+        <MessageBox variant="success" message={view.success} />
+      </Box>
+    ) : null}
+    {(view.facts || []).length > 0 ? (
+      <Box mb="xl" data-testid="console-facts">
+        <table style={{ borderCollapse: 'collapse', fontSize: '14px' }}>
+          <tbody>
+            {view.facts.map(([label, value]) => (
+              <tr key={label}>
+                <th style={{ ...cell, fontWeight: 600 }}>{label}</th>
+                <td style={cell} data-fact={label}>
+                  {value === null || value === undefined ? '—' : String(value)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Box>
+    ) : null}
+    {view.form ? (
+      <form onSubmit={onSubmit} data-testid="console-form">
+        {view.form.fields.map((f) => (
+          <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
+        ))}
+        <Button
+          type="submit"
+          variant={view.form.danger ? 'danger' : 'contained'}
+          disabled={busy}
+          data-testid="console-submit"
+        >
+          {view.form.submit}
+        </Button>
+      </form>
+    ) : null}
+    <Box mt="xl">
+      {(view.tables || []).map((t) => (
+        <ConsoleTable key={t.id || t.title} table={t} />
+      ))}
+      {(view.texts || []).map((t) => (
+        <Box key={t.title} mb="xl" data-testid={`text-${t.id || t.title}`}>
+          <H5 mb="sm">{t.title}</H5>
+          <pre style={{ background: '#f6f8fa', padding: '12px', overflowX: 'auto', fontSize: '12px' }}>
+            {t.text}
+          </pre>
+        </Box>
+      ))}
+      {(view.links || []).map((l) => (
+        <Box key={l.href} mb="sm">
+          <a href={l.href}>{l.label}</a>
+        </Box>
+      ))}
+    </Box>
+  </Box>
+);
+
+export const valuesOf = (view) => {
+  const values = {};
+  for (const field of (view && view.form && view.form.fields) || []) values[field.name] = field.value ?? '';
+  return values;
+};
+
+export const messageOf = (error) => {
+  const status = error && error.response && error.response.status;
+  if (status === 403) return 'Refused by the server (403): your role may not do this.';
+  if (status === 429) return 'Too many requests: wait a moment and try again.';
+  return (error && error.message) || 'The request failed.';
+};

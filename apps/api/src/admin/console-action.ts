@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Logger } from '@nestjs/common';
+import { consoleActor, DomainError, ValidationFailed, type ConsoleIdentity } from '@cascade/dialogue';
+import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
+import type { ConsoleServices } from './console-services';
+import { withValues, type ConsoleView } from './console-view';
+
+/** One call of an action: who, on which record, with what the form sent. */
+export interface ActionCall {
+  admin: ConsoleIdentity;
+  /** `admin: <email>`, as the audit trail names the person. */
+  actor: string;
+  recordId: number | null;
+  payload: Record<string, string>;
+  services: ConsoleServices;
+  em: EntityManager;
+}
+
+/** A console action: `show` describes the screen (GET), `submit` acts (POST) and describes the result. */
+export interface ConsoleActionSpec {
+  name: string;
+  actionType: 'record' | 'resource';
+  icon: string;
+  /** Read-only actions (timelines) are open to viewers; every other action is for the admin role only. */
+  readOnly?: boolean;
+  /** Whether the action applies to this record (e.g. a request still pending). */
+  appliesTo?: (params: Record<string, unknown>) => boolean;
+  show(call: ActionCall): Promise<ConsoleView>;
+  submit?(call: ActionCall): Promise<ConsoleView>;
+}
+
+export const isAdmin = (admin: { role?: string } | null | undefined): boolean => admin?.role === 'admin';
+
+const logger = new Logger('Console');
+
+/** What a refused action tells the person: each field's problem, or the rule that was broken. */
+export function errorsOf(error: unknown): string[] {
+  if (error instanceof ValidationFailed) {
+    return error.issues.map((i) => (i.row ? `row ${i.row}, ` : '') + `${i.field}: ${i.message}`);
+  }
+  if (
+    error instanceof DomainError ||
+    error instanceof InvalidTransition ||
+    error instanceof GuardRefused ||
+    error instanceof ReasonRequired ||
+    error instanceof UnknownEvent
+  ) {
+    return [error.message];
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return ['Something went wrong on the server; nothing was changed. The log has the details.'];
+}
+
+/** Flat string values of a posted form (AdminJS sends JSON or multipart fields). */
+export function payloadOf(raw: unknown): Record<string, string> {
+  const payload: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object') return payload;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value === 'string') payload[key] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') payload[key] = String(value);
+  }
+  return payload;
+}
+
+interface AdminJsContext {
+  currentAdmin?: ConsoleIdentity & { title?: string };
+  record?: { params: Record<string, unknown>; toJSON(admin?: unknown): unknown };
+}
+
+interface AdminJsRequest {
+  method: string;
+  payload?: unknown;
+  params?: { recordId?: string };
+}
+
+/**
+ * The AdminJS action for a spec: visible and accessible to admins (and to viewers for read-only ones), with the
+ * role checked again in the handler; a refused submission shows the form again with what was typed.
+ */
+export function toAdminAction(spec: ConsoleActionSpec, component: string, services: ConsoleServices) {
+  const allowed = ({ currentAdmin }: AdminJsContext) =>
+    spec.readOnly ? !!currentAdmin : isAdmin(currentAdmin);
+  return {
+    actionType: spec.actionType,
+    icon: spec.icon,
+    component,
+    isAccessible: allowed,
+    isVisible: (context: AdminJsContext) =>
+      allowed(context) && (!spec.appliesTo || !context.record || spec.appliesTo(context.record.params)),
+    handler: async (request: AdminJsRequest, _response: unknown, context: AdminJsContext) => {
+      const admin = context.currentAdmin as ConsoleIdentity;
+      const record = context.record?.toJSON(context.currentAdmin);
+      const call: ActionCall = {
+        admin,
+        actor: consoleActor(admin),
+        recordId: context.record ? Number(context.record.params['id']) : null,
+        payload: payloadOf(request.payload),
+        services,
+        em: services.orm.em.fork(),
+      };
+      if (request.method !== 'post' || !spec.submit) {
+        return { record, console: await spec.show(call).catch((e) => failed(spec, e)) };
+      }
+      if (!spec.readOnly && !isAdmin(admin)) {
+        return { record, console: { title: spec.name, errors: ['Your role may look but not act.'] } };
+      }
+      try {
+        const view = await spec.submit(call);
+        return {
+          record,
+          console: view,
+          notice: view.success ? { message: view.success, type: 'success' } : undefined,
+        };
+      } catch (error) {
+        const again = await spec.show({ ...call, em: services.orm.em.fork() }).catch((e) => failed(spec, e));
+        return { record, console: { ...withValues(again, call.payload), errors: errorsOf(error) } };
+      }
+    },
+  };
+}
+
+function failed(spec: ConsoleActionSpec, error: unknown): ConsoleView {
+  return { title: spec.name, errors: errorsOf(error) };
+}

@@ -1,0 +1,46 @@
+/** The console's English labels (AdminJS's i18n keys). */
+export const consoleTranslations = {
+  components: {
+    Login: {
+      welcomeHeader: 'Leadership Dialogue',
+      welcomeMessage:
+        'The Ethics Office console: every entity of the year, its requests, mails, timers and audit trail. Log in with the account made for you.',
+    },
+  },
+  labels: {
+    Dialogue: 'Dialogues',
+    EntityWorkflow: 'Entities (per year)',
+    OrgEntity: 'Organisation entities',
+    FocalPoint: 'Focal points',
+    Person: 'People (reporting trees)',
+    ExtensionRequest: 'Extension requests',
+    SessionQuestion: 'Questions',
+    ScenarioProposal: 'Scenario proposals',
+    SeminarRequest: 'Seminar requests',
+    SessionRecord: 'Sessions',
+    StatisticsSubmission: 'Statistics',
+    Report: 'Reports',
+    MailMessage: 'Mails',
+    Timer: 'Timers',
+    AuditEvent: 'Audit trail',
+    AdminUser: 'Console accounts',
+  },
+  actions: {
+    launch: 'Launch',
+    addLateEntity: 'Add a late entity',
+    issueReport: 'Issue the report',
+    importEntities: 'Import CSV',
+    timeline: 'Timeline',
+    grantExtension: 'Extension',
+    override: 'Override',
+    withdraw: 'Withdraw',
+    reissueLinks: 'Links',
+    importOrgTree: 'Org tree',
+    grant: 'Grant',
+    refuse: 'Refuse',
+    answer: 'Answer',
+    approve: 'Approve',
+    reject: 'Reject',
+    resend: 'Resend',
+  },
+};

@@ -1,0 +1,29 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+export const ADMIN_ROLES = ['admin', 'viewer'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/**
+ * A person of the Ethics Office who logs in to the console: `admin` acts, `viewer` sees everything and changes
+ * nothing. Only a hash of the password is kept (argon2id, with its salt and parameters in the string).
+ */
+@Entity({ tableName: 'admin_user' })
+export class AdminUser {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 254, unique: true })
+  email!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'string', length: 20 })
+  role!: AdminRole;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null = null;
+}

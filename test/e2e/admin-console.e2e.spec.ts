@@ -1,0 +1,409 @@
+import { testDrivers, waitFor } from '@cascade/testing';
+import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
+import { entitiesWithPeople } from './support/demo-entities';
+import { startMailStack, type MailStack } from './support/mail';
+
+const YEAR = new Date().getUTCFullYear();
+const ENTITIES = entitiesWithPeople().slice(0, 8);
+const CODES = ENTITIES.map((e) => e.code);
+/** Today in a time zone, YYYY-MM-DD (a session is held between the invitation and today). */
+const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+
+/** Every resource of the console, and the actions it offers besides AdminJS's own. */
+const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
+  Dialogue: { record: ['launch', 'addLateEntity', 'issueReport'] },
+  EntityWorkflow: {
+    record: ['timeline', 'grantExtension', 'override', 'withdraw', 'reissueLinks', 'importOrgTree'],
+  },
+  OrgEntity: { resource: ['importEntities'] },
+  FocalPoint: {},
+  Person: {},
+  ExtensionRequest: { record: ['grant', 'refuse'] },
+  SessionQuestion: { record: ['answer'] },
+  ScenarioProposal: { record: ['approve', 'reject'] },
+  SeminarRequest: {},
+  SessionRecord: {},
+  StatisticsSubmission: {},
+  Report: {},
+  MailMessage: { record: ['resend'] },
+  Timer: {},
+  AuditEvent: {},
+  AdminUser: {},
+};
+
+interface EntityView {
+  entity: { code: string };
+  state: string;
+  extendedDeadline: string | null;
+}
+
+describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver) => {
+  let stack: MailStack;
+  let admin: ConsoleClient;
+  let viewer: ConsoleClient;
+  const ids: Record<string, string> = {};
+
+  const entity = async (code: string) =>
+    stack.ok<EntityView>('GET', `/api/dialogues/${YEAR}/entities/${code}`);
+  const instanceId = async (code: string) => (await admin.list('EntityWorkflow', { code }))[0].id;
+  const linkFor = async (code: string, role: string, email: string) => {
+    const issued = await stack.ok<{ token: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${code}/tokens`,
+      {
+        role,
+        email,
+      },
+    );
+    return issued.token;
+  };
+  /** What must not move when a refused request comes: the audit trail and every entity's state and deadline. */
+  const snapshot = async () => ({
+    audit: (await admin.list('AuditEvent', {}, 500)).map((r) => r.id),
+    entities: (await stack.ok<EntityView[]>('GET', `/api/dialogues/${YEAR}/entities`)).map((e) => [
+      e.entity.code,
+      e.state,
+      e.extendedDeadline,
+    ]),
+  });
+
+  beforeAll(async () => {
+    stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
+    await createConsoleAccount(stack, ADMIN, 'admin');
+    await createConsoleAccount(stack, VIEWER, 'viewer');
+    admin = new ConsoleClient(stack.base);
+    viewer = new ConsoleClient(stack.base);
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('answers every anonymous request under /admin with the login page (302) or 401', async () => {
+    const anonymous = new ConsoleClient(stack.base);
+    const paths = [
+      '/admin',
+      '/admin/resources/EntityWorkflow',
+      '/admin/api/dashboard',
+      ...Object.keys(RESOURCES).map((r) => `/admin/api/resources/${r}/actions/list`),
+      '/admin/api/resources/EntityWorkflow/records/1/timeline',
+      '/admin/api/resources/Dialogue/records/1/launch',
+      '/admin/queues',
+      '/admin/queues/api/queues',
+    ];
+    for (const path of paths) {
+      const answer = await anonymous.get(path);
+      expect([path, answer.status === 302 ? answer.location : answer.status]).toEqual([
+        path,
+        answer.status === 302 ? '/admin/login' : 401,
+      ]);
+    }
+    for (const path of [
+      '/admin/api/resources/Dialogue/records/1/launch',
+      '/admin/queues/api/queues/mail/pause',
+    ]) {
+      const answer = await anonymous.request(path.includes('queues') ? 'PUT' : 'POST', path, {});
+      expect([path, [302, 401].includes(answer.status)]).toEqual([path, true]);
+    }
+    const login = await anonymous.get('/admin/login');
+    expect(login.status).toBe(200);
+    expect(login.text).toContain('Cascade — Ethics Office');
+    // Nothing was launched by the anonymous POST.
+    expect(
+      (await stack.ok<{ launchedAt: string | null }>('GET', `/api/dialogues/${YEAR}`)).launchedAt,
+    ).toBeNull();
+  });
+
+  it('logs in with a hashed password into an httpOnly, SameSite=Strict session cookie; a wrong one gets nowhere', async () => {
+    const stranger = new ConsoleClient(stack.base);
+    const wrong = await stranger.login({ email: ADMIN.email, password: 'not-the-password' });
+    expect(wrong.status).toBe(200);
+    expect(stranger.cookies.has('cascade.console')).toBe(false);
+    expect((await stranger.get('/admin/api/dashboard')).status).toBe(302);
+
+    const answer = await admin.login(ADMIN);
+    expect(answer.status).toBe(302);
+    const cookie = answer.setCookies.find((c) => c.startsWith('cascade.console='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/admin/i);
+    expect(admin.cookies.get('XSRF-TOKEN')).toBeTruthy();
+    expect((await viewer.login(VIEWER)).status).toBe(302);
+    const dashboard = await admin.get<{ title: string }>('/admin/api/dashboard');
+    expect(dashboard.body.title).toBe(`Leadership Dialogue ${YEAR}`);
+  });
+
+  it('runs each admin action through the domain, audited with the admin’s identity', async () => {
+    ids['Dialogue'] = (await admin.list('Dialogue', { year: String(YEAR) }))[0].id;
+    const launch = await admin.act(`Dialogue/records/${ids['Dialogue']}/launch`);
+    expect(launch.success).toContain('Launched');
+    await waitFor(
+      async () =>
+        (await stack.ok<{ byState: Record<string, number> }>('GET', `/api/dialogues/${YEAR}`)).byState[
+          'invited'
+        ] === ENTITIES.length,
+      { what: 'every entity invited', timeoutMs: 60000 },
+    );
+    await waitFor(() => stack.sink.received.length >= ENTITIES.length * 2, {
+      what: 'the invitations',
+      timeoutMs: 60000,
+    });
+
+    const late = await admin.act(`Dialogue/records/${ids['Dialogue']}/addLateEntity`, {
+      code: 'LATE1',
+      name: 'Office Added Late',
+      kind: 'department',
+      dutyStation: 'New York',
+      timeZone: 'America/New_York',
+      language: 'en',
+      headName: 'Head of Late',
+      headEmail: 'head@late1.example.org',
+      focalPoints: 'Focal Point of Late <focal@late1.example.org>',
+    });
+    expect(late.errors).toBeUndefined();
+    expect(late.facts?.find(([label]) => label === 'Accommodated deadline')?.[1]).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
+
+    for (const code of CODES) ids[code] = await instanceId(code);
+    const granted = await admin.act(`EntityWorkflow/records/${ids[CODES[0]]}/grantExtension`, {
+      deadline: `${YEAR + 1}-01-15`,
+      reason: 'field missions in December',
+    });
+    expect(granted.success).toContain(`until ${YEAR + 1}-01-15`);
+
+    // Past the cutoff: the warning comes first and nothing is granted until it is acknowledged.
+    const warned = await admin.act(`EntityWorkflow/records/${ids[CODES[1]]}/grantExtension`, {
+      deadline: `${YEAR + 1}-03-31`,
+      reason: 'a late start',
+    });
+    expect(warned.success).toBeUndefined();
+    expect(warned.warnings?.[0]).toContain('will not be listed among the entities that completed');
+    expect((await entity(CODES[1])).extendedDeadline).toBeNull();
+    const confirmed = await admin.act(`EntityWorkflow/records/${ids[CODES[1]]}/grantExtension`, {
+      deadline: `${YEAR + 1}-03-31`,
+      reason: 'a late start',
+      acknowledge: 'yes',
+    });
+    expect(confirmed.success).toContain('Extension granted');
+    expect((await entity(CODES[1])).extendedDeadline).toBe(`${YEAR + 1}-03-31`);
+
+    const refusedOverride = await admin.act(`EntityWorkflow/records/${ids[CODES[2]]}/override`, {
+      targetState: 'reported',
+      reason: 'not a target the workflow allows from invited',
+    });
+    expect(refusedOverride.errors?.[0]).toContain('allows no override from invited to reported');
+    const overridden = await admin.act(`EntityWorkflow/records/${ids[CODES[2]]}/override`, {
+      targetState: 'cascading',
+      reason: 'sessions held before the invitation',
+    });
+    expect(overridden.success).toContain('from invited to cascading');
+    expect((await entity(CODES[2])).state).toBe('cascading');
+
+    expect(
+      (await admin.act(`EntityWorkflow/records/${ids[CODES[3]]}/withdraw`, { reason: 'merged' })).success,
+    ).toContain('withdrawn');
+    const tree = await admin.act(`EntityWorkflow/records/${ids[CODES[4]]}/importOrgTree`, {
+      csv: [
+        'name,email,manager_email,language,is_manager',
+        `Head,${ENTITIES[4].headEmail},,en,true`,
+        `Manager One,m1@${CODES[4].toLowerCase()}.example.org,${ENTITIES[4].headEmail},en,true`,
+      ].join('\n'),
+    });
+    expect(tree.success).toContain('2 added');
+
+    await linkFor(CODES[5], 'focal-point', ENTITIES[5].focalPoints[0].email);
+    const links = await stack.ok<{ id: number; revokedAt: string | null }[]>(
+      'GET',
+      `/api/dialogues/${YEAR}/entities/${CODES[5]}/tokens`,
+    );
+    const reissued = await admin.act(`EntityWorkflow/records/${ids[CODES[5]]}/reissueLinks`, {
+      link: String(links[0].id),
+    });
+    expect(reissued.texts?.[0].text).toMatch(/\/p\/[A-Za-z0-9_-]{20,}$/);
+
+    const imported = await admin.act('OrgEntity/actions/importEntities', {
+      csv: 'code,name,kind,duty_station,timezone,language\nNEW1,A New Office,department,Geneva,Europe/Zurich,fr',
+    });
+    expect(imported.success).toContain('1 created');
+
+    await waitFor(
+      async () =>
+        (await stack.ok<unknown[]>('GET', `/api/dialogues/${YEAR}/mails?entity=${CODES[0]}`)).length > 0,
+      {
+        what: 'a mail of the first entity',
+      },
+    );
+    const [mail] = await stack.ok<{ id: number }[]>('GET', `/api/dialogues/${YEAR}/mails?entity=${CODES[0]}`);
+    ids['MailMessage'] = String(mail.id);
+    expect((await admin.act(`MailMessage/records/${mail.id}/resend`)).success).toContain('Queued again');
+
+    // What entities ask, through their links.
+    const focal6 = await linkFor(CODES[6], 'focal-point', ENTITIES[6].focalPoints[0].email);
+    const focal7 = await linkFor(CODES[7], 'focal-point', ENTITIES[7].focalPoints[0].email);
+    for (const token of [focal6, focal7]) {
+      const asked = await fetch(`${stack.base}/api/portal/${token}/extension-requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ wishedDeadline: `${YEAR + 1}-01-20`, reason: 'a mission abroad' }),
+      });
+      expect(asked.status).toBeLessThan(300);
+      for (const title of ['Gifts', 'Hiring']) {
+        const proposed = await fetch(`${stack.base}/api/portal/${token}/scenario-proposals`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `${title} at ${token.slice(0, 4)}`, description: 'a case of ours' }),
+        });
+        expect(proposed.status).toBeLessThan(300);
+      }
+    }
+    const head = await linkFor(CODES[7], 'head-of-entity', ENTITIES[7].headEmail);
+    const session = await fetch(`${stack.base}/api/portal/${head}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        heldOn: todayIn(ENTITIES[7].timeZone),
+        durationMinutes: 90,
+        language: 'en',
+        format: 'in-person',
+        staffParticipants: 12,
+        nonStaffParticipants: 0,
+        questions: ['May I accept a gift from a supplier?'],
+      }),
+    });
+    const recorded = await session.text();
+    expect([session.status, recorded]).toEqual([201, recorded]);
+
+    const requests = await admin.list('ExtensionRequest', { status: 'pending' });
+    expect(requests).toHaveLength(2);
+    const grant = await admin.act(`ExtensionRequest/records/${requests[0].id}/grant`, {
+      deadline: `${YEAR + 1}-01-20`,
+      reason: 'agreed',
+    });
+    expect(grant.success).toContain('Extension granted');
+    ids['ExtensionRequest'] = requests[1].id;
+    expect(
+      (await admin.act(`ExtensionRequest/records/${requests[1].id}/refuse`, { reason: 'no' })).success,
+    ).toContain('refused');
+    const proposals = await admin.list('ScenarioProposal', { status: 'pending' });
+    expect(proposals.length).toBeGreaterThanOrEqual(2);
+    ids['ScenarioProposal'] = proposals[2]?.id ?? proposals[1].id;
+    expect(
+      (await admin.act(`ScenarioProposal/records/${proposals[0].id}/approve`, { feedback: 'fine' })).success,
+    ).toContain('approved');
+    expect(
+      (await admin.act(`ScenarioProposal/records/${proposals[1].id}/reject`, { feedback: 'replaces one' }))
+        .success,
+    ).toContain('rejected');
+    const [question] = await admin.list('SessionQuestion');
+    ids['SessionQuestion'] = question.id;
+    expect(
+      (await admin.act(`SessionQuestion/records/${question.id}/answer`, { answer: 'No: decline it.' }))
+        .success,
+    ).toContain('answered');
+
+    const report = await admin.act(`Dialogue/records/${ids['Dialogue']}/issueReport`);
+    expect(report.success).toBe('Version 1 issued.');
+
+    const audit = await admin.list('AuditEvent', { actor: `admin: ${ADMIN.email}` }, 500);
+    const events = audit.map((r) => r.params['event']);
+    for (const event of [
+      'admin-login',
+      'launch',
+      'invite',
+      'grant-extension',
+      'override',
+      'withdraw',
+      'import-org-tree',
+      'revoke-link',
+      'issue-link',
+      'import-entities',
+      'resend-mail',
+      'refuse-extension',
+      'approve-scenario',
+      'reject-scenario',
+      'answer-question',
+      'issue-report',
+    ]) {
+      expect([event, events.includes(event)]).toEqual([event, true]);
+    }
+    expect(audit.every((r) => r.params['actor'] === `admin: ${ADMIN.email}`)).toBe(true);
+    const override = audit.find((r) => r.params['event'] === 'override');
+    expect(override?.params).toMatchObject({
+      entityCode: CODES[2],
+      fromState: 'invited',
+      toState: 'cascading',
+      reason: 'sessions held before the invitation',
+    });
+  });
+
+  it('refuses a viewer every write, on every resource and action, and changes nothing', async () => {
+    const before = await snapshot();
+    const reads = await viewer.get<{ records: unknown[] }>(
+      '/admin/api/resources/EntityWorkflow/actions/list',
+    );
+    expect(reads.status).toBe(200);
+    expect(reads.body.records.length).toBeGreaterThan(0);
+    const timeline = await viewer.get<{ console: { title: string } }>(
+      `/admin/api/resources/EntityWorkflow/records/${ids[CODES[0]]}/timeline`,
+    );
+    expect(timeline.body.console.title).toContain(CODES[0]);
+
+    const attempts: string[] = [];
+    for (const [resource, custom] of Object.entries(RESOURCES)) {
+      const id = ids[resource] ?? (resource === 'EntityWorkflow' ? ids[CODES[0]] : '1');
+      attempts.push(
+        `${resource}/actions/new`,
+        `${resource}/records/${id}/edit`,
+        `${resource}/records/${id}/delete`,
+        `${resource}/bulk/bulkDelete?recordIds=${id}`,
+        ...(custom.record ?? []).map((a) => `${resource}/records/${id}/${a}`),
+        ...(custom.resource ?? []).map((a) => `${resource}/actions/${a}`),
+      );
+    }
+    const data = {
+      reason: 'a viewer tries',
+      deadline: `${YEAR + 1}-01-31`,
+      targetState: 'withdrawn',
+      acknowledge: 'yes',
+      answer: 'x',
+      feedback: 'x',
+      csv: 'code,name,kind,duty_station,timezone,language\nVIEW1,Viewer Office,department,Geneva,Europe/Zurich,fr',
+      code: 'VIEW2',
+    };
+    for (const path of attempts) {
+      const answer = await viewer.post(`/admin/api/resources/${path}`, data);
+      expect([path, answer.status]).toEqual([path, 403]);
+    }
+    for (const path of [
+      '/admin/queues/api/queues/mail/retry/failed',
+      '/admin/queues/api/queues/mail/pause',
+    ]) {
+      expect([path, (await viewer.request('PUT', path, {})).status]).toEqual([path, 403]);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a write without the session’s CSRF token or from another site', async () => {
+    const wrongToken = new ConsoleClient(stack.base);
+    await wrongToken.login(ADMIN);
+    wrongToken.cookies.set('XSRF-TOKEN', admin.cookies.get('XSRF-TOKEN') as string);
+    const before = await snapshot();
+    const path = `/admin/api/resources/EntityWorkflow/records/${ids[CODES[0]]}/withdraw`;
+    const noToken = await admin.post(path, { reason: 'forged' }, { csrf: false });
+    expect([noToken.status, (noToken.body as { error: string }).error]).toEqual([403, 'CsrfRefused']);
+    const otherSite = await admin.post(path, { reason: 'forged' }, { origin: 'https://evil.example.org' });
+    expect(otherSite.status).toBe(403);
+    expect((await wrongToken.post(path, { reason: 'forged' })).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rate-limits login attempts on an account', async () => {
+    const guesser = new ConsoleClient(stack.base);
+    const account = { email: 'nobody@un.example.org', password: 'guess-guess-guess' };
+    for (let i = 0; i < 10; i++) {
+      const answer = await guesser.login(account);
+      expect(answer.text).not.toContain('Too many login attempts');
+    }
+    const blocked = await guesser.login(account);
+    expect(blocked.text).toContain('Too many login attempts');
+  });
+});

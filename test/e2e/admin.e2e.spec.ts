@@ -1,0 +1,211 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, testDrivers, waitFor } from '@cascade/testing';
+import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
+import { entitiesWithPeople } from './support/demo-entities';
+import { startMailStack, type MailStack } from './support/mail';
+
+const YEAR = new Date().getUTCFullYear();
+const ENTITIES = entitiesWithPeople().slice(0, 6);
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+
+interface EntityView {
+  state: string;
+  extendedDeadline: string | null;
+}
+
+describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driver) => {
+  let stack: MailStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let client: ConsoleClient;
+  let dialogueId: string;
+  const instance: Record<string, string> = {};
+
+  const shot = (name: string, target: Page = page) =>
+    target.screenshot({ path: path.join(ARTIFACTS, `admin-${driver}-${name}.png`), fullPage: true });
+  const entity = (code: string) => stack.ok<EntityView>('GET', `/api/dialogues/${YEAR}/entities/${code}`);
+  const url = (p: string) => `${stack.base}/admin${p}`;
+
+  async function logIn(target: Page, account: { email: string; password: string }) {
+    await target.goto(url(''));
+    await target.waitForURL(/\/admin\/login$/);
+    await target.fill('input[name=email]', account.email);
+    await target.fill('input[name=password]', account.password);
+    await target.click('button:has-text("Login")');
+    await target.waitForSelector('[data-testid=dashboard]');
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
+    await createConsoleAccount(stack, ADMIN, 'admin');
+    await createConsoleAccount(stack, VIEWER, 'viewer');
+    expect((await stack.call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(202);
+    await waitFor(() => stack.sink.received.length >= ENTITIES.length * 2, {
+      what: 'the invitations of the launch',
+      timeoutMs: 60000,
+    });
+    client = new ConsoleClient(stack.base);
+    await client.login(ADMIN);
+    dialogueId = (await client.list('Dialogue', { year: String(YEAR) }))[0].id;
+    for (const e of ENTITIES)
+      instance[e.code] = (await client.list('EntityWorkflow', { code: e.code }))[0].id;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('logs an admin in and shows the year’s dashboard', async () => {
+    await logIn(page, ADMIN);
+    await page.waitForSelector('[data-testid="table-states"]');
+    expect(await page.textContent('[data-testid=dashboard]')).toContain(`Leadership Dialogue ${YEAR}`);
+    expect(await page.textContent('[data-testid="table-states"]')).toContain('invited');
+    expect(await page.textContent('[data-testid="text-diagram"]')).toContain('stateDiagram');
+    await shot('1-dashboard');
+  });
+
+  it('shows the queues at /admin/queues behind the same login', async () => {
+    const overview = page.waitForResponse((r) => r.url().includes('/admin/queues/api/queues'));
+    await page.goto(url('/queues'));
+    expect((await overview).status()).toBe(200);
+    await page.waitForSelector('text=timers');
+    const text = (await page.textContent('body')) ?? '';
+    for (const queue of ['lifecycle', 'mail', 'timers']) expect(text).toContain(queue);
+    await shot('1b-queues');
+    const anonymous = await browser.newContext();
+    try {
+      const stranger = await anonymous.newPage();
+      await stranger.goto(url('/queues'));
+      await stranger.waitForURL(/\/admin\/login$/);
+    } finally {
+      await anonymous.close();
+    }
+  });
+
+  it('warns before granting an extension past the report cutoff, and grants it only when confirmed', async () => {
+    const code = ENTITIES[0].code;
+    await page.goto(url(`/resources/EntityWorkflow/records/${instance[code]}/show`));
+    await page.click('a:has-text("Extension"), button:has-text("Extension")');
+    await page.waitForSelector('[data-testid=console-form]');
+    await page.fill('[name=deadline]', `${YEAR + 1}-03-31`);
+    await page.fill('[name=reason]', 'missions all through the winter');
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-warnings]');
+    expect(await page.textContent('[data-testid=console-warnings]')).toContain(
+      `${code} will not be listed among the entities that completed the dialogue in the ${YEAR} report`,
+    );
+    expect(await page.textContent('[data-testid=console-submit]')).toBe('Grant anyway');
+    await shot('2-extension-warning');
+    expect((await entity(code)).extendedDeadline).toBeNull();
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-success]');
+    expect(await page.textContent('[data-testid=console-success]')).toContain(`until ${YEAR + 1}-03-31`);
+    expect((await entity(code)).extendedDeadline).toBe(`${YEAR + 1}-03-31`);
+    await shot('3-extension-granted');
+  });
+
+  it('adds a late entity, shows its accommodated deadline, and its invitation reaches the SMTP server', async () => {
+    const before = stack.sink.received.length;
+    await page.goto(url(`/resources/Dialogue/records/${dialogueId}/addLateEntity`));
+    await page.waitForSelector('[data-testid=console-form]');
+    const fields: Record<string, string> = {
+      code: 'LATEWEB',
+      name: 'Office Added From The Console',
+      kind: 'department',
+      dutyStation: 'Geneva',
+      timeZone: 'Europe/Zurich',
+      headName: 'Head of the Late Office',
+      headEmail: 'head@lateweb.example.org',
+      focalPoints: 'Focal Point of the Late Office <focal@lateweb.example.org>',
+    };
+    for (const [name, value] of Object.entries(fields)) await page.fill(`[name=${name}]`, value);
+    await page.selectOption('[name=language]', 'fr');
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-success]');
+    const deadline = await page.textContent('[data-fact="Accommodated deadline"]');
+    expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await shot('4-late-entity');
+    await waitFor(
+      () =>
+        stack.sink.received.slice(before).some((m) => m.rcptTo.includes('focal@lateweb.example.org')) &&
+        stack.sink.received.slice(before).some((m) => m.rcptTo.includes('head@lateweb.example.org')),
+      { what: 'the late entity’s invitations', timeoutMs: 30000 },
+    );
+    const invitation = stack.sink.received.find((m) => m.rcptTo.includes('focal@lateweb.example.org'));
+    // In French, the entity's language: the invitation of a late addition.
+    expect(invitation?.parsed.subject).toContain('Office Added From The Console rejoint le dialogue');
+  });
+
+  it('overrides a state with a reason, which the entity’s timeline then shows', async () => {
+    const code = ENTITIES[1].code;
+    await page.goto(url(`/resources/EntityWorkflow/records/${instance[code]}/override`));
+    await page.waitForSelector('[data-testid=console-form]');
+    const offered = await page.$$eval('[name=targetState] option', (options) =>
+      options.map((o) => (o as unknown as { value: string }).value).filter(Boolean),
+    );
+    expect(offered).toEqual(['pending', 'cascading', 'overdue', 'withdrawn', 'not-completed']);
+    await page.selectOption('[name=targetState]', 'cascading');
+    await page.fill('[name=reason]', 'the Head held the first session before the invitation');
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-success]');
+    expect((await entity(code)).state).toBe('cascading');
+    await page.click('text=Open its timeline');
+    await page.waitForSelector('[data-testid="table-audit"]');
+    const audit = await page.textContent('[data-testid="table-audit"]');
+    expect(audit).toContain('override');
+    expect(audit).toContain('the Head held the first session before the invitation');
+    expect(audit).toContain(`admin: ${ADMIN.email}`);
+    await shot('5-timeline');
+  });
+
+  it('shows a viewer no action button, and the server refuses the viewer’s forged POST', async () => {
+    const code = ENTITIES[2].code;
+    const viewerContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const viewerPage = await viewerContext.newPage();
+      await logIn(viewerPage, VIEWER);
+      await viewerPage.goto(url(`/resources/EntityWorkflow/records/${instance[code]}/show`));
+      await viewerPage.waitForSelector(`text=${code}`);
+      await viewerPage.waitForTimeout(300);
+      const body = (await viewerPage.textContent('body')) ?? '';
+      for (const label of [
+        'Grant an extension',
+        'Override the state',
+        'Withdraw',
+        'Re-issue links',
+        'Edit',
+        'Delete',
+      ]) {
+        expect([label, body.includes(label)]).toEqual([label, false]);
+      }
+      await shot('6-viewer-show', viewerPage);
+      await viewerPage.goto(url('/resources/OrgEntity'));
+      await viewerPage.waitForSelector('text=Organisation entities');
+      expect(await viewerPage.textContent('body')).not.toContain('Import CSV');
+
+      const before = await entity(code);
+      const forged = await viewerPage.evaluate(async (target) => {
+        const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+        const token = decodeURIComponent(/XSRF-TOKEN=([^;]+)/.exec(cookie)?.[1] ?? '');
+        const response = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-xsrf-token': token },
+          body: JSON.stringify({ targetState: 'withdrawn', reason: 'forged by a viewer' }),
+        });
+        return { status: response.status, hasToken: token.length > 0 };
+      }, `/admin/api/resources/EntityWorkflow/records/${instance[code]}/override`);
+      expect(forged).toEqual({ status: 403, hasToken: true });
+      expect(await entity(code)).toEqual(before);
+    } finally {
+      await viewerContext.close();
+    }
+  });
+});
