@@ -21,6 +21,7 @@ const REQUIRED = [
   'statistics-received',
   'report-issued',
   'daily-digest',
+  'question-answered',
 ];
 
 const WORKFLOWS_DIR = path.resolve(__dirname, '../../../workflows');

@@ -145,6 +145,18 @@ export class MailComposer {
           timeZone: entity.timeZone,
         });
       }
+      // A named person the decision froze into the mail (the leader whose session's question was answered).
+      const person = facts.frozen['recipient'] as
+        { email: string; name: string; language: string } | undefined;
+      if (who === 'session-leader' && entity && person) {
+        recipients.push({
+          name: person.name,
+          address: person.email,
+          language: isLanguage(person.language) ? person.language : entity.language,
+          role: 'leader',
+          timeZone: entity.timeZone,
+        });
+      }
       if (who === 'ethics-office') {
         for (const office of this.settings.ethicsOffice) {
           recipients.push({

@@ -15,7 +15,7 @@ export interface Recipient {
   name: string;
   address: string;
   language: Language;
-  role: 'focal-point' | 'head-of-entity' | 'ethics-office';
+  role: 'focal-point' | 'head-of-entity' | 'leader' | 'ethics-office';
   timeZone: string;
 }
 
@@ -40,7 +40,10 @@ export function mailData(template: string, facts: MailFacts, recipient: Recipien
   const base: Record<string, unknown> = {
     recipient: { name: recipient.name, role: recipient.role },
     dialogue: { year: dialogue.year, topic: dialogue.topic[lang] },
-    portalUrl: instance && recipient.role !== 'ethics-office' ? PERSONAL_LINK : null,
+    portalUrl:
+      instance && (recipient.role === 'focal-point' || recipient.role === 'head-of-entity')
+        ? PERSONAL_LINK
+        : null,
     consoleUrl: null,
   };
   if (!instance) {
@@ -115,6 +118,13 @@ export function mailData(template: string, facts: MailFacts, recipient: Recipien
           : null,
       };
     }
+    case 'question-answered':
+      return {
+        ...common,
+        session: { heldOn: facts.frozen['heldOn'] },
+        question: facts.frozen['question'],
+        answer: facts.frozen['answer'],
+      };
     case 'report-issued':
       return {
         ...common,

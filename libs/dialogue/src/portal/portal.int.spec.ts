@@ -1,7 +1,10 @@
-import { JobName, OutboxMessage, Timer } from '@cascade/scheduling';
+import { MailRenderer } from '@cascade/mail';
+import { JobName, OutboxMessage, Timer, type SendMailPayload } from '@cascade/scheduling';
 import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DialogueService } from '../dialogue/dialogue.service';
+import { MailComposer } from '../mail/mail-composer.service';
+import { mailSettingsOf } from '../mail/mail-settings';
 import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
@@ -441,6 +444,25 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       expect(open.map((q) => q.text)).toContain('May I accept a lunch invitation?');
       await requests.answerQuestion(open[0].id, 'Only of nominal value.', ADMIN);
       expect(await requests.questions(YEAR, { unanswered: true })).toHaveLength(open.length - 1);
+      // The answer goes to the session's leader, in their language.
+      const [answerMail] = await fresh().find(OutboxMessage, {
+        idempotencyKey: { $like: `mail.question.${open[0].id}.%` },
+      });
+      const composed = await new MailComposer(
+        db.orm.em,
+        db.clock,
+        MailRenderer.fromDirectory(undefined, { strict: true }),
+        mailSettingsOf({
+          ethicsOffice: 'Ethics <ethics@un.example.org>',
+          from: undefined,
+          publicUrl: 'https://c.example.org',
+        }),
+      ).compose(answerMail.payload as unknown as SendMailPayload, answerMail.idempotencyKey);
+      expect(composed.map((m) => [m.template, m.recipientAddress, m.recipientRole])).toEqual([
+        ['question-answered', open[0].session.leaderEmail, 'leader'],
+      ]);
+      expect(composed[0].text).toContain('Only of nominal value.');
+      expect(composed[0].text).toContain(open[0].text);
       const events = (await fresh().find(AuditEvent, { actor: ADMIN })).map((a) => a.event);
       expect(events).toEqual(
         expect.arrayContaining([

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { auditInstance } from '../audit/audit-instance';
+import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, NotFound } from '../shared/errors';
@@ -146,6 +147,31 @@ export class RequestsService {
       const now = this.clock.now();
       Object.assign(question, { answer, answeredBy: actor, answeredAt: now });
       this.audit(em, question.session.workflow, actor, now, 'answer-question', null, { question: id });
+      const leader = await em.findOne(Person, {
+        entity: question.session.workflow.entity,
+        email: question.session.leaderEmail,
+      });
+      enqueueInOutbox(
+        em,
+        JobName.SendMail,
+        {
+          workflowId: question.session.workflow.id,
+          template: 'question-answered',
+          audience: ['session-leader'],
+          data: {
+            recipient: {
+              email: question.session.leaderEmail,
+              name: leader?.name ?? '',
+              language: leader?.language ?? question.session.workflow.entity.language,
+            },
+            heldOn: question.session.heldOn,
+            question: question.text,
+            answer,
+          },
+        },
+        `mail.question.${id}.answered.${now.getTime()}`,
+        now,
+      );
       return question;
     });
   }
