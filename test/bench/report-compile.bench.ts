@@ -54,7 +54,7 @@ async function measure(driver: TestDriver, n: number) {
       if (i % 10 >= 7) continue;
       em.persist(
         em.create(StatisticsSubmission, {
-          workflow: instance,
+          workflow: em.getReference(EntityWorkflow, instance.id),
           revision: 1,
           eligibleStaff: 100,
           staffParticipated: 70 + (i % 30),
