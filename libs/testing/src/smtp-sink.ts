@@ -55,6 +55,8 @@ export async function startSmtpSink(
     },
     ...options,
   });
+  // A client killed mid-conversation (a fault test's SIGKILL) resets its socket: that is the test, not a failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
