@@ -18,16 +18,19 @@ import {
   createTestDatabase,
   freePort,
   runBuilt,
+  peakRssMb,
   sampleDialogueInput,
+  STACK_API_KEY,
   startPrivateRedis,
+  startStack,
+  syntheticOrganisation,
+  type Stack,
   startSmtpSink,
   waitFor,
   WORKFLOWS_DIR,
   type PrivateRedis,
   type SmtpSink,
 } from '@cascade/testing';
-import { syntheticOrganisation } from './support/organisation';
-import { API_KEY, peakRssMb, startStack, type Stack } from './support/stack';
 
 const FULL = Number(process.env['BENCH_ENTITIES'] ?? 10_000);
 const YEAR_FULL = Number(process.env['BENCH_YEAR_ENTITIES'] ?? 10_000);
@@ -161,7 +164,7 @@ async function advance(stack: Stack, to: string, stepMs = 7 * 86_400_000) {
         'POST',
         '/api/simulation/advance',
         { to: at.toISOString() },
-        600_000,
+        { timeoutMs: 600_000 },
       );
       if (answer.status < 300) break;
       if (answer.status !== 409 || !answer.body.message?.includes('still pending'))
@@ -408,7 +411,7 @@ async function launchAndAfter(n: number, size: string, redis: PrivateRedis, sink
           requests: [
             {
               method: 'POST',
-              headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+              headers: { 'content-type': 'application/json', 'x-api-key': STACK_API_KEY },
               body: JSON.stringify(STATS),
               setupRequest: (request) => ({ ...request, path: pathOf(codes[next++ % codes.length]) }),
             },

@@ -1,6 +1,5 @@
-import { sampleDialogueInput, testDrivers, waitFor } from '@cascade/testing';
+import { sampleDialogueInput, startStack, testDrivers, waitFor, type Stack } from '@cascade/testing';
 import { ENTITIES_CSV } from './support/demo-entities';
-import { startStack, type Stack } from './support/stack';
 import type { AuditView, DialogueSummary, EntityView, Problem } from './support/views';
 
 const YEAR = new Date().getFullYear();
@@ -18,7 +17,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     (await call<EntityView>('GET', `/api/dialogues/${YEAR}/entities/${code}`)).body;
 
   beforeAll(async () => {
-    stack = await startStack(driver);
+    stack = await startStack({ driver });
     ({ base, prefix, call } = stack);
   });
 
@@ -66,7 +65,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
       'POST',
       '/api/entities/import',
       ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5\n',
-      'text/csv',
+      { contentType: 'text/csv' },
     );
     expect(bad.status).toBe(422);
     expect(bad.body.issues).toEqual(
@@ -77,7 +76,9 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     );
     expect((await call('GET', '/api/entities')).body).toHaveLength(0);
 
-    const { status, body } = await call('POST', '/api/entities/import', ENTITIES_CSV, 'text/csv');
+    const { status, body } = await call('POST', '/api/entities/import', ENTITIES_CSV, {
+      contentType: 'text/csv',
+    });
     expect({ status, body }).toEqual({ status: 201, body: { created: 58, updated: 0, total: 58 } });
   });
 

@@ -1,7 +1,6 @@
-import { testDrivers, waitFor, type SmtpSink } from '@cascade/testing';
+import { testDrivers, waitFor, type SmtpSink, type Stack } from '@cascade/testing';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
-import type { Stack } from './support/stack';
 
 const YEAR = 2026;
 

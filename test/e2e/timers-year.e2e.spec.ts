@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { sampleDialogueInput, testDrivers, waitFor } from '@cascade/testing';
+import { sampleDialogueInput, startStack, testDrivers, waitFor, type Stack } from '@cascade/testing';
 import { ENTITIES_CSV, ENTITY_CODES as CODES } from './support/demo-entities';
-import { startStack, type Stack } from './support/stack';
 import type { DialogueSummary, EntityView } from './support/views';
 
 const YEAR = 2026; // deadline Thu 31 Dec 2026, cutoff Sun 28 Feb 2027
@@ -107,7 +106,8 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
   }
 
   beforeAll(async () => {
-    stack = await startStack(driver, {
+    stack = await startStack({
+      driver,
       env: { SIMULATION: 'true', TIMER_RATE_LIMIT: '2000' },
       workers: 2,
     });
@@ -121,7 +121,7 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
       (await ok<{ now: string }>('PUT', '/api/simulation/clock', { now: '2026-10-30T12:00:00Z' })).now,
     ).toBe('2026-10-30T12:00:00.000Z');
     await ok('POST', '/api/dialogues', sampleDialogueInput(YEAR));
-    await ok('POST', '/api/entities/import', ENTITIES_CSV, 'text/csv');
+    await ok('POST', '/api/entities/import', ENTITIES_CSV, { contentType: 'text/csv' });
     const preview = await ok<PlanView>('GET', `/api/dialogues/${YEAR}/plan?entity=UNAMA`);
     expect(preview.launched).toBe(false);
     const kabul = preview.timers.filter((t) => t.status === 'projected');

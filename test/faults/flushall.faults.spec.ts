@@ -1,9 +1,14 @@
-import { sampleDialogueInput, waitFor } from '@cascade/testing';
+import {
+  sampleDialogueInput,
+  waitFor,
+  startStack,
+  type Stack,
+  syntheticOrganisation,
+  REAL_ENTITY_COUNT,
+} from '@cascade/testing';
 import { count, query } from './support/db';
-import { REAL_ENTITY_COUNT, syntheticOrganisation } from './support/organisation';
 import { progress, reportCase } from './support/report';
 import { startOwnRedis, type OwnRedis } from './support/services';
-import { startStack, type Stack } from './support/stack';
 
 const YEAR = 2026;
 const ENTITIES = syntheticOrganisation(REAL_ENTITY_COUNT); // the 58 real entities

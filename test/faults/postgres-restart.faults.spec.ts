@@ -1,8 +1,13 @@
-import { sampleDialogueInput, waitFor } from '@cascade/testing';
-import { REAL_ENTITY_COUNT, syntheticOrganisation } from './support/organisation';
+import {
+  sampleDialogueInput,
+  waitFor,
+  startStack,
+  type Stack,
+  syntheticOrganisation,
+  REAL_ENTITY_COUNT,
+} from '@cascade/testing';
 import { progress, reportCase } from './support/report';
 import { startOwnPostgres, startOwnRedis, type OwnPostgres, type OwnRedis } from './support/services';
-import { startStack, type Stack } from './support/stack';
 
 const YEAR = 2026;
 const ENTITIES = syntheticOrganisation(REAL_ENTITY_COUNT);
@@ -71,7 +76,7 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
           'POST',
           `/api/dialogues/${YEAR}/entities/${code}/statistics`,
           stats,
-          20000,
+          { timeoutMs: 20000 },
         );
         return {
           code,

@@ -1,9 +1,13 @@
-import { sampleDialogueInput, waitFor } from '@cascade/testing';
+import {
+  sampleDialogueInput,
+  waitFor,
+  startStack,
+  type Stack,
+  syntheticOrganisation,
+} from '@cascade/testing';
 import { count, query } from './support/db';
-import { syntheticOrganisation } from './support/organisation';
 import { progress, reportCase } from './support/report';
 import { startOwnRedis, type OwnRedis } from './support/services';
-import { startStack, type Stack } from './support/stack';
 
 const YEAR = 2026;
 // Friday 30 October 2026, 08:59:30 in New York: the Ethics Office's first digest is due 30 s later (09:00).

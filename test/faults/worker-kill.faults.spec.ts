@@ -1,9 +1,16 @@
-import { sampleDialogueInput, startSmtpSink, waitFor, type SmtpSink } from '@cascade/testing';
+import {
+  sampleDialogueInput,
+  startSmtpSink,
+  waitFor,
+  type SmtpSink,
+  kill9,
+  startStack,
+  type Stack,
+  syntheticOrganisation,
+} from '@cascade/testing';
 import { count } from './support/db';
-import { syntheticOrganisation } from './support/organisation';
 import { progress, reportCase } from './support/report';
 import { startOwnRedis, type OwnRedis } from './support/services';
-import { kill9, startStack, type Stack } from './support/stack';
 
 const YEAR = 2026;
 const ENTITIES = syntheticOrganisation(1000); // a Head and a Focal Point each: 2,000 invitations

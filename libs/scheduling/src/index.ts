@@ -11,3 +11,4 @@ export * from './timer-jobs';
 export * from './timer-mirror';
 export * from './timer-reconciler';
 export * from './timer-sync.service';
+export * from './redis-lease';

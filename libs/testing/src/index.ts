@@ -6,3 +6,5 @@ export * from './processes';
 export * from './factories';
 export * from './smtp-sink';
 export * from './browser';
+export * from './stack';
+export * from './synthetic-organisation';

@@ -15,11 +15,20 @@ const server = http.createServer((request, response) => {
       await pool.query(
         `insert into raw_statistics (code, eligible_staff, staff_participated, sessions_held, managers_led,
            non_staff_participants, submitted_at) values ($1, $2, $3, $4, $5, $6, now())`,
-        [code, input.eligibleStaff, input.staffParticipated, input.sessionsHeld, input.managersLed, input.nonStaffParticipants],
+        [
+          code,
+          input.eligibleStaff,
+          input.staffParticipated,
+          input.sessionsHeld,
+          input.managersLed,
+          input.nonStaffParticipants,
+        ],
       );
       response.writeHead(201, { 'content-type': 'application/json' }).end('{"ok":true}');
     } catch (error) {
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: error.message }));
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: error.message }));
     }
   });
 });
@@ -29,5 +38,7 @@ pool
        eligible_staff int not null, staff_participated int not null, sessions_held int not null,
        managers_led int not null, non_staff_participants int not null, submitted_at timestamptz not null)`,
   )
-  .then(() => server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('listening\n')));
+  .then(() =>
+    server.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('listening\n')),
+  );
 process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));

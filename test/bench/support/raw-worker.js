@@ -11,9 +11,10 @@ const worker = new Worker(
   'raw-timers',
   async (job) => {
     if (!started) started = Date.now();
-    await pool.query("update raw_timer set status = 'fired', closed_at = now() where key = $1 and status = 'pending'", [
-      job.id,
-    ]);
+    await pool.query(
+      "update raw_timer set status = 'fired', closed_at = now() where key = $1 and status = 'pending'",
+      [job.id],
+    );
     if (++done === jobs) process.stdout.write(`done ${Date.now() - started}\n`);
   },
   {
@@ -24,4 +25,9 @@ const worker = new Worker(
   },
 );
 worker.on('ready', () => process.stdout.write('ready\n'));
-process.on('SIGTERM', () => worker.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  worker
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0)),
+);

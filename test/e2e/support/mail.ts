@@ -1,5 +1,12 @@
-import { sampleDialogueInput, startSmtpSink, type SmtpSink, type TestDriver } from '@cascade/testing';
-import { startStack, type Stack, type StackOptions } from './stack';
+import {
+  sampleDialogueInput,
+  startSmtpSink,
+  startStack,
+  type SmtpSink,
+  type Stack,
+  type StackOptions,
+  type TestDriver,
+} from '@cascade/testing';
 
 /** A stack whose mail goes to an SMTP sink of its own; `stop` closes the sink too. */
 export interface MailStack extends Stack {
@@ -22,7 +29,8 @@ export async function startMailStack(
   const sink = await startSmtpSink({}, 0, { acceptDelayMs });
   let stack: Stack;
   try {
-    stack = await startStack(driver, {
+    stack = await startStack({
+      driver,
       workers,
       env: {
         SMTP_URL: `smtp://127.0.0.1:${sink.port}`,

@@ -3,12 +3,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
 /** The real entity list: kinds, duty stations, time zones and languages come from here, never from made-up rows. */
-const REAL = parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../libs/persistence/seed/entities.csv'), 'utf8'),
-  {
-    columns: true,
-  },
-) as Record<string, string>[];
+const REAL = parse(fs.readFileSync(path.resolve(__dirname, '../../persistence/seed/entities.csv'), 'utf8'), {
+  columns: true,
+}) as Record<string, string>[];
 
 export const REAL_ENTITY_COUNT = REAL.length;
 
