@@ -28,8 +28,13 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
   MailMessage: { record: ['resend'] },
   Timer: {},
   AuditEvent: {},
-  AdminUser: {},
+  AdminUser: {
+    record: ['changeRole', 'disableAccount', 'enableAccount', 'resetPassword'],
+    resource: ['createAccount'],
+  },
 };
+/** A console account made in the console by the admin. */
+const VERA = { email: 'vera@un.example.org', password: 'vera-made-in-the-console-42' };
 
 interface EntityView {
   entity: { code: string };
@@ -57,9 +62,15 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
     );
     return issued.token;
   };
-  /** What must not move when a refused request comes: the audit trail and every entity's state and deadline. */
+  const portalStatus = async (token: string) => (await fetch(`${stack.base}/api/portal/${token}`)).status;
+  /** What must not move when a refused request comes: the audit trail, accounts, every entity's state and deadline. */
   const snapshot = async () => ({
     audit: (await admin.list('AuditEvent', {}, 500)).map((r) => r.id),
+    accounts: (await admin.list('AdminUser')).map((r) => [
+      r.params['email'],
+      r.params['role'],
+      r.params['disabledAt'],
+    ]),
     entities: (await stack.ok<EntityView[]>('GET', `/api/dialogues/${YEAR}/entities`)).map((e) => [
       e.entity.code,
       e.state,
@@ -88,6 +99,9 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       '/admin/api/resources/Dialogue/records/1/launch',
       '/admin/queues',
       '/admin/queues/api/queues',
+      '/admin/assets/mermaid.min.js',
+      '/admin/resources/AdminUser',
+      '/admin/api/resources/AdminUser/records/1/changeRole',
     ];
     for (const path of paths) {
       const answer = await anonymous.get(path);
@@ -210,15 +224,32 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
     });
     expect(tree.success).toContain('2 added');
 
-    await linkFor(CODES[5], 'focal-point', ENTITIES[5].focalPoints[0].email);
-    const links = await stack.ok<{ id: number; revokedAt: string | null }[]>(
-      'GET',
-      `/api/dialogues/${YEAR}/entities/${CODES[5]}/tokens`,
-    );
+    const oldLink = await linkFor(CODES[5], 'focal-point', ENTITIES[5].focalPoints[0].email);
+    const linksOf = (code: string) =>
+      stack.ok<{ id: number; revokedAt: string | null }[]>(
+        'GET',
+        `/api/dialogues/${YEAR}/entities/${code}/tokens`,
+      );
+    const links = await linksOf(CODES[5]);
+    expect(await portalStatus(oldLink)).toBe(200);
     const reissued = await admin.act(`EntityWorkflow/records/${ids[CODES[5]]}/reissueLinks`, {
       link: String(links[0].id),
     });
     expect(reissued.texts?.[0].text).toMatch(/\/p\/[A-Za-z0-9_-]{20,}$/);
+    const newLink = (reissued.texts?.[0].text ?? '').split('/p/')[1];
+    expect([await portalStatus(oldLink), await portalStatus(newLink)]).toEqual([404, 200]);
+    // The same form sent again (the link is revoked by now) is refused and issues nothing.
+    const stale = await admin.act(`EntityWorkflow/records/${ids[CODES[5]]}/reissueLinks`, {
+      link: String(links[0].id),
+    });
+    expect(stale.errors?.[0]).toContain('already revoked');
+    expect(await linksOf(CODES[5])).toHaveLength(links.length + 1);
+    // A link of another entity cannot be re-issued from this entity's page.
+    const elsewhere = await admin.act(`EntityWorkflow/records/${ids[CODES[4]]}/reissueLinks`, {
+      link: String((await linksOf(CODES[5]))[0].id),
+    });
+    expect(elsewhere.errors?.[0]).toContain('not found');
+    expect(await portalStatus(newLink)).toBe(200);
 
     const imported = await admin.act('OrgEntity/actions/importEntities', {
       csv: 'code,name,kind,duty_station,timezone,language\nNEW1,A New Office,department,Geneva,Europe/Zurich,fr',
@@ -368,6 +399,10 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       feedback: 'x',
       csv: 'code,name,kind,duty_station,timezone,language\nVIEW1,Viewer Office,department,Geneva,Europe/Zurich,fr',
       code: 'VIEW2',
+      email: 'made-by-a-viewer@un.example.org',
+      role: 'admin',
+      password: 'a viewer tries this one',
+      confirm: 'a viewer tries this one',
     };
     for (const path of attempts) {
       const answer = await viewer.post(`/admin/api/resources/${path}`, data);
@@ -380,6 +415,145 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       expect([path, (await viewer.request('PUT', path, {})).status]).toEqual([path, 403]);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps console accounts from viewers: no list, no record, no form, no change (403)', async () => {
+    const [alice] = await admin.list('AdminUser', { email: ADMIN.email });
+    for (const path of [
+      '/admin/api/resources/AdminUser/actions/list',
+      '/admin/api/resources/AdminUser/actions/search/ali',
+      `/admin/api/resources/AdminUser/records/${alice.id}/show`,
+      '/admin/api/resources/AdminUser/actions/createAccount',
+      `/admin/api/resources/AdminUser/records/${alice.id}/changeRole`,
+      `/admin/api/resources/AdminUser/records/${alice.id}/resetPassword`,
+    ]) {
+      const answer = await viewer.get(path);
+      expect([path, answer.status]).toEqual([path, 403]);
+      expect(answer.text).not.toContain(ADMIN.email);
+    }
+    const before = await snapshot();
+    for (const [path, data] of [
+      ['AdminUser/actions/createAccount', { email: VERA.email, role: 'admin', password: VERA.password }],
+      [`AdminUser/records/${alice.id}/changeRole`, { role: 'viewer' }],
+      [`AdminUser/records/${alice.id}/disableAccount`, {}],
+      [`AdminUser/records/${alice.id}/resetPassword`, { password: VERA.password, confirm: VERA.password }],
+    ] as const) {
+      expect([path, (await viewer.post(`/admin/api/resources/${path}`, data)).status]).toEqual([path, 403]);
+    }
+    expect(await snapshot()).toEqual(before);
+    // What the dashboard's diagram needs is there for a viewer too, behind the login.
+    const mermaid = await viewer.get('/admin/assets/mermaid.min.js');
+    expect([mermaid.status, mermaid.text.length > 1_000_000]).toEqual([200, true]);
+  });
+
+  it('lets an admin manage console accounts, each change audited; a disabled account’s sessions end', async () => {
+    // Create: the password is checked and typed twice; the hash is never shown.
+    const short = await admin.act('AdminUser/actions/createAccount', {
+      email: VERA.email,
+      role: 'viewer',
+      password: 'short',
+      confirm: 'short',
+    });
+    expect(short.errors?.[0]).toContain('password: must be at least 12 characters');
+    const mismatch = await admin.act('AdminUser/actions/createAccount', {
+      email: VERA.email,
+      role: 'viewer',
+      password: VERA.password,
+      confirm: `${VERA.password}!`,
+    });
+    expect(mismatch.errors?.[0]).toContain('confirm: is not the same as the password');
+    const created = await admin.act('AdminUser/actions/createAccount', {
+      email: VERA.email,
+      role: 'viewer',
+      password: VERA.password,
+      confirm: VERA.password,
+    });
+    expect(created.success).toBe(`Account ${VERA.email} created with the viewer role.`);
+    const [vera] = await admin.list('AdminUser', { email: VERA.email });
+    expect(vera.params).toMatchObject({ email: VERA.email, role: 'viewer', disabledAt: null });
+    const listed = await admin.get('/admin/api/resources/AdminUser/actions/list');
+    const shown = await admin.get(`/admin/api/resources/AdminUser/records/${vera.id}/show`);
+    for (const text of [listed.text, shown.text, JSON.stringify(created)]) {
+      expect(text).not.toMatch(/argon2|passwordHash/);
+    }
+
+    const veraClient = new ConsoleClient(stack.base);
+    expect((await veraClient.login(VERA)).status).toBe(302);
+    expect((await veraClient.get('/admin/api/dashboard')).status).toBe(200);
+
+    // The last active admin can neither step down nor be disabled.
+    const [alice] = await admin.list('AdminUser', { email: ADMIN.email });
+    const demoteSelf = await admin.act(`AdminUser/records/${alice.id}/changeRole`, { role: 'viewer' });
+    expect(demoteSelf.errors?.[0]).toContain(`${ADMIN.email} is the last active admin`);
+    const disableSelf = await admin.act(`AdminUser/records/${alice.id}/disableAccount`);
+    expect(disableSelf.errors?.[0]).toContain('is the last active admin');
+    expect((await admin.get('/admin/api/dashboard')).status).toBe(200);
+
+    // Disabled: her open session ends at once and she cannot log in; enabled again, she can.
+    const disabled = await admin.act(`AdminUser/records/${vera.id}/disableAccount`);
+    expect(disabled.success).toBe(`${VERA.email} is disabled. Its open sessions (1) ended.`);
+    const afterDisable = await veraClient.get('/admin/api/dashboard');
+    expect([afterDisable.status, afterDisable.location]).toEqual([302, '/admin/login']);
+    const refusedLogin = await new ConsoleClient(stack.base).login(VERA);
+    expect(refusedLogin.status).toBe(200);
+    expect(refusedLogin.setCookies.some((c) => c.startsWith('cascade.console='))).toBe(false);
+    expect((await admin.act(`AdminUser/records/${vera.id}/enableAccount`)).success).toBe(
+      `${VERA.email} can log in again.`,
+    );
+    expect((await veraClient.login(VERA)).status).toBe(302);
+
+    // A new password: the old one stops working, and so does her session.
+    const newPassword = 'vera-second-password-42';
+    const reset = await admin.act(`AdminUser/records/${vera.id}/resetPassword`, {
+      password: newPassword,
+      confirm: newPassword,
+    });
+    expect(reset.success).toContain('has a new password');
+    expect((await veraClient.get('/admin/api/dashboard')).status).toBe(302);
+    expect((await new ConsoleClient(stack.base).login(VERA)).status).toBe(200);
+    expect((await veraClient.login({ ...VERA, password: newPassword })).status).toBe(302);
+
+    // Made an admin, she logs in again and may act; the last admin rule holds for her too.
+    const promoted = await admin.act(`AdminUser/records/${vera.id}/changeRole`, { role: 'admin' });
+    expect(promoted.success).toContain(`${VERA.email} is now admin.`);
+    expect((await veraClient.get('/admin/api/dashboard')).status).toBe(302);
+    expect((await veraClient.login({ ...VERA, password: newPassword })).status).toBe(302);
+    const unchanged = await veraClient.act(`AdminUser/records/${alice.id}/changeRole`, { role: 'admin' });
+    expect(unchanged.success).toContain('already had the admin role');
+    const demoted = await veraClient.act(`AdminUser/records/${vera.id}/changeRole`, { role: 'viewer' });
+    expect(demoted.success).toContain(`${VERA.email} is now viewer.`);
+
+    const audit = await admin.list('AuditEvent', {}, 500);
+    const changes = audit
+      .filter((r) => /admin-user|admin-role|admin-password/.test(String(r.params['event'])))
+      .filter((r) => r.params['details.email'] === VERA.email)
+      .map((r) => [r.params['actor'], r.params['event'], r.params['details.to'] ?? null])
+      .reverse();
+    expect(changes).toEqual([
+      [`admin: ${ADMIN.email}`, 'create-admin-user', null],
+      [`admin: ${ADMIN.email}`, 'disable-admin-user', null],
+      [`admin: ${ADMIN.email}`, 'enable-admin-user', null],
+      [`admin: ${ADMIN.email}`, 'reset-admin-password', null],
+      [`admin: ${ADMIN.email}`, 'change-admin-role', 'admin'],
+      [`admin: ${VERA.email}`, 'change-admin-role', 'viewer'],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(newPassword);
+  });
+
+  it('pages a long list with the same exact total on every page', async () => {
+    const first = await admin.get<{ meta: { total: number }; records: { id: string }[] }>(
+      '/admin/api/resources/AuditEvent/actions/list?perPage=5&page=1',
+    );
+    const total = first.body.meta.total;
+    expect(total).toBeGreaterThan(10);
+    const lastPage = Math.ceil(total / 5);
+    for (const page of [2, lastPage - 1, lastPage]) {
+      const answer = await admin.get<{ meta: { total: number }; records: unknown[] }>(
+        `/admin/api/resources/AuditEvent/actions/list?perPage=5&page=${page}`,
+      );
+      expect([page, answer.body.meta.total]).toEqual([page, total]);
+      expect(answer.body.records).toHaveLength(page === lastPage ? total - 5 * (lastPage - 1) : 5);
+    }
   });
 
   it('refuses a write without the session’s CSRF token or from another site', async () => {

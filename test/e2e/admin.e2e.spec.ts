@@ -38,6 +38,13 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     await target.waitForSelector('[data-testid=dashboard]');
   }
 
+  /** The resources of the Operations group of the sidebar, opened. */
+  async function operationsMenu(target: Page) {
+    await target.click('text=Operations');
+    await target.waitForSelector('text=Audit trail');
+    return (await target.textContent('body')) ?? '';
+  }
+
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
@@ -68,7 +75,28 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     await page.waitForSelector('[data-testid="table-states"]');
     expect(await page.textContent('[data-testid=dashboard]')).toContain(`Leadership Dialogue ${YEAR}`);
     expect(await page.textContent('[data-testid="table-states"]')).toContain('invited');
+    // The pinned workflow drawn as SVG by the Mermaid bundle the api serves itself; its text kept below.
+    const diagram = await page.waitForSelector('[data-testid=diagram-svg] svg', { timeout: 30000 });
+    expect(await diagram.isVisible()).toBe(true);
+    const box = await diagram.boundingBox();
+    expect((box?.width ?? 0) > 200 && (box?.height ?? 0) > 200).toBe(true);
+    const drawn = (await diagram.textContent()) ?? '';
+    for (const state of ['invited', 'cascading', 'overdue', 'withdrawn']) expect(drawn).toContain(state);
+    // Fitted to the page first; at its actual size (wider than the page here) on demand.
+    await page.click('[data-testid=diagram-size]');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as {
+            document: { querySelector(s: string): { getBoundingClientRect(): { width: number } } };
+          }
+        ).document
+          .querySelector('[data-testid=diagram-svg] svg')
+          .getBoundingClientRect().width > 1400,
+    );
+    await page.click('[data-testid=diagram-size]');
     expect(await page.textContent('[data-testid="text-diagram"]')).toContain('stateDiagram');
+    expect(await operationsMenu(page)).toContain('Console accounts');
     await shot('1-dashboard');
   });
 
@@ -164,6 +192,54 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     expect(audit).toContain('the Head held the first session before the invitation');
     expect(audit).toContain(`admin: ${ADMIN.email}`);
     await shot('5-timeline');
+  });
+
+  it('lets an admin create a viewer account in the console; the viewer logs in and sees no action button', async () => {
+    const account = { email: 'wanda@un.example.org', password: 'wanda-made-in-chromium-42' };
+    await page.goto(url('/resources/AdminUser/actions/createAccount'));
+    await page.waitForSelector('[data-testid=console-form]');
+    await page.fill('[name=email]', account.email);
+    await page.selectOption('[name=role]', 'viewer');
+    await page.fill('[name=password]', account.password);
+    await page.fill('[name=confirm]', account.password);
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-success]');
+    expect(await page.textContent('[data-testid=console-success]')).toContain(
+      `Account ${account.email} created with the viewer role.`,
+    );
+    await shot('5b-account-created');
+
+    const code = ENTITIES[3].code;
+    const viewerContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const viewerPage = await viewerContext.newPage();
+      await logIn(viewerPage, account);
+      await viewerPage.waitForSelector('[data-testid=diagram-svg] svg', { timeout: 30000 });
+      expect(await operationsMenu(viewerPage)).not.toContain('Console accounts');
+      // The action buttons of an entity: an admin has them all, the new viewer only the timeline.
+      const buttons = async (target: Page) => {
+        await target.goto(url(`/resources/EntityWorkflow/records/${instance[code]}/show`));
+        await target.waitForSelector('[data-css="EntityWorkflow-timeline-button"]');
+        await target.waitForTimeout(300);
+        return target.$$eval('[data-css^="EntityWorkflow-"][data-css$="-button"]', (found) =>
+          found.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('data-css')),
+        );
+      };
+      expect(await buttons(page)).toEqual(
+        expect.arrayContaining(['EntityWorkflow-override-button', 'EntityWorkflow-withdraw-button']),
+      );
+      expect(await buttons(viewerPage)).toEqual(['EntityWorkflow-timeline-button']);
+      await shot('5c-new-viewer-show', viewerPage);
+      // The accounts are refused to the viewer by the server, whatever the browser asks for.
+      const accounts = await viewerPage.evaluate(async () => {
+        const response = await fetch('/admin/api/resources/AdminUser/actions/list');
+        return { status: response.status, text: await response.text() };
+      });
+      expect(accounts.status).toBe(403);
+      expect(accounts.text).not.toContain(account.email);
+    } finally {
+      await viewerContext.close();
+    }
   });
 
   it('shows a viewer no action button, and the server refuses the viewer’s forged POST', async () => {

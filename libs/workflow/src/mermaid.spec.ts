@@ -20,7 +20,7 @@ describe('toMermaid', () => {
   it('declares every state with its name and description, and marks final ones', () => {
     for (const [name, s] of Object.entries(def.states)) {
       expect(text).toContain(`  state "${name}" as ${id(name)}\n`);
-      expect(text).toContain(`  ${id(name)} : ${s.description}\n`);
+      expect(text).toContain(`  ${id(name)} : ${s.description.replace(/;/g, '#59;')}\n`);
       expect(text.includes(`  ${id(name)} --> [*]\n`)).toBe(s.final);
     }
   });
@@ -39,6 +39,14 @@ describe('toMermaid', () => {
     }
     expect(text).toContain('  overdue --> cascading : grant-extension [has-sessions]\n');
     expect(text).toContain('  overdue --> invited : grant-extension [no-sessions]\n');
+  });
+
+  it('writes a semicolon of a description as Mermaid’s #59;, so that it does not end the statement', () => {
+    expect(def.states['invited'].description).toContain(';');
+    expect(text).toContain(
+      '  invited : Focal Points and the Head of Entity are invited#59; no session recorded yet.\n',
+    );
+    expect(text.split('\n').filter((l) => l.includes(';') && !l.includes('#59;'))).toEqual([]);
   });
 
   it('matches the committed diagram file', () => {

@@ -5,8 +5,12 @@ function id(state: string): string {
   return state.replace(/-/g, '_');
 }
 
+/** Text on one line, without what Mermaid would read as syntax: a ';' ends a statement there (#59; is one). */
 function quote(text: string): string {
-  return text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/"/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/;/g, '#59;');
 }
 
 /** A stateDiagram-v2 for people to read; every transition is labelled `event [guard]`. */

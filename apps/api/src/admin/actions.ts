@@ -15,6 +15,7 @@ import {
   extensionWarnings,
 } from '@cascade/dialogue';
 import { Timer } from '@cascade/scheduling';
+import { accountActions } from './account-actions';
 import type { ActionCall, ConsoleActionSpec } from './console-action';
 import { iso, percent, type ConsoleField, type ConsoleView } from './console-view';
 
@@ -476,29 +477,19 @@ const reissueLinks: ConsoleActionSpec = {
   async submit(call) {
     const instance = await instanceOf(call.em, call.recordId);
     const id = Number(required(call, 'link'));
-    const old = await call.em.findOne(AccessToken, { id, workflow: instance });
-    if (!old || !old.subjectEmail) throw new NotFound('link', id);
-    await call.services.tokens.revoke(id, call.actor);
-    const issued = await call.services.tokens.issueFor(
-      instance.dialogue.year,
-      instance.entity.code,
-      {
-        role: old.role,
-        email: old.subjectEmail,
-        name: old.subjectName,
-        language: old.language,
-      },
-      call.actor,
-    );
+    // One transaction: revoke, issue and both audit rows; a failure leaves the old link valid.
+    const { revoked, token, expiresAt } = await call.services.tokens.reissue(id, call.actor, {
+      workflowId: instance.id,
+    });
     return {
-      title: `New link for ${old.subjectEmail}`,
-      success: `Link ${id} revoked and a new one issued for ${old.subjectEmail}.`,
-      facts: [['Expires', iso(issued.expiresAt)]],
+      title: `New link for ${revoked.subjectEmail}`,
+      success: `Link ${id} revoked and a new one issued for ${revoked.subjectEmail}.`,
+      facts: [['Expires', iso(expiresAt)]],
       texts: [
         {
           id: 'new-link',
           title: 'The new link (shown once)',
-          text: `${call.services.publicUrl}/p/${issued.token}`,
+          text: `${call.services.publicUrl}/p/${token}`,
         },
       ],
     };
@@ -818,4 +809,5 @@ export const consoleActions = {
   SessionQuestion: [answerQuestion],
   ScenarioProposal: [decideScenario(true), decideScenario(false)],
   MailMessage: [resendMail],
+  AdminUser: accountActions,
 } satisfies Record<string, ConsoleActionSpec[]>;

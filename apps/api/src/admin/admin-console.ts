@@ -7,8 +7,9 @@ import Redis from 'ioredis';
 import type { CascadeConfig } from '@cascade/config';
 import { Clock } from '@cascade/dialogue';
 import { OutboxDispatchService, TimerSyncService } from '@cascade/scheduling';
-import { bundleFile, BUNDLE_DIR, registerComponents } from './components';
+import { bundleFile, BUNDLE_DIR, mermaidBundleFile, registerComponents } from './components';
 import { consoleServicesOf } from './console-services';
+import { ConsoleSessions } from './console-sessions';
 import {
   CONSOLE_COOKIE,
   consoleHeaders,
@@ -26,7 +27,7 @@ import {
 import { dashboardView } from './dashboard';
 import { loadAdminJs } from './esm';
 import { queueBoard } from './queue-board';
-import { consoleResources } from './resources';
+import { ADMIN_ONLY_RESOURCES, consoleResources } from './resources';
 import { consoleTranslations } from './translations';
 
 export const CONSOLE_PATH = '/admin';
@@ -41,7 +42,8 @@ export interface ConsoleOptions {
 /**
  * Mounts the Ethics Office console on the api's Express instance, ahead of Nest's body parsers (AdminJS parses
  * its own forms): AdminJS at /admin and Bull Board at /admin/queues, behind one login, with sessions in Redis,
- * CSRF tokens, rate-limited logins and a role gate. The components' bundle comes from the build.
+ * CSRF tokens, rate-limited logins and a role gate. The components' bundle comes from the build; Mermaid's
+ * browser bundle (the dashboard's workflow diagram) from its npm package, behind the login.
  */
 export async function mountConsole(
   app: INestApplication,
@@ -50,12 +52,16 @@ export async function mountConsole(
 ): Promise<void> {
   const secret = options.secret ?? consoleSecretFrom(process.env, config.env);
   const bundle = bundleFile();
+  const mermaid = mermaidBundleFile();
   // AdminJS must never bundle at start: the build did (and production images are read-only).
   process.env['ADMIN_JS_SKIP_BUNDLE'] = 'true';
   process.env['ADMIN_JS_TMP_DIR'] ??= BUNDLE_DIR;
   const modules = await loadAdminJs();
   const { default: AdminJS, ComponentLoader } = modules.adminjs;
-  const services = consoleServicesOf(app, config.mail.publicUrl);
+  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, connectTimeout: 2000 });
+  redis.on('error', () => undefined); // ioredis reconnects by itself; the requests that fail say why
+  const sessionPrefix = `${config.redis.prefix}:console-session:`;
+  const services = consoleServicesOf(app, config.mail.publicUrl, new ConsoleSessions(redis, sessionPrefix));
 
   const componentLoader = new ComponentLoader();
   const components = registerComponents(componentLoader);
@@ -74,15 +80,13 @@ export async function mountConsole(
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: consoleTranslations } },
   });
 
-  const redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2, connectTimeout: 2000 });
-  redis.on('error', () => undefined); // ioredis reconnects by itself; the requests that fail say why
   const secure = config.mail.publicUrl.startsWith('https://');
   const sessions = session({
     name: CONSOLE_COOKIE,
     secret,
     store: new RedisStore({
       client: redis,
-      prefix: `${config.redis.prefix}:console-session:`,
+      prefix: sessionPrefix,
       ttl: SESSION_HOURS * 3600,
     }),
     resave: false,
@@ -155,9 +159,13 @@ export async function mountConsole(
       admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
     ),
   );
-  router.use(roleGate());
+  router.use(roleGate(ADMIN_ONLY_RESOURCES));
   router.use(clockAndKick);
   router.use('/queues', requireLogin(`${CONSOLE_PATH}/login`), queueBoard(app, `${CONSOLE_PATH}/queues`));
+  router.get('/assets/mermaid.min.js', requireLogin(`${CONSOLE_PATH}/login`), (_req, res) => {
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.type('text/javascript').sendFile(mermaid);
+  });
   router.use(adminRouter);
 
   const server = app.getHttpAdapter().getInstance() as Express;

@@ -34,3 +34,8 @@ export function bundleFile(): string {
   if (!fs.existsSync(file)) throw new ConsoleBundleMissing(file);
   return file;
 }
+
+/** Mermaid's browser bundle from its npm package (a dependency), served at /admin/assets/mermaid.min.js. */
+export function mermaidBundleFile(): string {
+  return require.resolve('mermaid/dist/mermaid.min.js');
+}

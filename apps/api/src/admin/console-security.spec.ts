@@ -58,7 +58,7 @@ describe('the console’s request guards', () => {
     };
     app.use(identityRefresh(async (id) => accounts[id] ?? null, 0));
     app.use(csrfGuard(SECRET, false));
-    app.use(roleGate());
+    app.use(roleGate(['AdminUser']));
     app.use('/queues', requireLogin('/admin/login'));
     app.use((_req, res) => res.status(200).send('done'));
     server = app.listen(0);
@@ -107,6 +107,26 @@ describe('the console’s request guards', () => {
       expect([method, answer.status]).toEqual([method, 403]);
     }
     expect((await send('GET', '/api/x', { 'x-as': 'viewer' })).status).toBe(200);
+  });
+
+  it('keeps admin-only resources from viewers, reads included, however the path is spelt', async () => {
+    for (const path of [
+      '/api/resources/AdminUser/actions/list',
+      '/resources/AdminUser',
+      '/api/resources/AdminUser/records/1/show',
+      '/api/resources/%41dminUser/actions/list',
+      '/api/resources/adminuser/actions/list',
+    ]) {
+      const answer = await send('GET', path, { 'x-as': 'viewer' });
+      expect([path, answer.status]).toEqual([path, 403]);
+      expect([path, (await send('GET', path, { 'x-as': 'admin' })).status]).toEqual([path, 200]);
+    }
+    expect((await send('GET', '/api/resources/AdminUserX/actions/list', { 'x-as': 'viewer' })).status).toBe(
+      200,
+    );
+    expect((await send('GET', '/api/resources/AuditEvent/actions/list', { 'x-as': 'viewer' })).status).toBe(
+      200,
+    );
   });
 
   it('follows the account: a demoted admin writes no more', async () => {

@@ -135,16 +135,33 @@ export function csrfGuard(secret: string, secureCookies: boolean): RequestHandle
   };
 }
 
-/** Viewers read: whatever they send that is not a read (or the login form) is refused here, before AdminJS. */
-export function roleGate(): RequestHandler {
+/**
+ * Viewers read: whatever they send that is not a read (or the login form) is refused here, before AdminJS. The
+ * admin-only resources (console accounts) are refused to them altogether, reads included: AdminJS would answer
+ * its own refusal with 200 and an empty page, this answers 403.
+ */
+export function roleGate(adminOnlyResources: string[] = []): RequestHandler {
+  const adminOnly = adminOnlyResources.length
+    ? new RegExp(`^/(?:api/)?resources/(?:${adminOnlyResources.join('|')})(?:/|$)`, 'i')
+    : null;
   return (req: ConsoleRequest, res, next) => {
     const admin = req.session?.adminUser;
-    if (!admin || isSafeMethod(req.method) || req.path === '/login') return next();
-    if (admin.role !== 'admin') {
-      return refuse(res, 403, 'Forbidden', `the ${admin.role} role may look but not change anything`);
+    if (!admin || req.path === '/login' || admin.role === 'admin') return next();
+    if (adminOnly && adminOnly.test(decodedPath(req.path))) {
+      return refuse(res, 403, 'Forbidden', `only admins may see or change this part of the console`);
     }
-    next();
+    if (isSafeMethod(req.method)) return next();
+    return refuse(res, 403, 'Forbidden', `the ${admin.role} role may look but not change anything`);
   };
+}
+
+/** The path as the router will match it (`%41dminUser` is `AdminUser`); as sent when it does not decode. */
+function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** For what AdminJS does not guard itself (the queue dashboard): 401 for API calls, the login page otherwise. */

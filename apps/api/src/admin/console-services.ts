@@ -32,11 +32,17 @@ export interface ConsoleServices {
   reports: ReportService;
   planPreview: PlanPreviewService;
   admins: AdminUserService;
+  /** Ends an account's console sessions (console-sessions.ts). */
+  sessions: { endSessionsOf(accountId: number): Promise<number> };
   /** Where token links point (PUBLIC_URL). */
   publicUrl: string;
 }
 
-export function consoleServicesOf(app: INestApplicationContext, publicUrl: string): ConsoleServices {
+export function consoleServicesOf(
+  app: INestApplicationContext,
+  publicUrl: string,
+  sessions: ConsoleServices['sessions'],
+): ConsoleServices {
   return {
     orm: app.get(MikroORM),
     clock: app.get(Clock),
@@ -52,6 +58,7 @@ export function consoleServicesOf(app: INestApplicationContext, publicUrl: strin
     reports: app.get(ReportService),
     planPreview: app.get(PlanPreviewService),
     admins: app.get(AdminUserService),
+    sessions,
     publicUrl,
   };
 }

@@ -5,7 +5,7 @@
 export interface ConsoleField {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'date' | 'select' | 'hidden' | 'email';
+  type?: 'text' | 'textarea' | 'date' | 'select' | 'hidden' | 'email' | 'password';
   options?: { value: string; label: string }[];
   required?: boolean;
   value?: string;
@@ -32,16 +32,23 @@ export interface ConsoleView {
   texts?: { id?: string; title: string; text: string }[];
   form?: { fields: ConsoleField[]; submit: string; danger?: boolean };
   links?: { label: string; href: string }[];
+  /** A Mermaid definition, drawn as SVG in the browser by the Mermaid bundle the console serves itself. */
+  diagram?: { id: string; title: string; mermaid: string };
 }
 
-/** The form of `view` with the values that were sent, so a refused form comes back as it was typed. */
+/**
+ * The form of `view` with the values that were sent, so a refused form comes back as it was typed; passwords
+ * are never sent back.
+ */
 export function withValues(view: ConsoleView, values: Record<string, string>): ConsoleView {
   if (!view.form) return view;
   return {
     ...view,
     form: {
       ...view.form,
-      fields: view.form.fields.map((f) => (f.name in values ? { ...f, value: values[f.name] } : f)),
+      fields: view.form.fields.map((f) =>
+        f.name in values && f.type !== 'password' ? { ...f, value: values[f.name] } : f,
+      ),
     },
   };
 }

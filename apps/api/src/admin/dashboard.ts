@@ -10,7 +10,8 @@ export interface DashboardView extends ConsoleView {
 
 /**
  * The year at a glance: entities per state, participation so far (the latest statistics of each entity),
- * lagging entities with their escalation level and next timer, failed mails, and the pinned workflow diagram.
+ * lagging entities with their escalation level and next timer, failed mails, and the pinned workflow diagram
+ * (drawn in the browser from its Mermaid text).
  */
 export async function dashboardView(
   services: ConsoleServices,
@@ -115,7 +116,11 @@ export async function dashboardView(
         ]),
       },
     ],
-    texts: [{ id: 'diagram', title: 'Workflow diagram (Mermaid)', text: toMermaid(definition) }],
+    diagram: {
+      id: 'diagram',
+      title: `Workflow diagram (${definition.id} v${definition.version})`,
+      mermaid: toMermaid(definition),
+    },
     links: [{ label: 'Queues', href: '/admin/queues' }],
   };
 }

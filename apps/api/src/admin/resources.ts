@@ -1,5 +1,6 @@
 import type { AnyEntity } from '@mikro-orm/core';
 import {
+  ADMIN_ROLES,
   AdminUser,
   AuditEvent,
   Dialogue,
@@ -43,6 +44,9 @@ const readOnlyActions = {
   show: { isAccessible: loggedIn },
   search: { isAccessible: loggedIn },
 };
+
+/** Resources for the admin role only, reads included (the role gate refuses them to viewers with 403). */
+export const ADMIN_ONLY_RESOURCES = ['AdminUser'];
 
 const values = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 const hidden = { isVisible: false };
@@ -107,7 +111,8 @@ export function consoleResources(
         exact: ['state'],
         virtualFilters: {
           kind: (kind) => ({ entity: { kind } }),
-          dutyStation: (dutyStation) => ({ entity: { dutyStation: { $like: `%${dutyStation}%` } } }),
+          // Exact (as in the entity list), so that the index on the entity's duty station serves it.
+          dutyStation: (dutyStation) => ({ entity: { dutyStation: dutyStation.trim() } }),
           code: (code) => ({ entity: { code: code.toUpperCase() } }),
         },
         extras: async (em, rows: AnyEntity[]) => {
@@ -136,6 +141,8 @@ export function consoleResources(
         id: 'EntityWorkflow',
         navigation: dialogue,
         titleProperty: 'code',
+        // The entity list's order; AdminJS would otherwise sort by the first sortable column (the state).
+        sort: { sortBy: 'id', direction: 'asc' },
         listProperties: [
           'code',
           'entity',
@@ -388,32 +395,33 @@ export function consoleResources(
         properties: { details: { type: 'mixed' } },
       },
     ),
-    {
-      ...resource(
-        AdminUser,
-        { exact: ['email', 'role'] },
-        {
-          navigation: operations,
-          titleProperty: 'email',
-          listProperties: ['id', 'email', 'role', 'createdAt', 'lastLoginAt'],
-          showProperties: ['id', 'email', 'role', 'createdAt', 'lastLoginAt'],
-          filterProperties: ['email', 'role'],
-          properties: { passwordHash: hidden },
+    resource(
+      AdminUser,
+      { exact: ['email', 'role'] },
+      {
+        navigation: operations,
+        titleProperty: 'email',
+        listProperties: ['id', 'email', 'role', 'disabledAt', 'createdAt', 'lastLoginAt'],
+        showProperties: ['id', 'email', 'role', 'disabledAt', 'createdAt', 'lastLoginAt'],
+        filterProperties: ['email', 'role'],
+        properties: {
+          passwordHash: { isVisible: false },
+          role: { availableValues: values(ADMIN_ROLES) },
         },
-      ),
-    },
-  ].map((r) => (r.resource.id() === 'AdminUser' ? adminOnlyResource(r) : r));
+      },
+    ),
+  ].map((r) => (ADMIN_ONLY_RESOURCES.includes(r.resource.id()) ? adminOnlyResource(r) : r));
 }
 
-/** Console accounts: listed to admins only (they are created with `admin:create`). */
+/**
+ * Console accounts: for admins only, every action of the resource included (list, show, search and the account
+ * actions); AdminJS refuses a viewer's request (403) whatever the menu shows.
+ */
 function adminOnlyResource<T extends { options: { actions: Record<string, unknown> } }>(r: T): T {
-  const actions = Object.fromEntries(
-    Object.entries(r.options.actions).map(([name, action]) => [
-      name,
-      (action as { isAccessible?: unknown }).isAccessible === false
-        ? action
-        : { ...(action as object), isAccessible: adminOnly, isVisible: adminOnly },
-    ]),
-  );
+  const actions = { ...r.options.actions };
+  // The account actions are admin-only by themselves (console-action.ts); AdminJS's own reads are made so here.
+  for (const name of ['list', 'show', 'search']) {
+    actions[name] = { ...(actions[name] as object), isAccessible: adminOnly, isVisible: adminOnly };
+  }
   return { ...r, options: { ...r.options, actions } };
 }

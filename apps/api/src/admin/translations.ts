@@ -42,5 +42,10 @@ export const consoleTranslations = {
     approve: 'Approve',
     reject: 'Reject',
     resend: 'Resend',
+    createAccount: 'New account',
+    changeRole: 'Role',
+    disableAccount: 'Disable',
+    enableAccount: 'Enable',
+    resetPassword: 'New password',
   },
 };

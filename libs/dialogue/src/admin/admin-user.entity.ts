@@ -5,7 +5,8 @@ export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /**
  * A person of the Ethics Office who logs in to the console: `admin` acts, `viewer` sees everything and changes
- * nothing. Only a hash of the password is kept (argon2id, with its salt and parameters in the string).
+ * nothing. Only a hash of the password is kept (argon2id, with its salt and parameters in the string). Accounts are
+ * disabled, never deleted, so the audit trail's names stay meaningful.
  */
 @Entity({ tableName: 'admin_user' })
 export class AdminUser {
@@ -26,4 +27,8 @@ export class AdminUser {
 
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null = null;
+
+  /** When an admin disabled the account: it cannot log in, and its sessions end. Null while active. */
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt: Date | null = null;
 }

@@ -1,10 +1,10 @@
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
-import { Conflict } from '../shared/errors';
+import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { ADMIN_ROLES, AdminUser, type AdminRole } from './admin-user.entity';
 
@@ -29,9 +29,25 @@ export const consoleActor = (identity: { email: string }): Actor => `admin: ${id
 export const isAdminRole = (value: unknown): value is AdminRole =>
   typeof value === 'string' && (ADMIN_ROLES as readonly string[]).includes(value);
 
+/** The change would leave the console without an active admin, so nobody could manage accounts any more. */
+export class LastActiveAdmin extends Conflict {
+  constructor(email: string) {
+    super(`${email} is the last active admin: make another account admin first`);
+  }
+}
+
+/** What an account change did, for the caller (e.g. to end the account's sessions). */
+export interface AccountChange {
+  user: AdminUser;
+  /** The account lost rights or its password changed: its open sessions must end. */
+  endSessions: boolean;
+}
+
 /**
- * Console accounts: created from the command line (the first one) and checked at login. Passwords are hashed
- * with argon2id (@node-rs/argon2's defaults: 19 MiB, 2 passes), never stored or logged as such.
+ * Console accounts: created from the command line (the first one) or by an admin in the console, and checked at
+ * login. Passwords are hashed with argon2id (@node-rs/argon2's defaults: 19 MiB, 2 passes), never stored or
+ * logged as such. Admins change roles, disable and enable accounts and reset passwords; every change is one
+ * transaction with its audit row, and none may leave the console without an active admin.
  */
 @Injectable()
 export class AdminUserService {
@@ -46,9 +62,7 @@ export class AdminUserService {
   async create(input: NewAdminUser, actor: Actor): Promise<AdminUser> {
     const check = new FieldChecks();
     check.email('email', input.email);
-    if (check.text('password', input.password, { max: 200 }) && input.password.length < MIN_PASSWORD_LENGTH) {
-      check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
-    }
+    checkPassword(check, input.password);
     if (!isAdminRole(input.role)) check.fail('role', `must be one of ${ADMIN_ROLES.join(', ')}`);
     check.throwIfAny();
     const email = input.email.trim().toLowerCase();
@@ -84,7 +98,10 @@ export class AdminUserService {
     }
   }
 
-  /** The account when the password matches (its login audited), else null; as slow either way. */
+  /**
+   * The account when the password matches and the account is active (its login audited), else null; as slow
+   * either way.
+   */
   async authenticate(email: unknown, password: unknown): Promise<ConsoleIdentity | null> {
     if (typeof email !== 'string' || typeof password !== 'string' || password.length > 200) return null;
     const em = this.em.fork();
@@ -95,6 +112,7 @@ export class AdminUserService {
       return null;
     }
     if (!(await verify(user.passwordHash, password).catch(() => false))) return null;
+    if (user.disabledAt) return null;
     const now = this.clock.now();
     await em.transactional(async (tx) => {
       await tx.nativeUpdate(AdminUser, { id: user.id }, { lastLoginAt: now });
@@ -105,13 +123,95 @@ export class AdminUserService {
     return { id: user.id, email: user.email, role: user.role };
   }
 
-  /** The current role of an account (null once it is gone), so a session follows changes at once. */
+  /** The current role of an account (null once it is gone or disabled), so a session follows changes. */
   async identity(id: number): Promise<ConsoleIdentity | null> {
     const user = await this.em.fork().findOne(AdminUser, id);
-    return user ? { id: user.id, email: user.email, role: user.role } : null;
+    return user && !user.disabledAt ? { id: user.id, email: user.email, role: user.role } : null;
   }
 
   count(): Promise<number> {
     return this.em.fork().count(AdminUser, {});
+  }
+
+  /** Gives an account another role; demoting the last active admin is refused. */
+  async changeRole(id: number, role: string, actor: Actor): Promise<AccountChange> {
+    if (!isAdminRole(role)) {
+      throw new ValidationFailed([{ field: 'role', message: `must be one of ${ADMIN_ROLES.join(', ')}` }]);
+    }
+    return this.change(id, actor, (user, activeAdmins) => {
+      const from = user.role;
+      if (from === role) return null;
+      if (from === 'admin' && !user.disabledAt) keepAnActiveAdmin(user, activeAdmins);
+      user.role = role;
+      return { event: 'change-admin-role', details: { email: user.email, from, to: role } };
+    });
+  }
+
+  /** Disables (or enables again) an account; disabling the last active admin is refused. */
+  async setDisabled(id: number, disabled: boolean, actor: Actor): Promise<AccountChange> {
+    return this.change(id, actor, (user, activeAdmins, now) => {
+      if (!!user.disabledAt === disabled) return null;
+      if (disabled && user.role === 'admin') keepAnActiveAdmin(user, activeAdmins);
+      user.disabledAt = disabled ? now : null;
+      return {
+        event: disabled ? 'disable-admin-user' : 'enable-admin-user',
+        details: { email: user.email, role: user.role },
+      };
+    });
+  }
+
+  /** Sets a new password (hashed like at creation); the account's open sessions must end. */
+  async resetPassword(id: number, password: string, actor: Actor): Promise<AccountChange> {
+    const check = new FieldChecks();
+    checkPassword(check, password);
+    check.throwIfAny();
+    const passwordHash = await hash(password);
+    return this.change(id, actor, (user) => {
+      user.passwordHash = passwordHash;
+      return { event: 'reset-admin-password', details: { email: user.email } };
+    });
+  }
+
+  /**
+   * One account change in one transaction with its audit row; `apply` returns null when nothing changes (no
+   * audit row then, and the sessions stay). The active admins' rows are locked first, always in the same order
+   * (PostgreSQL; SQLite's write transactions run one at a time anyway), so account changes run one after the
+   * other and two admins demoting each other at the same moment cannot both succeed.
+   */
+  private async change(
+    id: number,
+    actor: Actor,
+    apply: (
+      user: AdminUser,
+      activeAdmins: AdminUser[],
+      now: Date,
+    ) => { event: string; details: Record<string, unknown> } | null,
+  ): Promise<AccountChange> {
+    return this.em.fork().transactional(async (em) => {
+      const activeAdmins = await em.find(
+        AdminUser,
+        { role: 'admin', disabledAt: null },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+      );
+      const user = await em.findOne(AdminUser, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!user) throw new NotFound('console account', id);
+      const now = this.clock.now();
+      const done = apply(user, activeAdmins, now);
+      if (done)
+        em.persist(em.create(AuditEvent, { actor, at: now, event: done.event, details: done.details }));
+      return { user, endSessions: done !== null };
+    });
+  }
+}
+
+/** Refuses to take the admin role from `user` when no other active admin would remain. */
+function keepAnActiveAdmin(user: AdminUser, activeAdmins: AdminUser[]): void {
+  if (!activeAdmins.some((a) => a.id !== user.id)) throw new LastActiveAdmin(user.email);
+}
+
+/** At least MIN_PASSWORD_LENGTH characters (and at most 200, which argon2 is given). */
+function checkPassword(check: FieldChecks, password: unknown): void {
+  if (check.text('password', password, { max: 200 }) && (password as string).length < MIN_PASSWORD_LENGTH) {
+    check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
 }

@@ -6,6 +6,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['workflow', 'id'] })
 @Index({ properties: ['dialogue', 'id'] })
+@Index({ properties: ['entityCode', 'id'] }) // the console's audit trail filtered by entity
 export class AuditEvent {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

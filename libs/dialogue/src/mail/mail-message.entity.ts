@@ -12,6 +12,7 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 @Entity({ tableName: 'mail' })
 @Index({ properties: ['dialogue', 'status', 'id'] })
 @Index({ properties: ['workflow', 'id'] })
+@Index({ properties: ['entityCode', 'id'] }) // the console's mail list filtered by entity
 export class MailMessage {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -6,7 +6,7 @@ import { auditInstance } from '../audit/audit-instance';
 import type { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
-import { DomainError, NotFound } from '../shared/errors';
+import { Conflict, DomainError, NotFound } from '../shared/errors';
 import type { Language } from '../shared/languages';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findInstance } from '../workflow-instance/instance-lookup';
@@ -110,7 +110,59 @@ export class AccessTokenService {
     return em.find(AccessToken, { workflow: instance }, { orderBy: { id: 'desc' } });
   }
 
-  /** Revokes one link; `reissue` then gives the same person a new one. */
+  /**
+   * Revokes a personal link and gives the same person (role, address, name, language, session) a new one, in
+   * one transaction with both audit rows: the revocation is written first, and whatever fails after it undoes
+   * it, so the old link stays valid unless the new one exists. `workflowId` keeps the link within the entity
+   * the caller is looking at. The raw new token leaves only in the return value.
+   */
+  async reissue(
+    id: number,
+    actor: Actor,
+    scope: { workflowId?: number } = {},
+  ): Promise<{ revoked: AccessToken; token: string; expiresAt: Date }> {
+    return this.em.fork().transactional(async (em) => {
+      const old = await em.findOne(
+        AccessToken,
+        scope.workflowId === undefined ? { id } : { id, workflow: scope.workflowId },
+        { populate: ['workflow', 'workflow.dialogue', 'workflow.entity', 'session'] },
+      );
+      if (!old || !old.subjectEmail) throw new NotFound('personal link', id);
+      if (old.revokedAt) throw new Conflict(`link ${id} was already revoked; reload the list of links`);
+      const now = this.clock.now();
+      old.revokedAt = now;
+      auditInstance(em, old.workflow, {
+        actor,
+        at: now,
+        event: 'revoke-link',
+        details: { link: old.id, role: old.role, email: old.subjectEmail },
+      });
+      await em.flush();
+      const token = this.issue(
+        em,
+        old.workflow,
+        {
+          role: old.role,
+          email: old.subjectEmail,
+          name: old.subjectName,
+          language: old.language,
+          session: old.session,
+        },
+        now,
+        actor,
+      );
+      auditInstance(em, old.workflow, {
+        actor,
+        at: now,
+        event: 'issue-link',
+        details: { role: old.role, email: old.subjectEmail, reissues: old.id },
+      });
+      const { reportCutoff } = old.workflow.dialogue;
+      return { revoked: old, token, expiresAt: endOfLocalDay(reportCutoff, old.workflow.entity.timeZone) };
+    });
+  }
+
+  /** Revokes one link (`reissue` revokes and replaces it in one go). */
   async revoke(id: number, actor: Actor): Promise<AccessToken> {
     return this.em.fork().transactional(async (em) => {
       const token = await em.findOne(AccessToken, id, {

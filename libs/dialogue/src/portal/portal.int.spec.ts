@@ -9,10 +9,11 @@ import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
 import { SessionService } from '../session/session.service';
-import { ValidationFailed } from '../shared/errors';
+import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { StatisticsService } from '../statistics/statistics.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
+import { AccessToken } from './access-token.entity';
 import { AccessTokenService, TokenRejected } from './access-token.service';
 import { PortalService, TokenRoleRefused } from './portal.service';
 import { RequestsService } from './requests.service';
@@ -202,6 +203,70 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       await tokens.revoke(latest.id, ADMIN);
       await expect(portal.resolve(token)).rejects.toBeInstanceOf(TokenRejected);
       expect(await fresh().count(AuditEvent, { event: 'revoke-link' })).toBe(1);
+    });
+
+    it('re-issues a link in one transaction: the old one stops working, the new one works, both audited', async () => {
+      const { token: old } = await tokens.issueFor(
+        YEAR,
+        'DESA',
+        { role: 'focal-point', email: 'focal@desa.example.org' },
+        ADMIN,
+      );
+      const [row] = await tokens.list(YEAR, 'DESA');
+      const audits = await fresh().count(AuditEvent, { event: { $in: ['revoke-link', 'issue-link'] } });
+      const reissued = await tokens.reissue(row.id, 'admin: alice@test');
+      await expect(portal.resolve(old)).rejects.toBeInstanceOf(TokenRejected);
+      expect(await portal.resolve(reissued.token)).toMatchObject({
+        role: 'focal-point',
+        subjectEmail: 'focal@desa.example.org',
+        entity: { code: 'DESA' },
+      });
+      const trail = await fresh().find(
+        AuditEvent,
+        { event: { $in: ['revoke-link', 'issue-link'] } },
+        { orderBy: { id: 'desc' }, limit: 2 },
+      );
+      expect(trail.map((a) => [a.event, a.actor, a.entityCode]).reverse()).toEqual([
+        ['revoke-link', 'admin: alice@test', 'DESA'],
+        ['issue-link', 'admin: alice@test', 'DESA'],
+      ]);
+      expect(await fresh().count(AuditEvent, { event: { $in: ['revoke-link', 'issue-link'] } })).toBe(
+        audits + 2,
+      );
+      // A stale form (the link already revoked) and a link of another entity are refused.
+      await expect(tokens.reissue(row.id, ADMIN)).rejects.toBeInstanceOf(Conflict);
+      const [current] = await tokens.list(YEAR, 'DESA');
+      const dppa = (await tokens.list(YEAR, 'DPPA'))[0].workflow.id;
+      await expect(tokens.reissue(current.id, ADMIN, { workflowId: dppa })).rejects.toBeInstanceOf(NotFound);
+    });
+
+    it('a re-issue that fails after the revocation leaves the old link valid and issues nothing', async () => {
+      const { token: old } = await tokens.issueFor(
+        YEAR,
+        'DESA',
+        { role: 'head-of-entity', email: 'head@desa.example.org' },
+        ADMIN,
+      );
+      const [row] = await tokens.list(YEAR, 'DESA');
+      const before = {
+        links: await fresh().count(AccessToken, {}),
+        audit: await fresh().count(AuditEvent, {}),
+      };
+      // The revocation is written (flushed) inside the transaction before the new link is made; fail there.
+      const failing = jest.spyOn(tokens, 'issue').mockImplementationOnce(() => {
+        throw new Error('the new link could not be stored');
+      });
+      try {
+        await expect(tokens.reissue(row.id, ADMIN)).rejects.toThrow('the new link could not be stored');
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await portal.resolve(old)).toMatchObject({ role: 'head-of-entity' });
+      expect((await fresh().findOneOrFail(AccessToken, row.id)).revokedAt).toBeNull();
+      expect({
+        links: await fresh().count(AccessToken, {}),
+        audit: await fresh().count(AuditEvent, {}),
+      }).toEqual(before);
     });
 
     it('a token of entity A reads and changes nothing of entity B', async () => {

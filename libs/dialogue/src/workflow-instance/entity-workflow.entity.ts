@@ -2,11 +2,18 @@ import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-o
 import { Dialogue } from '../dialogue/dialogue.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
 
-/** The workflow instance of one entity in one dialogue year. `version` guards against lost updates. */
+/**
+ * The workflow instance of one entity in one dialogue year. `version` guards against lost updates.
+ * Indexes serve the console's list: its filters (state, escalation level; kind and duty station through the
+ * entity) and their order by id, so a page of 10,000 instances reads a few index entries, not the table.
+ */
 @Entity({ tableName: 'entity_workflow' })
 @Unique({ properties: ['dialogue', 'entity'] })
 @Index({ properties: ['dialogue', 'state'] })
 @Index({ properties: ['dialogue', 'escalationLevel'] })
+@Index({ properties: ['state', 'id'] })
+@Index({ properties: ['escalationLevel', 'id'] })
+@Index({ properties: ['entity'] })
 export class EntityWorkflow {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -1,6 +1,7 @@
 // Renders a "console view" that the server describes as data (see ../console-view.ts): facts, warnings, tables,
-// preformatted texts and one form. Every action and the dashboard use it, so the screens stay plain and alike.
-import React from 'react';
+// preformatted texts, a diagram and one form. Every action and the dashboard use it, so the screens stay plain
+// and alike.
+import React, { useEffect, useRef, useState } from 'react';
 import { Box, Button, H3, H5, Label, MessageBox, Text } from '@adminjs/design-system';
 
 const cell = {
@@ -89,6 +90,100 @@ const Field = ({ field, value, onChange }) => {
   );
 };
 
+// Mermaid's browser bundle, served by the api itself behind the console's login (nothing from a CDN), loaded
+// once, when the first diagram is shown.
+const MERMAID_SRC = '/admin/assets/mermaid.min.js';
+let mermaidLoading = null;
+let diagramsDrawn = 0;
+
+const loadMermaid = () => {
+  if (window.mermaid) return Promise.resolve(window.mermaid);
+  if (!mermaidLoading) {
+    mermaidLoading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = MERMAID_SRC;
+      script.async = true;
+      script.onload = () => {
+        window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+        resolve(window.mermaid);
+      };
+      script.onerror = () => {
+        mermaidLoading = null;
+        reject(new Error('the diagram library could not be loaded'));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return mermaidLoading;
+};
+
+// The diagram drawn as SVG, with its Mermaid text kept below it: fitted to the page width (an overview), or at
+// its actual size in a scrolling box, where every label can be read.
+export const Diagram = ({ diagram }) => {
+  const [svg, setSvg] = useState(null);
+  const [error, setError] = useState(null);
+  const [actualSize, setActualSize] = useState(false);
+  const box = useRef(null);
+  useEffect(() => {
+    let live = true;
+    setSvg(null);
+    setError(null);
+    diagramsDrawn += 1;
+    loadMermaid()
+      .then((mermaid) => mermaid.render(`cascade-diagram-${diagramsDrawn}`, diagram.mermaid))
+      .then((drawn) => live && setSvg(drawn.svg))
+      .catch((e) => live && setError((e && e.message) || String(e)));
+    return () => {
+      live = false;
+    };
+  }, [diagram.mermaid]);
+  useEffect(() => {
+    const drawn = box.current && box.current.querySelector('svg');
+    if (!drawn) return;
+    const width = drawn.viewBox && drawn.viewBox.baseVal ? drawn.viewBox.baseVal.width : 0;
+    drawn.style.maxWidth = actualSize ? 'none' : `${width}px`;
+    drawn.setAttribute('width', actualSize && width ? `${width}` : '100%');
+  }, [svg, actualSize]);
+  return (
+    <Box mb="xl" data-testid={`diagram-${diagram.id}`}>
+      <H5 mb="sm">{diagram.title}</H5>
+      {svg ? (
+        <Box>
+          <Button
+            type="button"
+            size="sm"
+            variant="text"
+            mb="sm"
+            data-testid="diagram-size"
+            onClick={() => setActualSize(!actualSize)}
+          >
+            {actualSize ? 'Fit to the page' : 'Actual size'}
+          </Button>
+          <div
+            ref={box}
+            data-testid="diagram-svg"
+            style={{ overflow: 'auto', maxHeight: actualSize ? '80vh' : 'none', border: '1px solid #e5e8ec' }}
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+        </Box>
+      ) : error ? (
+        <MessageBox variant="danger" message={`The diagram could not be drawn: ${error}`} />
+      ) : (
+        <Text color="grey60">Drawing the diagram…</Text>
+      )}
+      <details style={{ marginTop: '8px' }}>
+        <summary>Mermaid text</summary>
+        <pre
+          data-testid={`text-${diagram.id}`}
+          style={{ background: '#f6f8fa', padding: '12px', overflowX: 'auto', fontSize: '12px' }}
+        >
+          {diagram.mermaid}
+        </pre>
+      </details>
+    </Box>
+  );
+};
+
 export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
   <Box variant="white" p="xl" data-testid="console-view">
     {view.title ? <H3 mb="lg">{view.title}</H3> : null}
@@ -147,6 +242,7 @@ export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
       {(view.tables || []).map((t) => (
         <ConsoleTable key={t.id || t.title} table={t} />
       ))}
+      {view.diagram ? <Diagram diagram={view.diagram} /> : null}
       {(view.texts || []).map((t) => (
         <Box key={t.title} mb="xl" data-testid={`text-${t.id || t.title}`}>
           <H5 mb="sm">{t.title}</H5>
