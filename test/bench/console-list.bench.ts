@@ -22,9 +22,9 @@ import {
   uniqueQueuePrefix,
   waitFor,
   WORKFLOWS_DIR,
+  syntheticOrganisation,
   type RunningProcess,
 } from '@cascade/testing';
-import { syntheticOrganisation } from './support/organisation';
 
 const SIZES = (process.env['BENCH_CONSOLE_SIZES'] ?? '1000,10000').split(',').map(Number);
 const RUNS = 11;

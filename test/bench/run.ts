@@ -4,8 +4,8 @@
  * the same services. Prints one table and writes it as JSON to test/bench/results/bench.json.
  *
  * Full sizes (entities) can be changed with BENCH_ENTITIES (launch, mail, HTTP; 10,000), BENCH_SWEEP_ENTITIES (the
- * overdue sweep; 100,000) and BENCH_YEAR_ENTITIES (the simulated year; 10,000); BENCH_ONLY=launch,sweep,year,report
- * narrows a run.
+ * overdue sweep; 100,000) and BENCH_YEAR_ENTITIES (the simulated year; 10,000); BENCH_ONLY=launch,sweep,year,report,
+ * console narrows a run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -649,41 +649,57 @@ async function year(n: number, size: string, redis: PrivateRedis) {
   }
 }
 
-/** The report compile bench (test/bench/report-compile.bench.ts), on PostgreSQL, folded into the table. */
-async function reportCompile() {
-  log('report compile');
+/** Runs one of the standalone benches of this folder to its end and reads the JSON it writes into results/. */
+async function standaloneBench<T>(script: string, results: string, env: NodeJS.ProcessEnv = {}): Promise<T> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        require.resolve('tsx/cli'),
-        '--tsconfig',
-        'tsconfig.base.json',
-        path.join(__dirname, 'report-compile.bench.ts'),
-      ],
-      {
-        env: { ...process.env, TEST_DATABASES: 'postgresql' },
-        stdio: 'inherit',
-        cwd: path.resolve(__dirname, '../..'),
-      },
+      [require.resolve('tsx/cli'), '--tsconfig', 'tsconfig.base.json', path.join(__dirname, script)],
+      { env: { ...process.env, ...env }, stdio: 'inherit', cwd: path.resolve(__dirname, '../..') },
     );
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`report-compile bench exited ${code}`)),
-    );
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
   });
-  const results = JSON.parse(fs.readFileSync(path.join(RESULTS, 'report-compile.json'), 'utf8')) as {
-    entities: number;
-    cascadeMs: number;
-    rawMs: number;
-  }[];
+  return JSON.parse(fs.readFileSync(path.join(RESULTS, results), 'utf8')) as T;
+}
+
+const sizeLabel = (entities: number, full: number) =>
+  `${entities.toLocaleString('en')} entities${entities === full ? '' : ' (1/10)'}`;
+
+/** The report compile bench (test/bench/report-compile.bench.ts), on PostgreSQL, folded into the table. */
+async function reportCompile() {
+  log('report compile');
+  const results = await standaloneBench<{ entities: number; cascadeMs: number; rawMs: number }[]>(
+    'report-compile.bench.ts',
+    'report-compile.json',
+    { TEST_DATABASES: 'postgresql' },
+  );
   for (const r of results.filter((r) => r.entities >= 1000)) {
     add({
       scenario: 'report compile (draft: read + compile), best of 3',
-      size: `${r.entities.toLocaleString('en')} entities${r.entities === 10_000 ? '' : ' (1/10)'}`,
+      size: sizeLabel(r.entities, 10_000),
       unit: 'ms',
       cascade: Number(r.cascadeMs.toFixed(1)),
       raw: Number(r.rawMs.toFixed(1)),
       baseline: 'one SELECT of the same rows',
+    });
+  }
+}
+
+/** The console list bench (test/bench/console-list.bench.ts): a few of its pages folded into the table. */
+async function consoleList() {
+  log('console list pages');
+  const results = await standaloneBench<
+    { scenario: string; size: number; cascadeMs: number; rawMs: number }[]
+  >('console-list.bench.ts', 'console-list.json');
+  const shown = ['first page', 'deep page (the last)', 'filter: state', 'filter: duty station'];
+  for (const r of results.filter((r) => shown.includes(r.scenario))) {
+    add({
+      scenario: `console list of entities over HTTP, ${r.scenario}, median`,
+      size: sizeLabel(r.size, 10_000),
+      unit: 'ms',
+      cascade: Number(r.cascadeMs.toFixed(1)),
+      raw: Number(r.rawMs.toFixed(1)),
+      baseline: 'a SELECT of the same page on the same database',
     });
   }
 }
@@ -725,6 +741,7 @@ async function main() {
     }
     for (const [n, size] of sizes(YEAR_FULL)) if (wanted('year')) await year(n, size, redis);
     if (wanted('report')) await reportCompile();
+    if (wanted('console')) await consoleList();
     // The longest, last: each row is logged as it is measured, so a run cut short still shows the rest.
     for (const [n, size] of sizes(SWEEP_FULL)) if (wanted('sweep')) await overdueSweep(n, size, redis);
   } finally {

@@ -18,6 +18,10 @@ export interface Answer<T> {
 export interface CallOptions {
   /** Of a string body; an object body is always sent as JSON. */
   contentType?: string;
+  /**
+   * Five minutes by default: long enough for a simulation advance through a whole year on a loaded machine (the
+   * tests assert what happened, not how fast), short enough that a hung api fails the request, not the suite.
+   */
   timeoutMs?: number;
 }
 
@@ -114,7 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       method: string,
       url: string,
       body?: unknown,
-      { contentType = 'application/json', timeoutMs = 30_000 }: CallOptions = {},
+      { contentType = 'application/json', timeoutMs = 300_000 }: CallOptions = {},
     ): Promise<Answer<T>> {
       const response = await fetch(base + url, {
         method,
