@@ -80,6 +80,12 @@ async function sql<T = Record<string, unknown>>(
 const count = async (url: string, text: string, params: unknown[] = []) =>
   Number((await sql<{ n: string }>(url, text, params))[0].n);
 
+/** Every instance written, every outbox row dispatched, every timer mirrored: the launch of `n` is over. */
+const launchComplete = async (db: string, n: number) =>
+  (await count(db, 'select count(*) as n from entity_workflow')) === n &&
+  (await count(db, "select count(*) as n from outbox where status = 'pending'")) === 0 &&
+  (await count(db, "select count(*) as n from timer where status = 'pending' and not synced")) === 0;
+
 /** Copies rows into another database of the same schema, 1,000 per INSERT, in one transaction per table. */
 async function insertRows(
   client: Client,
@@ -211,13 +217,11 @@ async function launchAndAfter(n: number, size: string, redis: PrivateRedis, sink
     log(`launch of ${n} entities`);
     const launchStarted = Date.now();
     await stack.ok('POST', `/api/dialogues/${YEAR}/launch`);
-    await waitFor(
-      async () =>
-        (await count(db, 'select count(*) as n from entity_workflow')) === n &&
-        (await count(db, "select count(*) as n from outbox where status = 'pending'")) === 0 &&
-        (await count(db, "select count(*) as n from timer where status = 'pending' and not synced")) === 0,
-      { what: 'the launch to complete', timeoutMs: 3_600_000, intervalMs: 100 },
-    );
+    await waitFor(() => launchComplete(db, n), {
+      what: 'the launch to complete',
+      timeoutMs: 3_600_000,
+      intervalMs: 100,
+    });
     const launchMs = Date.now() - launchStarted;
     const mails = n * 2;
     await waitFor(() => sink.received.length >= mails, {
@@ -460,13 +464,11 @@ async function overdueSweep(n: number, size: string, redis: PrivateRedis) {
       await stack.ok('POST', '/api/entities/import', { entities: entities.slice(i, i + 10_000) });
     log(`launch of ${n} entities before the sweep`);
     await stack.ok('POST', `/api/dialogues/${YEAR}/launch`);
-    await waitFor(
-      async () =>
-        (await count(db, 'select count(*) as n from entity_workflow')) === n &&
-        (await count(db, "select count(*) as n from outbox where status = 'pending'")) === 0 &&
-        (await count(db, "select count(*) as n from timer where status = 'pending' and not synced")) === 0,
-      { what: 'the launch to complete', timeoutMs: 7_200_000, intervalMs: 1000 },
-    );
+    await waitFor(() => launchComplete(db, n), {
+      what: 'the launch to complete',
+      timeoutMs: 7_200_000,
+      intervalMs: 1000,
+    });
     await waitFor(
       async () => {
         const jobs = await mailQueue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');

@@ -2,26 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
-  clearQueuePrefix,
-  createTestDatabase,
-  freePort,
   launchChromium,
-  runBuilt,
   sampleDialogueInput,
-  startBuilt,
   startSmtpSink,
+  startStack,
   testDrivers,
-  TEST_REDIS_URL,
-  uniqueQueuePrefix,
   waitFor,
-  WORKFLOWS_DIR,
   type ReceivedMail,
-  type RunningProcess,
   type SmtpSink,
-  type TestDatabase,
+  type Stack,
 } from '@cascade/testing';
 
-const API_KEY = 'e2e-admin-key-0123456789abcdef';
 const YEAR = new Date().getUTCFullYear();
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 
@@ -66,26 +57,14 @@ async function submit(page: Page, section: string): Promise<number> {
 }
 
 describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) => {
-  let database: TestDatabase;
-  let prefix: string;
+  let stack: Stack;
   let base: string;
   let sink: SmtpSink;
-  let processes: RunningProcess[] = [];
   let browser: Browser;
   let focalPointLink: string;
 
-  async function call<T = unknown>(method: string, url: string, body?: unknown, type = 'application/json') {
-    const response = await fetch(base + url, {
-      method,
-      headers: { 'x-api-key': API_KEY, ...(body === undefined ? {} : { 'content-type': type }) },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T,
-    };
-  }
+  const call = <T = unknown>(method: string, url: string, body?: unknown, contentType?: string) =>
+    stack.call<T>(method, url, body, { contentType });
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(ARTIFACTS, `portal-${driver}-${name}.png`), fullPage: true });
@@ -95,39 +74,18 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    database = await createTestDatabase(driver);
-    prefix = uniqueQueuePrefix();
     sink = await startSmtpSink();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL:
-        database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`,
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      ADMIN_API_KEY: API_KEY,
-      WORKFLOWS_DIR,
-      OUTBOX_POLL_MS: '500',
-      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      SMTP_IGNORE_TLS: 'true',
-      MAIL_FROM: 'Ethics Office <ethics-office@un.example.org>',
-      PUBLIC_URL: base,
-      PORTAL_SECRET: 'e2e-portal-secret-0123456789abcdefghij',
-    };
-    await runBuilt('cli', env, ['db:migrate']);
-    processes = [startBuilt('api', env), startBuilt('worker', env)];
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${base}/health`)).status === 200;
-        } catch {
-          return false;
-        }
+    stack = await startStack({
+      driver,
+      workers: 1,
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+        SMTP_IGNORE_TLS: 'true',
+        MAIL_FROM: 'Ethics Office <ethics-office@un.example.org>',
+        PORTAL_SECRET: 'e2e-portal-secret-0123456789abcdefghij',
       },
-      { what: 'the api to answer /health', timeoutMs: 30000 },
-    );
+    });
+    base = stack.base;
     browser = await launchChromium();
 
     expect((await call('POST', '/api/dialogues', sampleDialogueInput(YEAR))).status).toBe(201);
@@ -137,7 +95,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       () => sink.received.find((m) => m.rcptTo.includes(ENTITY.focalPoints[0].email)),
       { what: 'the invitation to the Focal Point', timeoutMs: 60000 },
     ).catch((error) => {
-      throw new Error(`${error.message}\n${processes.map((p) => p.output().slice(-2000)).join('\n')}`);
+      throw new Error(`${error.message}\n${stack.outputs()}`);
     })) as ReceivedMail;
     const text = `${invitation.parsed.text ?? ''}\n${invitation.parsed.html || ''}`;
     const link = new RegExp(`${base.replace(/[.]/g, '\\.')}/p/[A-Za-z0-9_-]{20,}`).exec(text)?.[0];
@@ -154,10 +112,8 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(processes.map((p) => p.stop()));
+    await stack?.stop();
     await sink?.close();
-    await clearQueuePrefix(prefix);
-    await database?.drop();
   });
 
   it('a Focal Point opens the invitation link, switches to French, corrects a mistake and submits the statistics', async () => {

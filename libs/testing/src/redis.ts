@@ -43,6 +43,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Refused until the server listens: that is what the loop waits for, not an error to print.
+    probe.on('error', () => undefined);
     const ok = await probe.connect().then(
       () => probe.ping().then(() => true),
       () => false,

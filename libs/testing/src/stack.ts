@@ -100,6 +100,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
       ADMIN_API_KEY: STACK_API_KEY,
+      // Personal links in mail point at this api.
+      PUBLIC_URL: base,
       WORKFLOWS_DIR,
       OUTBOX_POLL_MS: '500',
       ...options.env,
