@@ -61,7 +61,10 @@ const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 function add(row: Omit<Row, 'ratio'>, higherIsBetter = false) {
   const ratio = higherIsBetter ? row.raw / row.cascade : row.cascade / row.raw;
   rows.push({ ...row, ratio: Number(ratio.toFixed(2)) });
-  log(`${row.scenario} (${row.size}): cascade ${row.cascade} ${row.unit}, raw ${row.raw} ${row.unit}`);
+  log(
+    `${row.scenario} (${row.size}): cascade ${row.cascade} ${row.unit}, raw ${row.raw} ${row.unit}` +
+      (row.note ? `; ${row.note}` : ''),
+  );
 }
 
 async function sql<T = Record<string, unknown>>(
@@ -633,6 +636,7 @@ async function year(n: number, size: string, redis: PrivateRedis) {
       yearRow.raw = seconds(Date.now() - started);
       yearRow.ratio = Number((yearRow.cascade / yearRow.raw).toFixed(2));
       yearRow.baseline = `addBulk of ${totals.fired} jobs + bare BullMQ worker (concurrency 5), one UPDATE per job`;
+      log(`simulated year (${size}): raw baseline ${yearRow.raw} s`);
       add({
         scenario: 'peak memory, worker (VmHWM, after the year)',
         size,
@@ -726,7 +730,7 @@ function printTable() {
 }
 
 async function main() {
-  const started = Date.now();
+  const started = benchStarted;
   const redis = await startPrivateRedis();
   const sink = await startSmtpSink();
   const wanted = (name: string) => !ONLY || ONLY.includes(name);
@@ -750,6 +754,11 @@ async function main() {
     await sink.close();
     await redis.stop();
   }
+  report(started);
+}
+
+/** Prints the table and writes it as JSON: at the end, or with what was measured when the run is interrupted. */
+function report(started: number) {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os
     .loadavg()
     .map((l) => l.toFixed(1))
@@ -768,6 +777,14 @@ async function main() {
     ),
   );
 }
+
+const benchStarted = Date.now();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    console.log(`\n${signal}: the run stops here; what it measured so far:`);
+    report(benchStarted);
+    process.exit(130);
+  });
 
 main().catch((error) => {
   console.error(error);
