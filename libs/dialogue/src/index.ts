@@ -2,6 +2,7 @@ export * from './shared/actor';
 export * from './shared/clock';
 export * from './shared/dates';
 export * from './shared/errors';
+export * from './shared/field-checks';
 export * from './shared/languages';
 export * from './dialogue/dialogue.entity';
 export * from './dialogue/dialogue.service';

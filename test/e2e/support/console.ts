@@ -1,5 +1,4 @@
-import { runBuilt } from '@cascade/testing';
-import type { Stack } from './stack';
+import { runBuilt, type Stack } from '@cascade/testing';
 
 export const ADMIN = { email: 'alice@un.example.org', password: 'alice-correct-horse-42' };
 export const VIEWER = { email: 'victor@un.example.org', password: 'victor-battery-staple-42' };

@@ -15,6 +15,7 @@ import type { Response } from 'express';
 import { Actors, AuditService, DialogueService, ReportService } from '@cascade/dialogue';
 import { auditView, dialogueView } from '../instances/views';
 import { CreateDialogueDto, DialogueDatesDto } from './dialogue.dto';
+import { optionalWholeNumber } from '../http/query-params';
 import { REPORT_FORMATS, sendReport } from '../report/send-report';
 
 @ApiTags('dialogues')
@@ -142,8 +143,8 @@ export class DialoguesController {
     @Query('limit') limit?: string,
   ) {
     const events = await this.audit.forDialogue(year, {
-      beforeId: beforeId ? Number(beforeId) : undefined,
-      limit: limit ? Number(limit) : undefined,
+      beforeId: optionalWholeNumber('beforeId', beforeId),
+      limit: optionalWholeNumber('limit', limit, { max: 1000 }),
     });
     return events.map(auditView);
   }

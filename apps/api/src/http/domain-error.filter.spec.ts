@@ -25,6 +25,23 @@ describe('toErrorBody', () => {
     expect(JSON.stringify(body)).toContain(named);
   });
 
+  it('names the state field when an override target is not allowed', () => {
+    const body = toErrorBody(
+      new GuardRefused('override-target', 'invited', 'override', "to 'x' is not allowed"),
+    );
+    expect(body?.issues).toEqual([{ field: 'state', message: "to 'x' is not allowed" }]);
+  });
+
+  it.each([
+    [413, 'entity.too.large', 'request entity too large'],
+    [415, 'charset.unsupported', 'unsupported charset "LATIN1"'],
+    [413, 'parameters.too.many', 'too many parameters'],
+  ])('maps the body parsers’ %i (%s) to itself, naming the body', (status, type, message) => {
+    const error = Object.assign(new Error(message), { status, statusCode: status, expose: true, type });
+    const body = toErrorBody(error);
+    expect(body).toMatchObject({ statusCode: status, issues: [{ field: 'body', message }] });
+  });
+
   it('maps a lost optimistic lock to 409', () => {
     expect(toErrorBody(OptimisticLockError.lockFailed('EntityWorkflow'))?.statusCode).toBe(409);
   });

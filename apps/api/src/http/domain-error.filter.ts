@@ -10,7 +10,13 @@ import {
   TokenRoleRefused,
   ValidationFailed,
 } from '@cascade/dialogue';
-import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
+import {
+  GuardRefused,
+  InvalidTransition,
+  OVERRIDE_TARGET_GUARD,
+  ReasonRequired,
+  UnknownEvent,
+} from '@cascade/workflow';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,8 +46,11 @@ export function toErrorBody(error: unknown): ErrorBody | null {
   if (error instanceof SimulationDisabled) return body(403, 'SimulationDisabled', error.message);
   if (error instanceof Conflict) return body(409, error.name, error.message);
   if (error instanceof InvalidTransition) return body(409, 'InvalidTransition', error.message);
-  if (error instanceof GuardRefused)
-    return body(422, 'GuardRefused', error.message, [{ field: error.guard, message: error.message }]);
+  if (error instanceof GuardRefused) {
+    // The override's target is the request's `state` field; other guards are rules, named as such.
+    const field = error.guard === OVERRIDE_TARGET_GUARD ? 'state' : error.guard;
+    return body(422, 'GuardRefused', error.message, [{ field, message: error.message }]);
+  }
   if (error instanceof ReasonRequired)
     return body(422, 'ReasonRequired', error.message, [{ field: 'reason', message: 'is required' }]);
   if (error instanceof UnknownEvent) return body(400, 'UnknownEvent', error.message);
@@ -50,7 +59,26 @@ export function toErrorBody(error: unknown): ErrorBody | null {
   if (error instanceof UniqueConstraintViolationException)
     return body(409, 'Conflict', 'a record with the same key already exists');
   if (error instanceof DomainError) return body(400, error.name, error.message);
+  // The body parsers' own refusals (too large, an unsupported charset, too many form fields) reach the filter
+  // as http-errors, not HttpExceptions: the client's fault, said as such rather than as a 500.
+  if (isBodyParserRefusal(error)) {
+    return body(error.status, error.name, `body: ${error.message}`, [
+      { field: 'body', message: error.message },
+    ]);
+  }
   return null;
+}
+
+function isBodyParserRefusal(error: unknown): error is Error & { status: number } {
+  const e = error as { status?: unknown; expose?: unknown; type?: unknown };
+  return (
+    error instanceof Error &&
+    typeof e.status === 'number' &&
+    e.status >= 400 &&
+    e.status < 500 &&
+    e.expose === true &&
+    typeof e.type === 'string'
+  );
 }
 
 @Catch()

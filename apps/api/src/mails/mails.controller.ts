@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Actors, MailLogService, type MailMessage } from '@cascade/dialogue';
+import { optionalWholeNumber } from '../http/query-params';
 
 const mailView = (m: MailMessage) => ({
   id: m.id,
@@ -43,8 +44,8 @@ export class MailsController {
     const rows = await this.mails.list(year, {
       entity,
       status,
-      beforeId: beforeId ? Number(beforeId) : undefined,
-      limit: limit ? Number(limit) : undefined,
+      beforeId: optionalWholeNumber('beforeId', beforeId),
+      limit: optionalWholeNumber('limit', limit, { max: 1000 }),
     });
     return rows.map(mailView);
   }

@@ -75,7 +75,12 @@ export class OrgController {
     @Headers('content-type') contentType?: string,
   ) {
     if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
-      throw new BadRequestException('send the tree as text/csv');
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'BadRequest',
+        message: 'body: send the tree as text/csv',
+        issues: [{ field: 'body', message: 'send the tree as text/csv' }],
+      });
     }
     return this.tree.importCsv(year, code, body, Actors.adminApiKey);
   }

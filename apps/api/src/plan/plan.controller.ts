@@ -30,6 +30,9 @@ export class PlanController {
     @Query('launchAt') launchAt?: string,
     @Query('format') format?: string,
   ) {
+    if (format !== undefined && format !== 'json' && format !== 'csv') {
+      throw new ValidationFailed([{ field: 'format', message: 'must be json or csv' }]);
+    }
     const at = launchAt === undefined ? undefined : new Date(launchAt);
     if (at && Number.isNaN(at.getTime())) {
       throw new ValidationFailed([{ field: 'launchAt', message: 'must be an ISO date-time' }]);

@@ -116,6 +116,14 @@ describe('reading the pages’ forms', () => {
         body,
       ),
     ).toEqual({ row: 1, part: 'agency' });
+    // A rule about the whole list is not the nameless row's (it was shown beside its count).
+    expect(
+      issueTarget(
+        'statistics',
+        { field: 'otherAgencyParticipants', message: 'must list at most 50 agencies' },
+        body,
+      ),
+    ).toBeNull();
     expect(issueTarget('session', { field: 'split.firstPartId', message: 'm' }, {})).toEqual({
       field: 'splitFirstPartId',
     });
@@ -152,6 +160,13 @@ describe('reading the pages’ forms', () => {
         '2 manager(s) have not led a session yet: A, B',
         '2 responsable(s) n’ont pas encore animé leur séance : A, B.',
       ],
+      ['must be at most 1000000', 'Veuillez saisir un nombre ne dépassant pas 1000000.'],
+      [
+        'must not contain control characters',
+        'Veuillez retirer de ce texte les caractères de contrôle invisibles.',
+      ],
+      ['must list at most 50 agencies', 'Veuillez indiquer au plus 50 organismes.'],
+      ['must be at most 200 characters', 'Veuillez ne pas dépasser 200 caractères.'],
       ['a rule added later', 'a rule added later'],
     ])('says %p in French', (message, expected) => {
       expect(localizeMessage(message, fr, day)).toBe(expected);
@@ -218,6 +233,18 @@ describe('the domain’s messages', () => {
         },
         { from: '2026-09-01', to: '2026-10-15' },
       ).issues,
+      // Out of range, control characters, too many agencies (the hostile-input suite's finds).
+      ...issuesOf(() =>
+        checkStatistics({
+          eligibleStaff: 3_000_000_000,
+          staffParticipated: 0,
+          sessionsHeld: 0,
+          managersLed: 0,
+          nonStaffParticipants: 0,
+          otherAgencyParticipants: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`A${i}`, 1])),
+          comments: 'nul\u0000',
+        }),
+      ),
       ...checkSessionReport(
         {
           heldOn: 'someday',

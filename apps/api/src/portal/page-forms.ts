@@ -246,6 +246,8 @@ export function issueTarget(form: PortalForm, issue: FieldIssue, body: FormBody)
       const row = rows.findIndex((r) => r.agency === named[1]);
       return row >= 0 ? { row, part: 'agency' } : null;
     }
+    // A rule about the whole list (too many agencies) belongs to no row: not even to one without a name.
+    if (!field.startsWith('otherAgencyParticipants.')) return null;
     const agency = field.slice('otherAgencyParticipants.'.length);
     const row = rows.findIndex((r) => r.agency === agency);
     return row >= 0 ? { row, part: 'count' } : null;
@@ -268,6 +270,9 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/^is required$/, 'required'],
   [/^must be text$/, 'required'],
   [/^must be at most (?<max>\d+) characters$/, 'tooLong'],
+  [/^must be at most (?<max>\d+)$/, 'tooLarge'],
+  [/^must not contain control characters$/, 'controlCharacters'],
+  [/^must list at most (?<max>\d+) agencies$/, 'tooManyAgencies'],
   [/^must be an email address$/, 'email'],
   [/^must be a date YYYY-MM-DD$/, 'date'],
   [/^must not exceed eligibleStaff \((?<max>\d+)\)$/, 'participatedOverEligible'],

@@ -3,14 +3,15 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags } 
 import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { SimulationService, ValidationFailed } from '@cascade/dialogue';
 
+// `strict` refuses dates that do not exist (31 April, 30 February), which Date would roll over into the next month.
 export class SetClockDto {
-  @ApiProperty({ example: '2026-10-15T12:00:00Z' }) @IsDateString() now!: string;
+  @ApiProperty({ example: '2026-10-15T12:00:00Z' }) @IsDateString({ strict: true }) now!: string;
 }
 
 export class AdvanceDto {
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Advance to this instant…' })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ example: 7, description: '…or by this many days' })
@@ -22,6 +23,18 @@ export class AdvanceDto {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * ISO 8601 also has week dates (`2026-W01`) and basic forms (`20260101`) that JavaScript's Date cannot read: they
+ * pass the DTO but would become an Invalid Date, so they are refused here by name.
+ */
+function instant(field: string, text: string): Date {
+  const at = new Date(text);
+  if (Number.isNaN(at.getTime())) {
+    throw new ValidationFailed([{ field, message: 'must be a date-time such as 2026-10-15T12:00:00Z' }]);
+  }
+  return at;
+}
 
 /**
  * The virtual clock (SIMULATION=true only, refused in production): due timers fire through the real queues
@@ -42,7 +55,7 @@ export class SimulationController {
   @Put('clock')
   @ApiOperation({ summary: 'Set the virtual now (forward only once set)' })
   async set(@Body() body: SetClockDto) {
-    return { now: await this.simulation.setNow(new Date(body.now)) };
+    return { now: await this.simulation.setNow(instant('now', body.now)) };
   }
 
   @Post('advance')
@@ -53,7 +66,9 @@ export class SimulationController {
       throw new ValidationFailed([{ field: 'to', message: 'give either to or days' }]);
     }
     const status = await this.simulation.status();
-    const to = body.to ? new Date(body.to) : new Date(status.now.getTime() + (body.days as number) * DAY_MS);
+    const to = body.to
+      ? instant('to', body.to)
+      : new Date(status.now.getTime() + (body.days as number) * DAY_MS);
     return this.simulation.advance(to);
   }
 }

@@ -11,7 +11,7 @@ import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { isCalendarDay } from '../shared/dates';
-import { Conflict, DialogueAlreadyLaunched, ValidationFailed } from '../shared/errors';
+import { Conflict, DialogueAlreadyLaunched, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { LANGUAGES, type Localized } from '../shared/languages';
 import { Dialogue, type Materials } from './dialogue.entity';
@@ -75,25 +75,43 @@ export class DialogueService {
     return this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
   }
 
+  /** The latest version of a definition the request names; an unknown id is a bad field, not a missing page. */
+  private definitionFor(check: FieldChecks, id: unknown) {
+    try {
+      if (typeof id !== 'string') throw new NotFound('workflow definition', String(id));
+      return this.registry.latest(id);
+    } catch (error) {
+      if (!(error instanceof NotFound)) throw error;
+      check.fail('workflowId', `no workflow definition '${String(id)}'`);
+      return null;
+    }
+  }
+
   async create(input: CreateDialogueInput, actor: Actor): Promise<Dialogue> {
-    const defaults = Number.isInteger(input.year) ? defaultDates(input.year) : null;
+    const check = new FieldChecks();
+    const yearOk = Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2200;
+    if (!yearOk) check.fail('year', 'must be a year between 2000 and 2200');
+    // Without a valid year there are no default dates: a date the request did not give is not its fault.
+    const defaults = yearOk ? defaultDates(input.year) : null;
     const statisticsDeadline = input.statisticsDeadline ?? defaults?.statisticsDeadline;
     const reportCutoff = input.reportCutoff ?? defaults?.reportCutoff;
-    const check = new FieldChecks();
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2200) {
-      check.fail('year', 'must be a year between 2000 and 2200');
-    }
     checkLocalized(check, 'topic', input.topic, 300);
     for (const material of ['leadersGuide', 'participantsGuide', 'presentation'] as const) {
       checkLocalized(check, `materials.${material}`, input.materials?.[material], 2000);
     }
-    if (!isCalendarDay(statisticsDeadline)) check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
-    if (!isCalendarDay(reportCutoff)) check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
-    else if (isCalendarDay(statisticsDeadline) && reportCutoff <= statisticsDeadline) {
+    if (statisticsDeadline !== undefined && !isCalendarDay(statisticsDeadline))
+      check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
+    if (reportCutoff !== undefined && !isCalendarDay(reportCutoff))
+      check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
+    else if (
+      isCalendarDay(reportCutoff) &&
+      isCalendarDay(statisticsDeadline) &&
+      reportCutoff <= statisticsDeadline
+    ) {
       check.fail('reportCutoff', 'must be after the statistics deadline');
     }
-    check.throwIfAny();
-    const definition = this.registry.latest(input.workflowId ?? DEFAULT_WORKFLOW);
+    const definition = this.definitionFor(check, input.workflowId ?? DEFAULT_WORKFLOW);
+    if (!definition || check.issues.length > 0) throw new ValidationFailed(check.issues);
 
     return this.em.transactional(async (em) => {
       if (await em.count(Dialogue, { year: input.year })) {

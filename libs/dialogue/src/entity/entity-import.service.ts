@@ -5,7 +5,7 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { ValidationFailed, type FieldIssue } from '../shared/errors';
 import { readEntityCsv } from './entity-csv';
-import { validateEntity, type EntityInput, type RawEntity } from './entity-input';
+import { unknownJsonFields, validateEntity, type EntityInput, type RawEntity } from './entity-input';
 import { FocalPoint } from './focal-point.entity';
 import { OrgEntity } from './org-entity.entity';
 
@@ -50,15 +50,21 @@ export class EntityImportService {
 
   importJson(entities: RawEntity[], actor: Actor): Promise<ImportResult> {
     // JSON rows are numbered from 1 (the index in the array, plus one).
+    const rows = entities.map((raw, index) => ({ row: index + 1, raw }));
     return this.importRows(
-      entities.map((raw, index) => ({ row: index + 1, raw })),
+      rows,
       actor,
       'json',
+      rows.flatMap(({ raw, row }) => unknownJsonFields(raw, row)),
     );
   }
 
-  private async importRows(rows: { row: number; raw: RawEntity }[], actor: Actor, format: string) {
-    const issues: FieldIssue[] = [];
+  private async importRows(
+    rows: { row: number; raw: RawEntity }[],
+    actor: Actor,
+    format: string,
+    issues: FieldIssue[] = [],
+  ) {
     const inputs: EntityInput[] = [];
     const seen = new Map<string, number>();
     for (const { row, raw } of rows) {

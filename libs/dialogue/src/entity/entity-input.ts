@@ -50,9 +50,49 @@ export function parseFocalPointCell(cell: string, language: unknown): unknown[] 
     });
 }
 
+const JSON_FIELDS = new Set([
+  'code',
+  'name',
+  'kind',
+  'dutyStation',
+  'timeZone',
+  'language',
+  'staff',
+  'headName',
+  'headEmail',
+  'focalPoints',
+]);
+const PERSON_FIELDS = new Set(['name', 'email', 'language']);
+
+/**
+ * Fields of a JSON import row that the import does not know. Refused like an unknown field of any other request:
+ * a misspelt `headEmail` must not import an entity without its Head.
+ */
+export function unknownJsonFields(raw: unknown, row: number): FieldIssue[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const issues: FieldIssue[] = Object.keys(raw)
+    .filter((key) => !JSON_FIELDS.has(key))
+    .map((field) => ({ row, field, message: 'is not a field of an entity' }));
+  const focalPoints = (raw as RawEntity).focalPoints;
+  if (Array.isArray(focalPoints)) {
+    focalPoints.forEach((fp: unknown, i) => {
+      if (typeof fp !== 'object' || fp === null || Array.isArray(fp)) return;
+      for (const key of Object.keys(fp).filter((k) => !PERSON_FIELDS.has(k))) {
+        issues.push({ row, field: `focal_points[${i}].${key}`, message: 'is not a field of a Focal Point' });
+      }
+    });
+  }
+  return issues;
+}
+
 /** Validates one entity; `row` is the line of the source file, used in every issue. */
 export function validateEntity(raw: RawEntity, row?: number): { input?: EntityInput; issues: FieldIssue[] } {
   const check = new FieldChecks(row);
+  // A JSON import may send anything as a row: refuse it by name instead of reading fields of null.
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    check.fail('entity', "must be an object with the entity's fields");
+    return { issues: check.issues };
+  }
   if (check.text('code', raw.code, { max: 30 }) && !CODE.test(raw.code)) {
     check.fail('code', 'letters, digits and dashes only (at most 30)');
   }
@@ -73,7 +113,9 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
   }
 
   let head: EntityInput['head'] = null;
-  if (raw.headName || raw.headEmail) {
+  // Any given value counts (a 0 or false is a wrong value, not an absent one); only empty means "no Head".
+  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+  if (given(raw.headName) || given(raw.headEmail)) {
     const nameOk = check.text('head_name', raw.headName, { max: 200 });
     const emailOk = check.email('head_email', raw.headEmail);
     if (nameOk && emailOk)

@@ -7,6 +7,7 @@ import type { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { Conflict, DomainError, NotFound } from '../shared/errors';
+import { FieldChecks } from '../shared/field-checks';
 import type { Language } from '../shared/languages';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findInstance } from '../workflow-instance/instance-lookup';
@@ -84,6 +85,10 @@ export class AccessTokenService {
     subject: { role: TokenRole; email: string; name?: string | null; language?: Language },
     actor: Actor,
   ): Promise<{ token: string; expiresAt: Date }> {
+    const check = new FieldChecks();
+    check.email('email', subject.email);
+    check.text('name', subject.name, { max: 200, required: false });
+    check.throwIfAny();
     return this.em.fork().transactional(async (em) => {
       const instance = await findInstance(em, year, code);
       const now = this.clock.now();

@@ -1,6 +1,6 @@
 import type { SessionReportInput } from '../portal/portal.types';
 import { isCalendarDay } from '../shared/dates';
-import { FieldChecks } from '../shared/field-checks';
+import { FieldChecks, isAgencyName, MAX_AGENCIES, MAX_ID } from '../shared/field-checks';
 
 const MAX_LIST = 20;
 
@@ -38,9 +38,12 @@ export function checkSessionReport(
   if (typeof agencies !== 'object' || agencies === null || Array.isArray(agencies)) {
     check.fail('otherAgencyParticipants', 'must map each agency to a count');
     agenciesOk = false;
+  } else if (Object.keys(agencies).length > MAX_AGENCIES) {
+    check.fail('otherAgencyParticipants', `must list at most ${MAX_AGENCIES} agencies`);
+    agenciesOk = false;
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!agency.trim() || agency.length > 100) {
+      if (!isAgencyName(agency)) {
         check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
         agenciesOk = false;
       }
@@ -59,6 +62,8 @@ export function checkSessionReport(
       check.fail('split.part', `must be between 1 and ${split.of}`);
     if (part && split.part > 1 && !Number.isInteger(split.firstPartId)) {
       check.fail('split.firstPartId', 'name the first part of the split session');
+    } else if (part && split.part > 1) {
+      check.nonNegativeInteger('split.firstPartId', split.firstPartId, { max: MAX_ID });
     }
   }
   const list = (field: string, values: unknown, max: number) => {

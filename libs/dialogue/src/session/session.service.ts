@@ -10,7 +10,7 @@ import { EntityWorkflowService, type TransitionOutcome } from '../workflow-insta
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { isCalendarDay } from '../shared/dates';
-import { FieldChecks } from '../shared/field-checks';
+import { FieldChecks, MAX_ID } from '../shared/field-checks';
 import { SessionRecord } from './session-record.entity';
 
 export interface RecordSessionInput {
@@ -168,8 +168,15 @@ export class SessionService {
       check.fail('leader', `${leaderEmail} is not a manager of ${instance.entity.code}'s reporting tree`);
     }
     const split = input.split;
-    if (split && split.part > 1 && Number.isInteger(split.firstPartId)) {
-      const first = await em.findOne(SessionRecord, { id: split.firstPartId as number, workflow: instance });
+    // Only an id that can exist is looked up: a hostile 1e20 is already named by checkSessionReport.
+    const firstPartId = split?.firstPartId;
+    const canExist =
+      typeof firstPartId === 'number' &&
+      Number.isInteger(firstPartId) &&
+      firstPartId >= 1 &&
+      firstPartId <= MAX_ID;
+    if (split && split.part > 1 && canExist) {
+      const first = await em.findOne(SessionRecord, { id: firstPartId, workflow: instance });
       if (!first) check.fail('split.firstPartId', 'no such session in this entity');
       else if (first.leaderEmail !== leaderEmail) {
         check.fail('split.firstPartId', 'every part of a split session is led by the same manager');

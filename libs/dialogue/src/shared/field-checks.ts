@@ -1,6 +1,30 @@
 import type { FieldIssue } from './errors';
 import { ValidationFailed } from './errors';
 
+/**
+ * The largest count of people, sessions or minutes any form takes. Far above any entity's staff, and far below
+ * the 32-bit integer columns, so that a typo or a hostile 1e300 is refused by name instead of failing the insert.
+ */
+export const MAX_COUNT = 1_000_000;
+
+/** Largest row id (the id columns are 32-bit). */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * Control characters other than tab and line breaks: never typed by a person, and NUL cannot be stored by
+ * PostgreSQL at all, so text carrying them is refused with its field named rather than failing in the database.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** At most this many agencies in one "participants from other agencies" list. */
+export const MAX_AGENCIES = 50;
+
+/** An agency name as a key of `otherAgencyParticipants`: a short line of visible text. */
+export function isAgencyName(name: string): boolean {
+  return name.trim() !== '' && name.length <= 100 && !CONTROL_CHARACTERS.test(name);
+}
+
 /** Collects every problem of an input before refusing it, so one answer names them all. */
 export class FieldChecks {
   readonly issues: FieldIssue[] = [];
@@ -11,16 +35,21 @@ export class FieldChecks {
     this.issues.push(this.row === undefined ? { field, message } : { field, message, row: this.row });
   }
 
-  nonNegativeInteger(field: string, value: unknown): value is number {
+  nonNegativeInteger(field: string, value: unknown, { max = MAX_COUNT } = {}): value is number {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       this.fail(field, 'must be a non-negative integer');
+      return false;
+    }
+    if (value > max) {
+      this.fail(field, `must be at most ${max}`);
       return false;
     }
     return true;
   }
 
+  /** Text of at most `max` characters; blank (only spaces) counts as missing. */
   text(field: string, value: unknown, { max = 300, required = true } = {}): value is string {
-    if (value === undefined || value === null || value === '') {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
       if (required) this.fail(field, 'is required');
       return false;
     }
@@ -30,6 +59,10 @@ export class FieldChecks {
     }
     if (value.length > max) {
       this.fail(field, `must be at most ${max} characters`);
+      return false;
+    }
+    if (CONTROL_CHARACTERS.test(value)) {
+      this.fail(field, 'must not contain control characters');
       return false;
     }
     return true;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { endOfLocalDay } from '@cascade/workflow';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
-import { FieldChecks } from '../shared/field-checks';
+import { FieldChecks, isAgencyName, MAX_AGENCIES } from '../shared/field-checks';
 import { StatisticsSubmission } from './statistics-submission.entity';
 
 /** Annex E: the final participation statistics of one entity. */
@@ -36,10 +36,11 @@ export function checkStatistics(input: StatisticsInput): void {
   const agencies = input.otherAgencyParticipants ?? {};
   if (typeof agencies !== 'object' || agencies === null || Array.isArray(agencies)) {
     check.fail('otherAgencyParticipants', 'must map each agency to a count');
+  } else if (Object.keys(agencies).length > MAX_AGENCIES) {
+    check.fail('otherAgencyParticipants', `must list at most ${MAX_AGENCIES} agencies`);
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!agency.trim() || agency.length > 100)
-        check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
+      if (!isAgencyName(agency)) check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
       check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count);
     }
   }

@@ -8,6 +8,7 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
 import { isCalendarDay } from '../shared/dates';
 import { ConcurrentModification, ValidationFailed } from '../shared/errors';
+import { FieldChecks } from '../shared/field-checks';
 import { EntityWorkflow } from './entity-workflow.entity';
 import { findDialogue, findInstance } from './instance-lookup';
 import { WorkflowRegistry } from './workflow-registry';
@@ -64,6 +65,7 @@ export class EntityWorkflowService {
   }
 
   withdraw(year: number, code: string, reason: string, actor: Actor): Promise<TransitionOutcome> {
+    checkReason(reason);
     return this.applyEvent(year, code, { type: 'withdraw', reason }, actor);
   }
 
@@ -74,6 +76,7 @@ export class EntityWorkflowService {
     reason: string,
     actor: Actor,
   ): Promise<TransitionOutcome> {
+    checkReason(reason);
     return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
   }
 
@@ -89,6 +92,7 @@ export class EntityWorkflowService {
     if (!isCalendarDay(newDeadline)) {
       throw new ValidationFailed([{ field: 'deadline', message: 'must be a date YYYY-MM-DD' }]);
     }
+    checkReason(reason);
     return this.applyEvent(
       year,
       code,
@@ -132,6 +136,16 @@ export class EntityWorkflowService {
       throw error;
     }
   }
+}
+
+/**
+ * The reason an administrative event carries into the audit trail: bounded and free of control characters like
+ * every text. A missing one is left to the workflow, which names the events that require it (ReasonRequired).
+ */
+function checkReason(reason: unknown): void {
+  const check = new FieldChecks();
+  check.text('reason', reason, { max: 2000, required: false });
+  check.throwIfAny();
 }
 
 /** An extension past the report cutoff means the entity will not be listed as having completed the dialogue. */

@@ -1,0 +1,23 @@
+import { FieldChecks, MAX_COUNT } from './field-checks';
+
+describe('FieldChecks', () => {
+  it('refuses blank text as missing, and control characters (NUL cannot be stored by PostgreSQL)', () => {
+    const check = new FieldChecks(4);
+    expect(check.text('name', ' \t ')).toBe(false);
+    expect(check.text('reason', 'a\u0000b')).toBe(false);
+    expect(check.text('comment', 'line one\nline two\ttab')).toBe(true);
+    expect(check.text('note', '   ', { required: false })).toBe(false);
+    expect(check.issues).toEqual([
+      { field: 'name', message: 'is required', row: 4 },
+      { field: 'reason', message: 'must not contain control characters', row: 4 },
+    ]);
+  });
+
+  it('bounds counts below the 32-bit columns', () => {
+    const check = new FieldChecks();
+    expect(check.nonNegativeInteger('staff', MAX_COUNT)).toBe(true);
+    expect(check.nonNegativeInteger('staff', 3_000_000_000)).toBe(false);
+    expect(check.nonNegativeInteger('id', 3_000_000, { max: 2 ** 31 - 1 })).toBe(true);
+    expect(check.issues).toEqual([{ field: 'staff', message: `must be at most ${MAX_COUNT}` }]);
+  });
+});
