@@ -308,38 +308,32 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
         target: 'splitOf',
         apply: (f: Map<string, string | string[]>) => (f.set('splitPart', '1'), f.set('splitOf', '')),
       }),
-      fc
-        .constantFrom('0', '1')
-        .map((of) => ({
-          target: 'splitOf',
-          touched: ['splitPart'],
-          apply: (f: Map<string, string | string[]>) => (
-            f.set('splitPart', '1'),
-            f.set('splitOf', of),
-            f.set('splitFirstPartId', '')
-          ),
-        })),
-      fc
-        .integer({ min: 2, max: 5 })
-        .map((of) => ({
-          target: 'splitPart',
-          touched: ['splitOf', 'splitFirstPartId'],
-          apply: (f: Map<string, string | string[]>) => (
-            f.set('splitPart', String(of + 1)),
-            f.set('splitOf', String(of)),
-            f.set('splitFirstPartId', '1')
-          ),
-        })),
-      fc
-        .integer({ min: 2, max: 5 })
-        .map((of) => ({
-          target: 'splitFirstPartId',
-          apply: (f: Map<string, string | string[]>) => (
-            f.set('splitPart', '2'),
-            f.set('splitOf', String(of)),
-            f.set('splitFirstPartId', '')
-          ),
-        })),
+      fc.constantFrom('0', '1').map((of) => ({
+        target: 'splitOf',
+        touched: ['splitPart'],
+        apply: (f: Map<string, string | string[]>) => (
+          f.set('splitPart', '1'),
+          f.set('splitOf', of),
+          f.set('splitFirstPartId', '')
+        ),
+      })),
+      fc.integer({ min: 2, max: 5 }).map((of) => ({
+        target: 'splitPart',
+        touched: ['splitOf', 'splitFirstPartId'],
+        apply: (f: Map<string, string | string[]>) => (
+          f.set('splitPart', String(of + 1)),
+          f.set('splitOf', String(of)),
+          f.set('splitFirstPartId', '1')
+        ),
+      })),
+      fc.integer({ min: 2, max: 5 }).map((of) => ({
+        target: 'splitFirstPartId',
+        apply: (f: Map<string, string | string[]>) => (
+          f.set('splitPart', '2'),
+          f.set('splitOf', String(of)),
+          f.set('splitFirstPartId', '')
+        ),
+      })),
       fc
         .tuple(fc.integer({ min: 2, max: 5 }), fc.constantFrom('99999', 'abc', '-3', '99999999999', '1.5'))
         .map(([of, id]) => ({
@@ -351,24 +345,20 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
           ),
         })),
       // Session 1 was not split: its part count disagrees.
-      fc
-        .integer({ min: 2, max: 5 })
-        .map((of) => ({
-          target: 'splitOf',
-          touched: ['splitFirstPartId'],
-          apply: (f: Map<string, string | string[]>) => (
-            f.set('splitPart', '2'),
-            f.set('splitOf', String(of)),
-            f.set('splitFirstPartId', '1')
-          ),
-        })),
+      fc.integer({ min: 2, max: 5 }).map((of) => ({
+        target: 'splitOf',
+        touched: ['splitFirstPartId'],
+        apply: (f: Map<string, string | string[]>) => (
+          f.set('splitPart', '2'),
+          f.set('splitOf', String(of)),
+          f.set('splitFirstPartId', '1')
+        ),
+      })),
       ...(['jointUnits', 'scenarios', 'questions'] as const).flatMap((name) => [
-        fc
-          .integer({ min: 21, max: 60 })
-          .map((n) => ({
-            target: name,
-            apply: set(name, Array.from({ length: n }, (_, i) => `line ${i}`).join('\n')),
-          })),
+        fc.integer({ min: 21, max: 60 }).map((n) => ({
+          target: name,
+          apply: set(name, Array.from({ length: n }, (_, i) => `line ${i}`).join('\n')),
+        })),
         fc
           .tuple(
             words(20),
