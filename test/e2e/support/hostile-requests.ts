@@ -410,58 +410,131 @@ function notJson(): fc.Arbitrary<string> {
     .filter(isJunk);
 }
 
-/** Every JSON endpoint given text that is not JSON, or JSON in a charset the API does not read. */
+type Target = {
+  path: string;
+  method: HostileCase['method'];
+  admin: boolean;
+  required: string[];
+  dto: boolean;
+};
+
+/**
+ * Every JSON endpoint given text that is not JSON, JSON in a charset the API does not read, a list where the
+ * object belongs, or nothing at all (an empty body, `{}`, JSON sent as text/plain, which is not read as JSON).
+ */
 export function notJsonSurface(f: HostileFixture): Record<string, fc.Arbitrary<HostileCase>> {
   const { year, otherCode, tokens, ids } = f;
-  const targets: [string, HostileCase['method'], boolean][] = [
-    ['/api/dialogues', 'POST', true],
-    [`/api/dialogues/${year}`, 'PATCH', true],
-    ['/api/entities/import', 'POST', true],
-    [`/api/dialogues/${year}/entities`, 'POST', true],
-    ...['sessions', 'statistics', 'withdraw', 'override', 'extension', 'tokens'].map(
-      (a) =>
-        [`/api/dialogues/${year}/entities/${otherCode}/${a}`, 'POST', true] as [
-          string,
-          HostileCase['method'],
-          boolean,
-        ],
-    ),
-    [`/api/extension-requests/${ids.extensionRequest}/grant`, 'POST', true],
-    [`/api/extension-requests/${ids.extensionRequest}/refuse`, 'POST', true],
-    [`/api/scenario-proposals/${ids.scenarioProposal}/decision`, 'POST', true],
-    [`/api/questions/${ids.question}/answer`, 'POST', true],
-    ['/api/simulation/clock', 'PUT', true],
-    ['/api/simulation/advance', 'POST', true],
-    ...['statistics', 'extension-requests', 'scenario-proposals', 'seminar-requests', 'leader-links'].map(
-      (a) =>
-        [`/api/portal/${tokens.focalPoint}/${a}`, 'POST', false] as [string, HostileCase['method'], boolean],
-    ),
-    [`/api/portal/${tokens.leader}/sessions`, 'POST', false],
-    [`/api/portal/${tokens.participants}/feedback`, 'POST', false],
-    [`/api/portal/${tokens.head}/confirmation`, 'POST', false],
+  const admin = (path: string, required: string[], method: HostileCase['method'] = 'POST'): Target => ({
+    path,
+    method,
+    admin: true,
+    required,
+    dto: true,
+  });
+  const portal = (token: string, action: string, required: string[]): Target => ({
+    path: `/api/portal/${token}/${action}`,
+    method: 'POST',
+    admin: false,
+    required,
+    dto: action !== 'confirmation',
+  });
+  const instance = `/api/dialogues/${year}/entities/${otherCode}`;
+  const statistics = [
+    'eligibleStaff',
+    'staffParticipated',
+    'sessionsHeld',
+    'managersLed',
+    'nonStaffParticipants',
+  ];
+  const targets: Target[] = [
+    admin('/api/dialogues', ['year', 'topic', 'materials']),
+    admin(`/api/dialogues/${year}`, ['reason'], 'PATCH'),
+    { ...admin('/api/entities/import', ['entities']), dto: false },
+    admin(`/api/dialogues/${year}/entities`, ['code', 'name', 'kind', 'dutyStation', 'timeZone', 'language']),
+    admin(`${instance}/sessions`, ['leaderEmail', 'heldOn', 'language', 'participants']),
+    admin(`${instance}/statistics`, statistics),
+    admin(`${instance}/withdraw`, ['reason']),
+    admin(`${instance}/override`, ['state', 'reason']),
+    admin(`${instance}/extension`, ['deadline', 'reason']),
+    admin(`${instance}/tokens`, ['role', 'email']),
+    admin(`/api/extension-requests/${ids.extensionRequest}/grant`, ['reason']),
+    admin(`/api/extension-requests/${ids.extensionRequest}/refuse`, ['reason']),
+    admin(`/api/scenario-proposals/${ids.scenarioProposal}/decision`, ['approve', 'feedback']),
+    admin(`/api/questions/${ids.question}/answer`, ['answer']),
+    admin('/api/simulation/clock', ['now'], 'PUT'),
+    admin('/api/simulation/advance', ['to']),
+    portal(tokens.focalPoint, 'statistics', statistics),
+    portal(tokens.focalPoint, 'extension-requests', ['wishedDeadline', 'reason']),
+    portal(tokens.focalPoint, 'scenario-proposals', ['title', 'description']),
+    portal(tokens.focalPoint, 'seminar-requests', ['topic', 'preferredPeriod', 'expectedParticipants']),
+    portal(tokens.focalPoint, 'leader-links', ['leaderEmail']),
+    portal(tokens.leader, 'sessions', [
+      'heldOn',
+      'durationMinutes',
+      'language',
+      'format',
+      'staffParticipants',
+      'nonStaffParticipants',
+    ]),
+    portal(tokens.participants, 'feedback', ['usefulness', 'openness', 'relevance']),
+    portal(tokens.head, 'confirmation', ['confirmation']),
   ];
   // Charsets the JSON parser refuses (it reads only utf-*; a utf-7 body would be read, and acted on).
   const charsets = fc.constantFrom('latin1', 'koi8-r', 'x-unknown', 'ascii', 'iso-8859-1');
-  return {
-    'bodies that are not JSON': fc
-      .tuple(
-        fc.constantFrom(...targets),
-        fc.oneof(
-          { weight: 4, arbitrary: notJson().map((body) => ({ body, charset: null as string | null })) },
-          { weight: 1, arbitrary: charsets.map((charset) => ({ body: '{"reason":"x"}', charset })) },
-        ),
-      )
-      .map(([[path, method, admin], { body, charset }]) =>
-        printable({
-          surface: `${method} ${path} (not JSON)`,
-          method,
-          path,
+  type Body = { body: string; contentType: string; faults: (t: Target) => Fault[] };
+  const bodies: fc.Arbitrary<Body> = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: notJson().map((body) => ({
+        body,
+        contentType: 'application/json',
+        faults: () => [{ field: 'body', mention: 'JSON' }],
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: charsets.map((charset) => ({
+        body: '{"reason":"x"}',
+        contentType: `application/json; charset=${charset}`,
+        faults: () => [{ field: 'body', mention: 'charset' }],
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('[]', '[1,"x"]', '[{"reason":"x"}]', '[[]]').map((body) => ({
+        body,
+        contentType: 'application/json',
+        // The DTO routes refuse the list itself; the others find none of their fields in it.
+        faults: (t: Target) => (t.dto ? [{ field: 'body' }] : t.required.map((field) => ({ field }))),
+      })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          ['', 'application/json'],
+          ['{}', 'application/json'],
+          ['{"reason":"x","answer":"x"}', 'text/plain'],
+        )
+        .map(([body, contentType]) => ({
           body,
-          contentType: charset ? `application/json; charset=${charset}` : 'application/json',
-          admin,
-          answer: 'json',
-          faults: charset ? [{ field: 'body', mention: 'charset' }] : [{ field: 'body', mention: 'JSON' }],
-        }),
-      ),
+          contentType,
+          faults: (t: Target) => t.required.map((field) => ({ field })),
+        })),
+    },
+  );
+  return {
+    'bodies that are not JSON': fc.tuple(fc.constantFrom(...targets), bodies).map(([t, b]) =>
+      printable({
+        surface: `${t.method} ${t.path} (not JSON)`,
+        method: t.method,
+        path: t.path,
+        body: b.body,
+        contentType: b.contentType,
+        admin: t.admin,
+        answer: 'json',
+        faults: b.faults(t),
+      }),
+    ),
   };
 }

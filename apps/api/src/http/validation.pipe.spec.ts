@@ -54,6 +54,12 @@ describe('the request validation pipe', () => {
     }
   });
 
+  it('refuses a list where the object belongs, naming the body', async () => {
+    expect(await issuesOf([{ reason: 'r', count: 1 }], body)).toEqual([
+      { field: 'body', message: 'must be a JSON object, not a list' },
+    ]);
+  });
+
   it('refuses a body nested deeper than any request, before walking it', async () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = { a: deep };

@@ -87,6 +87,9 @@ export class RequestValidationPipe extends ValidationPipe {
       // Left as written for the route's own ParseIntPipe, which reads it exactly.
       if (numeric) return value;
     } else if (metadata.type === 'body' && this.toValidate(metadata)) {
+      // A list where the object belongs was reported as "property 0 should not exist", field by index.
+      if (Array.isArray(value))
+        throw badRequest([{ field: 'body', message: 'must be a JSON object, not a list' }]);
       scan(value, '', 0, issues);
       if (issues.length) throw badRequest(issues);
     }
