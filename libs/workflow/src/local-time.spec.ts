@@ -4,6 +4,7 @@ import {
   daysBetween,
   endOfLocalDay,
   isIsoDate,
+  isValidZone,
   localDateOf,
   toLocalIso,
 } from './local-time';
@@ -45,6 +46,15 @@ describe('atLocalSendTime', () => {
   it('refuses malformed dates and zones', () => {
     expect(() => at('2026-13-01', 'Europe/Zurich')).toThrow(RangeError);
     expect(() => at('2026-12-01', 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('isValidZone', () => {
+  it('takes IANA names only, not the UTC offsets newer ICU also accepts, on every Node version', () => {
+    for (const zone of ['Europe/Zurich', 'America/Port-au-Prince', 'Etc/GMT+5', 'UTC'])
+      expect(isValidZone(zone)).toBe(true);
+    for (const zone of ['+01:00', '-05:00', '+0100', 'Mars/Olympus', 'Europe/Zurich ', ''])
+      expect(isValidZone(zone)).toBe(false);
   });
 });
 

@@ -7,8 +7,12 @@ export interface SendAt {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Newer ICU (Node 22 and later) also takes a UTC offset such as '+01:00' as a time zone. An entity's zone must be an
+// IANA name, so that its dates follow daylight saving, and so that the same input is valid on every Node version.
+const UTC_OFFSET = /^[+-]/;
+
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return !UTC_OFFSET.test(zone) && IANAZone.isValidZone(zone);
 }
 
 export function isIsoDate(date: string): boolean {
