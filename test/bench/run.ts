@@ -7,7 +7,7 @@
  * overdue sweep; 100,000) and BENCH_YEAR_ENTITIES (the simulated year; 10,000); BENCH_ONLY=launch,sweep,year,report,
  * console narrows a run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import {
   sampleDialogueInput,
   STACK_API_KEY,
   startPrivateRedis,
+  startScript,
   startStack,
   syntheticOrganisation,
   type Stack,
@@ -128,30 +129,6 @@ async function jsonColumnsOf(url: string): Promise<Map<string, Set<string>>> {
   for (const { table_name, column_name } of found)
     map.set(table_name, (map.get(table_name) ?? new Set()).add(column_name));
   return map;
-}
-
-function startChild(
-  script: string,
-  env: NodeJS.ProcessEnv,
-): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
-  const child = spawn(process.execPath, [path.join(__dirname, 'support', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return {
-    child,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
-  };
 }
 
 async function migratedDatabase(redis: PrivateRedis) {
@@ -338,7 +315,10 @@ async function launchAndAfter(n: number, size: string, redis: PrivateRedis, sink
 
     // --- statistics over HTTP: the api against a bare node:http server doing one INSERT, same database.
     const rawPort = await freePort();
-    const rawServer = startChild('raw-http-server.js', { DATABASE_URL: db, PORT: String(rawPort) });
+    const rawServer = startScript(path.join(__dirname, 'support', 'raw-http-server.js'), {
+      DATABASE_URL: db,
+      PORT: String(rawPort),
+    });
     try {
       await waitFor(() => rawServer.output().includes('listening'), { what: 'the raw HTTP server' });
       // Every request is an entity's first submission (invited → stats-submitted: the transition, its audit row,
@@ -608,7 +588,7 @@ async function year(n: number, size: string, redis: PrivateRedis) {
       "insert into raw_timer select 'raw-' || g, 'pending', null from generate_series(1, $1::int) g",
       [totals.fired],
     );
-    const worker = startChild('raw-worker.js', {
+    const worker = startScript(path.join(__dirname, 'support', 'raw-worker.js'), {
       DATABASE_URL: db,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: prefix,

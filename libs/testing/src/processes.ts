@@ -11,13 +11,9 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Starts a built process (`dist/apps/<app>/src/main.js`) with its own environment, keeping its output. */
-export function startBuilt(
-  app: 'api' | 'worker' | 'cli',
-  env: NodeJS.ProcessEnv,
-  args: string[] = [],
-): RunningProcess {
-  const child = spawn(process.execPath, [path.join(DIST, 'apps', app, 'src/main.js'), ...args], {
+/** Starts a Node script with its own environment, keeping its output; `stop` sends SIGTERM, then SIGKILL after 5 s. */
+export function startScript(file: string, env: NodeJS.ProcessEnv, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [file, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,6 +31,15 @@ export function startBuilt(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/** Starts a built process (`dist/apps/<app>/src/main.js`). */
+export function startBuilt(
+  app: 'api' | 'worker' | 'cli',
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+): RunningProcess {
+  return startScript(path.join(DIST, 'apps', app, 'src/main.js'), env, args);
 }
 
 /** Runs a built CLI command to completion; rejects with its output when it fails. */
