@@ -12,7 +12,8 @@ import { QueueWorker } from './queue-worker';
 
 /**
  * Consumes the timers queue, rate-limited: after a long outage every overdue timer is due at once, and the
- * limit spreads the burst.
+ * limit spreads the burst. A job may fire a batch of timers due at its instant (TIMER_BATCH); the jobs of the
+ * others then find their rows closed.
  */
 export class TimerWorker extends QueueWorker {
   constructor(
@@ -28,8 +29,11 @@ export class TimerWorker extends QueueWorker {
   async process(job: Job<JobPayloads[typeof JobName.FireTimer]>): Promise<FiringOutcome> {
     if (job.name !== JobName.FireTimer) throw new Error(`unexpected job ${job.name} on ${QueueName.Timers}`);
     await this.clock.sync();
-    const outcome = await this.firing.fire(job.data.key);
-    if (outcome.status === 'fired') {
+    const outcome = await this.firing.fire(job.data.key, {
+      batch: this.config.timers.batch,
+      skipLocked: this.config.database.driver === 'postgresql',
+    });
+    if (outcome.status !== 'ignored') {
       // Its mails and the timers it re-planned leave the database now rather than at the next poll.
       this.outbox.kick();
       this.timers.kick();

@@ -30,6 +30,7 @@ export const configSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5000),
     TIMER_RECONCILE_MS: z.coerce.number().int().min(1000).default(60_000),
     TIMER_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
+    TIMER_BATCH: z.coerce.number().int().min(1).max(500).default(50),
     ETHICS_OFFICE_EMAIL: z.string().min(3).default('Ethics Office <ethics-office@cascade.local>'),
     MAIL_FROM: z.string().optional(),
     PUBLIC_URL: z

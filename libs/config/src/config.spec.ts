@@ -59,12 +59,13 @@ describe('loadConfig', () => {
   });
 
   it('reads the timer settings', () => {
-    expect(loadConfig({}).timers).toEqual({ reconcileMs: 60_000, ratePerSecond: 100 });
-    expect(loadConfig({ TIMER_RECONCILE_MS: '5000', TIMER_RATE_LIMIT: '20' }).timers).toEqual({
-      reconcileMs: 5000,
-      ratePerSecond: 20,
-    });
+    expect(loadConfig({}).timers).toEqual({ reconcileMs: 60_000, ratePerSecond: 100, batch: 50 });
+    expect(
+      loadConfig({ TIMER_RECONCILE_MS: '5000', TIMER_RATE_LIMIT: '20', TIMER_BATCH: '1' }).timers,
+    ).toEqual({ reconcileMs: 5000, ratePerSecond: 20, batch: 1 });
     expect(() => loadConfig({ TIMER_RATE_LIMIT: '0' })).toThrow(/TIMER_RATE_LIMIT/);
+    expect(() => loadConfig({ TIMER_BATCH: '0' })).toThrow(/TIMER_BATCH/);
+    expect(() => loadConfig({ TIMER_BATCH: '501' })).toThrow(/TIMER_BATCH/);
   });
 
   it('takes the portal secret from PORTAL_SECRET, or makes a random one per process outside production', () => {

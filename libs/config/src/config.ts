@@ -21,8 +21,13 @@ export interface CascadeConfig {
   timers: {
     /** How often each worker compares pending timer rows with Redis. */
     reconcileMs: number;
-    /** Timer firings per second per worker: bounds the catch-up burst after a long outage. */
+    /** Timer firing jobs per second per worker: bounds the catch-up burst after a long outage. */
     ratePerSecond: number;
+    /**
+     * At most how many timers one firing job performs in one transaction: its own and those of other entities due
+     * at the same instant for the same workflow timer (a deadline passing for a whole time zone). 1 turns it off.
+     */
+    batch: number;
   };
   /** The virtual clock an admin advances through the API; never in production. */
   simulation: boolean;
@@ -77,7 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
       outboxPollMs: raw.OUTBOX_POLL_MS,
       lockMs: raw.WORKER_LOCK_MS,
     },
-    timers: { reconcileMs: raw.TIMER_RECONCILE_MS, ratePerSecond: raw.TIMER_RATE_LIMIT },
+    timers: {
+      reconcileMs: raw.TIMER_RECONCILE_MS,
+      ratePerSecond: raw.TIMER_RATE_LIMIT,
+      batch: raw.TIMER_BATCH,
+    },
     simulation: raw.SIMULATION,
     mail: {
       ethicsOffice: raw.ETHICS_OFFICE_EMAIL,

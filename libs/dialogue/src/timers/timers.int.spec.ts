@@ -300,6 +300,142 @@ describe.each(testDrivers())('timers on the database and real Redis (%s)', (driv
     }
   });
 
+  describe('a deadline passing for a whole time zone', () => {
+    /** The pending deadline timers due at one instant, largest group first. */
+    const deadlineGroups = async () => {
+      const rows = await fresh().find(
+        Timer,
+        { timerId: 'deadline', status: 'pending' },
+        { orderBy: { id: 'asc' } },
+      );
+      const byInstant = new Map<number, Timer[]>();
+      for (const row of rows)
+        byInstant.set(row.dueAt.getTime(), [...(byInstant.get(row.dueAt.getTime()) ?? []), row]);
+      return [...byInstant.values()].sort((a, b) => b.length - a.length);
+    };
+    const statusOf = async (timers: Timer[]) => {
+      const rows = await fresh().find(
+        Timer,
+        { id: { $in: timers.map((t) => t.id) } },
+        { orderBy: { id: 'asc' } },
+      );
+      return rows.map((r) => r.status);
+    };
+    const overdueAuditOf = (timers: Timer[]) =>
+      fresh().find(AuditEvent, {
+        workflow: { $in: timers.map((t) => t.workflowId as number) },
+        event: 'deadline-passed',
+      });
+    const mailsOf = (timers: Timer[]) =>
+      fresh().count(OutboxMessage, { idempotencyKey: { $in: timers.map((t) => `mail.timer.${t.key}`) } });
+
+    beforeAll(async () => {
+      // DESA's deadline moved behind the planner's back above: its stale deadline row would join the batches.
+      const desa = await instanceOf('DESA');
+      await fresh().nativeUpdate(Timer, { workflowId: desa.id, status: 'pending' }, { status: 'cancelled' });
+    });
+
+    afterEach(() => db.clock.set(LAUNCH));
+
+    it('one job fires up to `batch` timers of its slot in one transaction; their own jobs then do nothing', async () => {
+      const [group] = await deadlineGroups();
+      expect(group.length).toBeGreaterThanOrEqual(5);
+      await mirror.syncPending();
+      db.clock.set(group[0].dueAt);
+      const [own, ...rest] = group;
+      expect(await firing.fire(own.key, { batch: 3 })).toEqual({ status: 'fired', together: 2 });
+      // The others' jobs leave Redis with the next mirroring; the still pending keep theirs.
+      await mirror.syncPending();
+      for (const timer of rest.slice(0, 2)) expect(await jobExists(timer.key)).toBe(false);
+      for (const timer of rest.slice(2)) expect(await jobExists(timer.key)).toBe(true);
+      expect(await statusOf(group)).toEqual([
+        'fired',
+        'fired',
+        'fired',
+        ...rest.slice(2).map(() => 'pending'),
+      ]);
+      const fired = group.slice(0, 3);
+      const audit = await overdueAuditOf(fired);
+      // Each entity's own audit row names its own timer.
+      expect(audit.map((a) => [a.workflow?.id, a.toState, a.details?.['timer']]).sort()).toEqual(
+        fired.map((t) => [t.workflowId, 'overdue', t.key]).sort(),
+      );
+      for (const timer of fired)
+        expect((await fresh().findOneOrFail(EntityWorkflow, timer.workflowId as number)).state).toBe(
+          'overdue',
+        );
+      expect(await mailsOf(fired)).toBe(fired.filter((t) => t.mail).length);
+      // What the firing re-planned (escalations) exists for each of the three, as for a firing alone.
+      for (const timer of fired) {
+        expect(
+          await fresh().count(Timer, {
+            workflowId: timer.workflowId,
+            timerId: 'escalation-1',
+            status: 'pending',
+          }),
+        ).toBe(1);
+      }
+      for (const timer of rest.slice(0, 2)) {
+        expect(await firing.fire(timer.key, { batch: 3 })).toEqual({
+          status: 'ignored',
+          reason: 'already fired',
+        });
+      }
+      expect(await overdueAuditOf(fired)).toHaveLength(3);
+    });
+
+    it('an entity of the batch whose plan moved on is skipped with its reason; the others fire', async () => {
+      const [group] = await deadlineGroups();
+      expect(group.length).toBeGreaterThanOrEqual(2);
+      const obsolete = group[group.length - 1];
+      // A change that bypassed re-planning (as if the cancellation were lost): its deadline moved.
+      await fresh().nativeUpdate(
+        EntityWorkflow,
+        { id: obsolete.workflowId as number },
+        { extendedDeadline: '2027-02-20' },
+      );
+      db.clock.set(group[0].dueAt);
+      expect(await firing.fire(group[0].key, { batch: 50 })).toEqual({
+        status: 'fired',
+        together: group.length - 1,
+      });
+      const statuses = await statusOf(group);
+      expect(statuses.slice(0, -1).every((s) => s === 'fired')).toBe(true);
+      expect(statuses[statuses.length - 1]).toBe('skipped');
+      const row = await fresh().findOneOrFail(Timer, obsolete.id);
+      expect(row.outcome).toMatch(/^obsolete: .* is invited, deadline 2027-02-20/);
+      expect((await fresh().findOneOrFail(EntityWorkflow, obsolete.workflowId as number)).state).toBe(
+        'invited',
+      );
+      expect(await overdueAuditOf([obsolete])).toHaveLength(0);
+      expect(await mailsOf([obsolete])).toBe(0);
+      expect(await overdueAuditOf(group.slice(0, -1))).toHaveLength(group.length - 1);
+    });
+
+    it('two workers firing one slot at once share it out: every timer once', async () => {
+      const [group] = await deadlineGroups();
+      expect(group.length).toBeGreaterThanOrEqual(3);
+      db.clock.set(group[0].dueAt);
+      const second = await db.openAnother();
+      try {
+        const other = new TimerFiringService(second.em, db.clock, db.registry);
+        const options = { batch: 50, skipLocked: driver === 'postgresql' };
+        // As above, SQLite's synchronous driver runs the two one after the other; PostgreSQL races them.
+        const outcomes =
+          driver === 'postgresql'
+            ? await Promise.all([firing.fire(group[0].key, options), other.fire(group[1].key, options)])
+            : [await firing.fire(group[0].key, options), await other.fire(group[1].key, options)];
+        const performed = outcomes.map((o) => (o.status === 'fired' ? 1 + (o.together ?? 0) : 0));
+        expect(performed.reduce((a, b) => a + b, 0)).toBe(group.length);
+        expect(await statusOf(group)).toEqual(group.map(() => 'fired'));
+        expect(await overdueAuditOf(group)).toHaveLength(group.length);
+        expect(await mailsOf(group)).toBe(group.filter((t) => t.mail).length);
+      } finally {
+        await second.close(true);
+      }
+    });
+  });
+
   describe('reconciler on a Redis of its own', () => {
     let redis: PrivateRedis;
     let client: Redis;
