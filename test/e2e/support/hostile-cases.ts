@@ -74,10 +74,16 @@ export function judgeJson(hostile: HostileCase, status: number, body: unknown): 
     typeof answer.message === 'string' ? answer.message : JSON.stringify(answer.message ?? body);
   const issues = Array.isArray(answer.issues) ? answer.issues : [];
   const rowMatches = (fault: Fault, issue: Issue) => fault.row === undefined || fault.row === issue.row;
+  // A broken CSV line can still parse, its cells shifted (an unclosed quote closed by the next faulty line): any
+  // cell of that line may then be the one blamed.
+  const wholeLine = (fault: Fault, issue: Issue) =>
+    fault.field === 'csv' && fault.row !== undefined && fault.row === issue.row;
   const named = hostile.faults.some(
     (fault) =>
       issues.some(
-        (issue) => rowMatches(fault, issue) && namesOf(fault).some((n) => sameField(n, issue.field)),
+        (issue) =>
+          wholeLine(fault, issue) ||
+          (rowMatches(fault, issue) && namesOf(fault).some((n) => sameField(n, issue.field))),
       ) ||
       (issues.length === 0 && fault.mention !== undefined && message.includes(fault.mention)),
   );
@@ -86,8 +92,9 @@ export function judgeJson(hostile: HostileCase, status: number, body: unknown): 
   for (const issue of issues) {
     const touched = hostile.faults.some(
       (fault) =>
-        (fault.row === undefined || issue.row === undefined || fault.row === issue.row) &&
-        [...namesOf(fault), ...(fault.touched ?? [])].some((n) => sameField(n, issue.field)),
+        wholeLine(fault, issue) ||
+        ((fault.row === undefined || issue.row === undefined || fault.row === issue.row) &&
+          [...namesOf(fault), ...(fault.touched ?? [])].some((n) => sameField(n, issue.field))),
     );
     if (!touched)
       problems.push(
