@@ -10,6 +10,7 @@ import {
   WORKFLOWS_DIR,
   type TestDatabase,
 } from '@cascade/testing';
+import { FAN_OUT_OPTIONS } from './processors/launch-dialogue.processor';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
 import { createWorker } from './worker-app';
 
@@ -44,6 +45,10 @@ describe('the timer reconciler with three workers on one Redis and database', ()
     redis?.disconnect();
     await clearQueuePrefix(prefix);
     await database?.drop();
+  });
+
+  it('on PostgreSQL, launches refresh the planner statistics as they fan out', () => {
+    expect(workers[0].get(FAN_OUT_OPTIONS)).toEqual({ refreshStatistics: true });
   });
 
   it('runs one pass at a time: only the lease holder reconciles, however many workers tick', async () => {

@@ -10,12 +10,13 @@ import {
   MailDeliveryService,
   mailSettingsOf,
   TimerFiringService,
+  type FanOutOptions,
 } from '@cascade/dialogue';
 import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
 import { OutboxDispatchService, QueueName, SchedulingModule, TimerSyncService } from '@cascade/scheduling';
 import { OutboxPoller } from './outbox-poller';
-import { LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
+import { FAN_OUT_OPTIONS, LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
 import { MailWorker } from './mail-worker';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
 import { TimerWorker } from './timer-worker';
@@ -45,6 +46,10 @@ export class WorkerModule {
       ],
       providers: [
         LaunchDialogueProcessor,
+        {
+          provide: FAN_OUT_OPTIONS,
+          useValue: { refreshStatistics: config.database.driver === 'postgresql' } satisfies FanOutOptions,
+        },
         {
           provide: OutboxPoller,
           inject: [OutboxDispatchService],

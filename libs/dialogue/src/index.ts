@@ -4,6 +4,7 @@ export * from './shared/dates';
 export * from './shared/errors';
 export * from './shared/field-checks';
 export * from './shared/languages';
+export * from './shared/planner-statistics';
 export * from './dialogue/dialogue.entity';
 export * from './dialogue/dialogue.service';
 export * from './entity/org-entity.entity';

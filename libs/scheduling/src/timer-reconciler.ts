@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@cascade/config';
@@ -18,6 +19,21 @@ export interface ReconcileReport {
 /** A pending row this long past due, with a finished job, was not fired: its job ran before the row existed. */
 const STUCK_AFTER_MS = 60_000;
 const PAGE = 1000;
+
+/**
+ * One page of pending rows already mirrored, after `afterId` in id order. Its own function so that a test can ask
+ * the database how it runs (it must be a range scan of the (status, synced, id) index, not a sort of every
+ * pending row).
+ */
+export function pendingMirroredPage(em: EntityManager, afterId: number, limit: number) {
+  // Both supported drivers are SQL ones.
+  return (em as SqlEntityManager)
+    .createQueryBuilder(Timer)
+    .select(['id', 'key', 'dueAt'])
+    .where({ status: 'pending', synced: true, id: { $gt: afterId } })
+    .orderBy({ id: 'asc' })
+    .limit(limit);
+}
 
 /**
  * Compares pending timer rows with the timers queue and repairs the difference in both directions. Safe to
@@ -43,13 +59,7 @@ export class TimerReconciler {
   private async restoreMissing(report: ReconcileReport): Promise<void> {
     let afterId = 0;
     for (;;) {
-      const rows = await this.em
-        .fork()
-        .find(
-          Timer,
-          { status: 'pending', synced: true, id: { $gt: afterId } },
-          { orderBy: { id: 'asc' }, limit: PAGE, fields: ['id', 'key', 'dueAt'] },
-        );
+      const rows = await pendingMirroredPage(this.em.fork(), afterId, PAGE).getResultList();
       if (rows.length === 0) return;
       afterId = rows[rows.length - 1].id;
       const pipeline = this.redis.pipeline();
@@ -57,12 +67,12 @@ export class TimerReconciler {
       const exists = ((await pipeline.exec()) ?? []).map(([, value]) => value === 1);
       const now = this.clock.now();
       const missing = rows.filter((_, i) => !exists[i]);
-      const stuck: typeof rows = [];
-      for (const [i, row] of rows.entries()) {
-        if (!exists[i] || now.getTime() - row.dueAt.getTime() < STUCK_AFTER_MS) continue;
-        const state = await this.queue.getJobState(row.key);
-        if (state === 'completed' || state === 'failed') stuck.push(row);
-      }
+      // Asked together: in a sweep a whole page is overdue, and one round trip each made a pass crawl.
+      const overdue = rows.filter(
+        (row, i) => exists[i] && now.getTime() - row.dueAt.getTime() >= STUCK_AFTER_MS,
+      );
+      const states = await Promise.all(overdue.map((row) => this.queue.getJobState(row.key)));
+      const stuck = overdue.filter((_, i) => states[i] === 'completed' || states[i] === 'failed');
       for (const row of stuck) await this.queue.remove(row.key);
       await addTimerJobs(this.queue, [...missing, ...stuck], now);
       report.restored += missing.length;

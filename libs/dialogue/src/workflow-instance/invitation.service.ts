@@ -7,6 +7,7 @@ import { validateEntity, type RawEntity } from '../entity/entity-input';
 import { OrgEntity } from '../entity/org-entity.entity';
 import type { Actor } from '../shared/actor';
 import { Clock } from '../shared/clock';
+import { refreshPlannerStatistics } from '../shared/planner-statistics';
 import { daysBetween, isCalendarDay } from '../shared/dates';
 import { Conflict, DialogueNotLaunched, NotFound, ValidationFailed } from '../shared/errors';
 import { EntityWorkflow } from './entity-workflow.entity';
@@ -18,6 +19,21 @@ export interface LateEntityInput extends RawEntity {
   /** An explicit deadline instead of the accommodated one; never after the report cutoff. */
   deadline?: string;
 }
+
+export interface FanOutOptions {
+  /**
+   * Refresh the query planner's statistics of the tables the fan-out grows whenever they have doubled, and at
+   * the end, as autovacuum would if it were on and had caught up. PostgreSQL only. Without it, plans are made
+   * for the tables of a dialogue not launched yet: at 700,000 pending timers the reconciler's page query took
+   * 0.5–1.9 s (a bitmap scan and a sort of every pending row) instead of under a millisecond.
+   */
+  refreshStatistics?: boolean;
+}
+
+/** The tables a launch grows by one row or more per entity. */
+const FAN_OUT_TABLES = ['entity_workflow', 'timer', 'audit_event', 'outbox'] as const;
+/** Below this the tables are small enough for any plan. */
+const FIRST_ANALYZE_AT = 1000;
 
 @Injectable()
 export class InvitationService {
@@ -35,11 +51,22 @@ export class InvitationService {
    * The launch fan-out: creates and invites an instance for every entity that has none yet, one transaction
    * per batch. Safe to run again after a crash: entities already invited are skipped.
    */
-  async inviteAll(dialogueId: number, actor: Actor, batchSize = 250): Promise<number> {
+  async inviteAll(
+    dialogueId: number,
+    actor: Actor,
+    batchSize = 250,
+    { refreshStatistics = false }: FanOutOptions = {},
+  ): Promise<number> {
     const dialogue = await this.em.fork().findOne(Dialogue, dialogueId);
     if (!dialogue) throw new NotFound('dialogue', dialogueId);
     if (!dialogue.launchedAt) throw new DialogueNotLaunched(dialogue.year);
     let invited = 0;
+    let analyzeAt = FIRST_ANALYZE_AT;
+    const analyzeIfDue = async (done: boolean) => {
+      if (!refreshStatistics || invited === 0 || (!done && invited < analyzeAt)) return;
+      await refreshPlannerStatistics(this.em, FAN_OUT_TABLES);
+      analyzeAt = 2 * invited;
+    };
     for (;;) {
       const count = await this.em.transactional(async (em) => {
         const ids: { id: number }[] = await em
@@ -67,7 +94,9 @@ export class InvitationService {
         return pendingEntities.length;
       });
       invited += count;
-      if (count < batchSize) return invited;
+      const done = count < batchSize;
+      await analyzeIfDue(done);
+      if (done) return invited;
     }
   }
 
