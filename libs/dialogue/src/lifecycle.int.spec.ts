@@ -322,6 +322,12 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     const revision = await statistics.submit(YEAR, 'EOSG', revised, ADMIN);
     expect(revision.submission.revision).toBe(2);
     expect(revision.instance.state).toBe('stats-submitted');
+    // A second revision at the very same instant (the test clock stands still, as a simulated one does) changes
+    // nothing on the instance but its count of events: it is still a change of its own, with its own mail.
+    revised.sessionsHeld = 14;
+    const again = await statistics.submit(YEAR, 'EOSG', revised, ADMIN);
+    expect(again.submission.revision).toBe(3);
+    expect(again.instance.version).toBeGreaterThan(revision.instance.version);
     submitted.set('EOSG', revised);
 
     // Straight from `invited`, without any recorded session.
@@ -343,9 +349,10 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
       { workflow: eosg },
       { orderBy: { revision: 'asc' } },
     );
-    expect(rows.map((r) => [r.revision, r.staffParticipated])).toEqual([
-      [1, 150],
-      [2, 160],
+    expect(rows.map((r) => [r.revision, r.staffParticipated, r.sessionsHeld])).toEqual([
+      [1, 150, 12],
+      [2, 160, 13],
+      [3, 160, 14],
     ]);
     expect(rows[1]?.otherAgencyParticipants).toEqual({ UNDP: 4 });
     const audit = await auditOf('EOSG');
@@ -353,13 +360,14 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
       [
         ['cascading', 'stats-submitted'],
         ['stats-submitted', 'stats-submitted'],
+        ['stats-submitted', 'stats-submitted'],
       ],
     );
     expect(
       await fresh().count(OutboxMessage, {
         idempotencyKey: { $like: `mail.${eosg.id}.%.statistics-received` },
       }),
-    ).toBe(2);
+    ).toBe(3);
   });
 
   it('withdraws with a reason, and refuses a withdrawal without one', async () => {
@@ -561,7 +569,7 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     // Exactly the figures that differ, each with its issued and its new value.
     expect(second.content.changes).toEqual([
       { code: 'EOSG', field: 'staffParticipated', before: 160, after: 170 },
-      { code: 'EOSG', field: 'sessionsHeld', before: 13, after: 9 },
+      { code: 'EOSG', field: 'sessionsHeld', before: 14, after: 9 },
       { code: 'EOSG', field: 'managersLed', before: 10, after: 8 },
       { code: 'EOSG', field: 'nonStaffParticipants', before: 3, after: 0 },
     ]);

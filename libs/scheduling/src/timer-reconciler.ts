@@ -22,7 +22,7 @@ const PAGE = 1000;
 
 /**
  * One page of pending rows already mirrored, after `afterId` in id order. Its own function so that a test can ask
- * the database how it runs (it must be a range scan of the (status, synced, id) index, not a sort of every
+ * the database how it runs (it must be a range scan of the (synced, id) index, not a sort of every
  * pending row).
  */
 export function pendingMirroredPage(em: EntityManager, afterId: number, limit: number) {

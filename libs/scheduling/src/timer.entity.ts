@@ -14,6 +14,14 @@ export type TimerStatus = (typeof TIMER_STATUSES)[number];
 @Index({ properties: ['workflowId', 'status'] })
 @Index({ properties: ['dialogueId', 'status', 'dueAt'] })
 @Index({ properties: ['synced', 'id'] })
+// The mirror's work list: only the rows Redis does not match yet, a few among hundreds of thousands. A partial index
+// holds just those, so the mirror's page is read from it whatever the planner's statistics say (stale ones, taken
+// mid-launch when half the rows were unsynced, had it filter the whole table through the primary key: 1.1 s a
+// page at 950,000 timers).
+@Index({
+  name: 'timer_unsynced_id_index',
+  expression: 'create index "timer_unsynced_id_index" on "timer" ("id") where "synced" = false',
+})
 export class Timer {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -56,6 +56,14 @@ export class EntityWorkflow {
   @Property({ type: 'datetime' })
   updatedAt!: Date;
 
+  /**
+   * Events recorded on this instance, each with its audit row. Counting them makes every event change the row, so
+   * the version moves even when nothing else does (a second revision of the statistics at the same instant of the
+   * simulated clock), and the version before an event keys that event's mail uniquely.
+   */
+  @Property({ type: 'integer' })
+  eventsRecorded = 0;
+
   @Property({ type: 'integer', version: true })
   version!: number;
 

@@ -81,6 +81,7 @@ export class WorkflowTransitions {
     instance.state = result.to;
     instance.escalationLevel = result.escalationLevel;
     instance.updatedAt = now;
+    instance.eventsRecorded += 1;
     if (event.type === 'invite' && !instance.invitedAt) instance.invitedAt = now;
     if (event.type === 'grant-extension' && event.newDeadline) instance.extendedDeadline = event.newDeadline;
     em.persist(
