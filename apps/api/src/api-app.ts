@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { urlencoded } from 'express';
 import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
@@ -22,8 +23,9 @@ export async function createApiApp(
   await mountConsole(app, config);
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
-  // The token-link pages' forms: flat fields, a repeated name (`agency[]`) becoming a list.
-  app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
+  // The token-link pages' forms, and only theirs: flat fields, a repeated name (`agency[]`) becoming a list. The
+  // API reads JSON (and CSV for imports); a form posted to it is not read, so its fields are reported missing.
+  app.use('/p', urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.useGlobalPipes(requestValidationPipe());
   // Behind a reverse proxy the client's address (rate limits) comes from X-Forwarded-For, trusted this many hops.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);

@@ -420,7 +420,8 @@ type Target = {
 
 /**
  * Every JSON endpoint given text that is not JSON, JSON in a charset the API does not read, a list where the
- * object belongs, or nothing at all (an empty body, `{}`, JSON sent as text/plain, which is not read as JSON).
+ * object belongs, or nothing at all (an empty body, `{}`, JSON sent as text/plain, which is not read as JSON, or
+ * a form, which only the token-link pages read).
  */
 export function notJsonSurface(f: HostileFixture): Record<string, fc.Arbitrary<HostileCase>> {
   const { year, otherCode, tokens, ids } = f;
@@ -515,6 +516,8 @@ export function notJsonSurface(f: HostileFixture): Record<string, fc.Arbitrary<H
           ['', 'application/json'],
           ['{}', 'application/json'],
           ['{"reason":"x","answer":"x"}', 'text/plain'],
+          // Only the token-link pages read forms: the API must not act on one.
+          ['reason=x&answer=x&approve=true', 'application/x-www-form-urlencoded'],
         )
         .map(([body, contentType]) => ({
           body,
