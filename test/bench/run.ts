@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import {
   createTestDatabase,
   freePort,
+  ownChild,
   runBuilt,
   peakRssMb,
   sampleDialogueInput,
@@ -639,10 +640,13 @@ async function year(n: number, size: string, redis: PrivateRedis) {
 /** Runs one of the standalone benches of this folder to its end and reads the JSON it writes into results/. */
 async function standaloneBench<T>(script: string, results: string, env: NodeJS.ProcessEnv = {}): Promise<T> {
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [require.resolve('tsx/cli'), '--tsconfig', 'tsconfig.base.json', path.join(__dirname, script)],
-      { env: { ...process.env, ...env }, stdio: 'inherit', cwd: path.resolve(__dirname, '../..') },
+    const child = ownChild(
+      spawn(
+        process.execPath,
+        [require.resolve('tsx/cli'), '--tsconfig', 'tsconfig.base.json', path.join(__dirname, script)],
+        { env: { ...process.env, ...env }, stdio: 'inherit', cwd: path.resolve(__dirname, '../..') },
+      ),
+      'SIGTERM',
     );
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${code}`))));
   });

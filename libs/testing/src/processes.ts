@@ -11,12 +11,31 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
+const started = new Map<ChildProcess, NodeJS.Signals>();
+// A runner that exits early (an interrupted bench, a failed suite) must not leave its api, workers and Redis
+// servers running: they would hold ports and keep timers firing into a database nobody reads.
+process.once('exit', () => {
+  for (const [child, signal] of started) child.kill(signal);
+});
+
+/**
+ * Keeps a child process to be killed if this process exits before it stops it: with SIGKILL, or SIGTERM for a child
+ * that must pass the signal on to children of its own (tsx runs the script in a second process).
+ */
+export function ownChild<T extends ChildProcess>(child: T, signal: NodeJS.Signals = 'SIGKILL'): T {
+  started.set(child, signal);
+  child.once('exit', () => started.delete(child));
+  return child;
+}
+
 /** Starts a Node script with its own environment, keeping its output; `stop` sends SIGTERM, then SIGKILL after 5 s. */
 export function startScript(file: string, env: NodeJS.ProcessEnv, args: string[] = []): RunningProcess {
-  const child = spawn(process.execPath, [file, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = ownChild(
+    spawn(process.execPath, [file, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

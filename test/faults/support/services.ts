@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { freePort, waitFor } from '@cascade/testing';
+import { freePort, ownChild, waitFor } from '@cascade/testing';
 
 const run = promisify(execFile);
 
@@ -32,22 +32,24 @@ export async function startOwnRedis({ persist = false } = {}): Promise<OwnRedis>
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    child = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--dir',
-        dir,
-        '--maxmemory-policy',
-        'noeviction',
-        ...(persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
-      ],
-      { stdio: 'ignore' },
+    child = ownChild(
+      spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--dir',
+          dir,
+          '--maxmemory-policy',
+          'noeviction',
+          ...(persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
+        ],
+        { stdio: 'ignore' },
+      ),
     );
     await waitFor(
       async () => {
