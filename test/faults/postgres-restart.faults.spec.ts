@@ -20,6 +20,8 @@ interface Attempt {
   eligibleStaff: number;
   status: number | 'network error' | 'timeout';
   body: unknown;
+  /** The Retry-After header of the answer, if any. */
+  retryAfter?: string | null;
   revision?: number;
   /** When the answer came. */
   at: number;
@@ -83,6 +85,7 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
           eligibleStaff,
           status: answer.status,
           body: answer.body,
+          retryAfter: answer.headers.get('retry-after'),
           revision: answer.body?.revision,
           at: Date.now(),
         };
@@ -194,7 +197,7 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
       'requests in all': attempts.length,
       'before the crash': beforeCrash,
       'PostgreSQL down': `${((backAt - crashedAt) / 1000).toFixed(1)} s`,
-      'answers while it was down': `${duringOutage.length}, ${duringOutage.filter((a) => a.status === 500).length} of them 500`,
+      'answers while it was down': `${duringOutage.length}, ${duringOutage.filter((a) => a.status === 503).length} of them 503`,
       'first success after it came back': `${(recoveredMs / 1000).toFixed(2)} s`,
       succeeded: succeeded.length,
       failed: `${failed.length}: ${Object.entries(byStatus)
@@ -211,6 +214,11 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
     expect(successWithoutRow).toEqual([]);
     expect(failedButWritten).toEqual([]);
     expect(unclear).toEqual([]);
+    // The database being away is said as such (503, retry later), never as the api's own failure (500).
+    expect(Object.keys(byStatus)).toEqual([
+      '503 the database did not answer (it may be restarting); try again in a moment',
+    ]);
+    expect(failed.every((a) => a.retryAfter === '5')).toBe(true);
     expect(broken).toEqual([]);
     expect(health.status).toBe(200);
     expect(finals.every((a) => a.status === 201 || a.status === 200)).toBe(true);

@@ -17,6 +17,7 @@ import {
   ReasonRequired,
   UnknownEvent,
 } from '@cascade/workflow';
+import { isServiceUnavailable } from './service-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -66,8 +67,18 @@ export function toErrorBody(error: unknown): ErrorBody | null {
       { field: 'body', message: error.message },
     ]);
   }
+  if (isServiceUnavailable(error)) {
+    return body(
+      503,
+      'ServiceUnavailable',
+      'the database did not answer (it may be restarting); try again in a moment',
+    );
+  }
   return null;
 }
+
+/** Seconds a client is asked to wait before sending a request again that met an unreachable database. */
+export const RETRY_AFTER_SECONDS = 5;
 
 function isBodyParserRefusal(error: unknown): error is Error & { status: number } {
   const e = error as { status?: unknown; expose?: unknown; type?: unknown };
@@ -96,6 +107,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const body = toErrorBody(error);
     if (body) {
+      if (body.statusCode === 503) {
+        // Logged: an operator should see the outage, which the client only sees as a request to retry.
+        this.logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
+        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      }
       response.status(body.statusCode).json(body);
       return;
     }

@@ -120,7 +120,14 @@ describe('the token-link pages', () => {
   it('renders the invalid-link and error pages in every language', () => {
     for (const lang of LANGUAGES) {
       expect(pages.invalidLink(lang)).toContain(renderer.translate(lang, 'invalidLink.help').slice(0, 20));
-      for (const kind of ['forbidden', 'tooManyRequests', 'notFound', 'badRequest', 'internal'] as const) {
+      for (const kind of [
+        'forbidden',
+        'tooManyRequests',
+        'notFound',
+        'badRequest',
+        'internal',
+        'unavailable',
+      ] as const) {
         const html = decode(pages.errorPage(lang, kind, { retryAfterMinutes: 2, backHref: '/p/x?lang=fr' }));
         expect(html).toContain(`<h1>${renderer.translate(lang, `errorPage.${kind}.title`)}</h1>`);
       }

@@ -8,6 +8,8 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
+import { RETRY_AFTER_SECONDS } from '../http/domain-error.filter';
+import { isServiceUnavailable } from '../http/service-unavailable';
 import { pageLanguage, PortalPages, type ErrorKind } from './portal-pages';
 import { TooManyRequests } from './rate-limit';
 
@@ -25,7 +27,8 @@ export function pageHeaders(response: Response, csp: string, lang?: string): Res
 
 /**
  * Errors on the pages answer as pages, in the language asked for: an unknown, expired or revoked link the same
- * 404 whatever the reason, a link used for another role's form 403, too many requests 429 with Retry-After.
+ * 404 whatever the reason, a link used for another role's form 403, too many requests 429 and a database that
+ * does not answer 503, both with Retry-After.
  * Nothing about the request (link, address) is logged.
  */
 @Catch()
@@ -59,6 +62,11 @@ export class PortalPageFilter implements ExceptionFilter {
       const status = error.getStatus();
       const kind: ErrorKind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'badRequest';
       return void send(status, this.pages.errorPage(lang, kind, { backHref }));
+    }
+    if (isServiceUnavailable(error)) {
+      this.logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      return void send(503, this.pages.errorPage(lang, 'unavailable', { backHref }));
     }
     this.logger.error(error instanceof Error ? error.stack : String(error));
     send(500, this.pages.errorPage(lang, 'internal', { backHref }));

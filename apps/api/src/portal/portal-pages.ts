@@ -4,7 +4,8 @@ import type { PortalForm } from './page-forms';
 import { LANGUAGE_NAMES, pageModel, type FailedSubmission, type Flash, type RoleView } from './page-model';
 import { PageRenderer } from './page-renderer';
 
-export type ErrorKind = 'forbidden' | 'tooManyRequests' | 'notFound' | 'badRequest' | 'internal';
+export type ErrorKind =
+  'forbidden' | 'tooManyRequests' | 'notFound' | 'badRequest' | 'internal' | 'unavailable';
 
 /** The language asked for with `?lang=`, else the first of Accept-Language we speak, else `fallback`. */
 export function pageLanguage(
