@@ -1,4 +1,4 @@
-import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DriverException, MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ormOptions } from '@cascade/persistence';
 import { freePort, openTestOrm, testDrivers, waitFor, type TestOrm } from '@cascade/testing';
@@ -65,6 +65,11 @@ onPostgres('a database that is away answers 503, not 500 (postgresql)', () => {
     } finally {
       await other.close(true);
     }
+    // What a transaction's next statement met in the fault suite's crash, the connection having died under it.
+    const afterCrash = new DriverException(
+      new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
+    );
+    expect(toErrorBody(afterCrash)?.statusCode).toBe(503);
     // The pool recovers on its own: the next query gets a fresh connection.
     expect(await db.orm.em.fork().getConnection().execute('select 1 as one')).toEqual([{ one: 1 }]);
   });

@@ -21,10 +21,11 @@ const UNREACHABLE_CODES = new Set([
   '08006',
 ]);
 
-// node-postgres' words (no code attached) for a socket the server closed, or a client that this left unusable;
-// MikroORM puts the query before them (`select 1 - Client has encountered a connection error…`).
+// node-postgres' words (no code attached) for a socket the server closed, or a client that this left unusable
+// (MikroORM puts the query before them: `select 1 - Client has encountered a connection error…`), and knex's for
+// the next statement of a transaction whose connection died under it (seen in the fault suite's PostgreSQL crash).
 const LOST_CONNECTION =
-  /(^|\s-\s)(Connection terminated|Connection ended unexpectedly|Client was closed and is not queryable|Client has encountered a connection error)/;
+  /(^|\s-\s)(Connection terminated|Connection ended unexpectedly|Client was closed and is not queryable|Client has encountered a connection error|Transaction query already complete)/;
 
 interface ErrorLike {
   code?: unknown;
