@@ -105,12 +105,22 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
       for (let i = 0; running; i++) attempts.push(await submit(mine[i % mine.length].code));
     };
     const clients = Array.from({ length: CLIENTS }, (_, n) => client(n));
+    // A Focal Point's page, asked while the database is down: it must say so in the reader's language.
+    const [firstEntity] = ENTITIES;
+    const { token } = await stack.ok<{ token: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${firstEntity.code}/tokens`,
+      { role: 'focal-point', email: firstEntity.focalPoints[0].email },
+    );
+    const page = () => fetch(`${stack.base}/p/${encodeURIComponent(token)}?lang=fr`);
 
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const beforeCrash = attempts.length;
     await pg.crash();
     const crashedAt = Date.now();
     progress(`PostgreSQL crashed after ${beforeCrash} submissions`);
+    const pageWhileDown = await page();
+    const pageWhileDownHtml = await pageWhileDown.text();
     await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
     await pg.start();
     const backAt = Date.now();
@@ -207,6 +217,7 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
       'failed but written': failedButWritten.length,
       'failed without a clear error answer': unclear.length,
       'entities half-written': broken.length,
+      'Focal Point page while it was down': `${pageWhileDown.status}, Retry-After ${pageWhileDown.headers.get('retry-after')}`,
       'health after': health.status,
       'processes restarted': 0,
     });
@@ -219,6 +230,9 @@ describe('PostgreSQL crashing and restarting during statistics submissions', () 
       '503 the database did not answer (it may be restarting); try again in a moment',
     ]);
     expect(failed.every((a) => a.retryAfter === '5')).toBe(true);
+    expect([pageWhileDown.status, pageWhileDown.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(pageWhileDownHtml).toContain('Le service est momentanément indisponible');
+    expect((await page()).status).toBe(200);
     expect(broken).toEqual([]);
     expect(health.status).toBe(200);
     expect(finals.every((a) => a.status === 201 || a.status === 200)).toBe(true);

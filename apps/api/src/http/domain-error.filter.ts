@@ -17,7 +17,7 @@ import {
   ReasonRequired,
   UnknownEvent,
 } from '@cascade/workflow';
-import { isServiceUnavailable } from './service-unavailable';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from './service-unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -76,9 +76,6 @@ export function toErrorBody(error: unknown): ErrorBody | null {
   }
   return null;
 }
-
-/** Seconds a client is asked to wait before sending a request again that met an unreachable database. */
-export const RETRY_AFTER_SECONDS = 5;
 
 function isBodyParserRefusal(error: unknown): error is Error & { status: number } {
   const e = error as { status?: unknown; expose?: unknown; type?: unknown };

@@ -1,5 +1,8 @@
 import { ConnectionException } from '@mikro-orm/core';
 
+/** Seconds a client is asked to wait before sending again a request that met an unreachable database. */
+export const RETRY_AFTER_SECONDS = 5;
+
 /**
  * Codes that say a service could not be reached or dropped the connection: socket errors, and PostgreSQL's
  * shutdown (57P01–57P03: terminated by an administrator or a crash, starting up) and connection (08xxx) classes.

@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
-import { RETRY_AFTER_SECONDS } from '../http/domain-error.filter';
-import { isServiceUnavailable } from '../http/service-unavailable';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from '../http/service-unavailable';
 import { pageLanguage, PortalPages, type ErrorKind } from './portal-pages';
 import { TooManyRequests } from './rate-limit';
 
