@@ -1,5 +1,12 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
+import {
+  columnsSetBy,
+  openTestOrm,
+  sampleDialogueInput,
+  statementShape,
+  statementsOf,
+  testDrivers,
+  type TestOrm,
+} from '@cascade/testing';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
 import { SessionService } from './session/session.service';
@@ -9,39 +16,6 @@ import { InvitationService } from './workflow-instance/invitation.service';
 
 const ADMIN = 'admin@test';
 const YEAR = 2026;
-
-/** Every statement the ORM sends while `work` runs, as written (placeholders, not values). */
-async function statementsOf(orm: MikroORM, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const spy = jest.spyOn(orm.config.getLogger(), 'logQuery').mockImplementation((context) => {
-    seen.push(String(context.query));
-  });
-  try {
-    await work();
-  } finally {
-    spy.mockRestore();
-  }
-  return seen;
-}
-
-/** `update timer`, `insert audit_event`, `begin`: the verb and table, the same on both dialects. */
-function shapeOf(statement: string): string {
-  const words = statement.replace(/[`"]/g, '').split(/\s+/);
-  const verb = words[0].toLowerCase();
-  if (verb === 'select') return `select ${words[words.indexOf('from') + 1]}`;
-  if (verb === 'insert' || verb === 'delete') return `${verb} ${words[2]}`;
-  if (verb === 'update') return `update ${words[1]}`;
-  return verb;
-}
-
-/** The columns an update sets, e.g. ['status', 'closed_at', 'outcome']. */
-function columnsSetBy(statement: string): string[] {
-  const assignments = statement
-    .replace(/[`"]/g, '')
-    .split(/ set /)[1]
-    .split(/ where /)[0];
-  return [...assignments.matchAll(/(?:^|, )(\w+) = /g)].map((match) => match[1]);
-}
 
 describe.each(testDrivers())('a transition writes only what it changed (%s)', (driver) => {
   let db: TestOrm;
@@ -92,7 +66,7 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
         ADMIN,
       ),
     );
-    expect(statements.map(shapeOf)).toEqual([
+    expect(statements.map(statementShape)).toEqual([
       'begin',
       'select entity_workflow',
       'select timer',
@@ -102,7 +76,7 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       'update entity_workflow',
       'commit',
     ]);
-    const updates = statements.filter((s) => shapeOf(s).startsWith('update'));
+    const updates = statements.filter((s) => statementShape(s).startsWith('update'));
     expect(updates.map(columnsSetBy)).toEqual([
       ['status', 'closed_at', 'outcome'],
       ['state', 'sessions_recorded', 'events_recorded', 'version'],
@@ -124,9 +98,10 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
         ADMIN,
       ),
     );
-    expect(statements.map(shapeOf)).toEqual([
+    expect(statements.map(statementShape)).toEqual([
       'begin',
       'select entity_workflow',
+      'select person',
       'select statistics',
       'select timer',
       'insert outbox',
@@ -136,7 +111,7 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       'update entity_workflow',
       'commit',
     ]);
-    const updates = statements.filter((s) => shapeOf(s).startsWith('update'));
+    const updates = statements.filter((s) => statementShape(s).startsWith('update'));
     expect(updates.map(columnsSetBy)).toEqual([
       ['status', 'closed_at', 'outcome'],
       ['state', 'statistics_submitted_at', 'events_recorded', 'version'],
