@@ -12,6 +12,7 @@ import {
   type SmtpSink,
   type Stack,
 } from '@cascade/testing';
+import type { Problem } from './support/views';
 
 const YEAR = new Date().getUTCFullYear();
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
@@ -190,6 +191,51 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     );
     expect(after.body.statistics).toEqual(before.body.statistics);
     expect(after.body.statistics?.staffParticipated).toBe(36);
+  });
+
+  it('more managers who led than the reporting tree has (3) is refused on every path, naming managersLed', async () => {
+    const token = focalPointLink.split('/p/')[1];
+    const tooMany = {
+      eligibleStaff: 40,
+      staffParticipated: 36,
+      sessionsHeld: 4,
+      managersLed: 4,
+      nonStaffParticipants: 0,
+    };
+    const before = await call<{ statistics?: { revision: number } }>('GET', `/api/portal/${token}`);
+
+    const fromJson = await fetch(`${base}/api/portal/${token}/statistics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(tooMany),
+    });
+    expect(fromJson.status).toBe(422);
+    expect(((await fromJson.json()) as Problem).issues.map((i) => i.field)).toEqual(['managersLed']);
+
+    const fromAdminApi = await call<Problem>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/statistics`,
+      tooMany,
+    );
+    expect(fromAdminApi.status).toBe(422);
+    expect(fromAdminApi.body.issues.map((i) => i.field)).toEqual(['managersLed']);
+
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${focalPointLink}?lang=en`);
+      await page.fill('#statistics-sessionsHeld', '4');
+      await page.fill('#statistics-managersLed', '4');
+      expect(await submit(page, 'statistics-title')).toBe(422);
+      expect(await page.textContent('#statistics-managersLed-error')).toContain(
+        'Cannot be more than the 3 managers of the reporting tree.',
+      );
+      expect(await page.getAttribute('#statistics-managersLed', 'aria-invalid')).toBe('true');
+    } finally {
+      await page.close();
+    }
+
+    const after = await call<{ statistics?: { revision: number } }>('GET', `/api/portal/${token}`);
+    expect(after.body.statistics?.revision).toBe(before.body.statistics?.revision);
   });
 
   it('the Focal Point gives a manager a link; the manager records a session of 30 and sees the size warning', async () => {

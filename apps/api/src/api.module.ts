@@ -17,6 +17,7 @@ import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
 import { PortalModule } from './portal/portal.module';
+import { ReportSettings } from './report/report-pdf';
 import { SimulationController } from './simulation/simulation.controller';
 
 @Module({})
@@ -32,6 +33,7 @@ export class ApiModule {
           clock: options.clock,
           simulation: config.simulation,
           mail: mailSettingsOf(config.mail),
+          templatesDir: config.mail.templatesDir,
         }),
         PortalModule.forRoot(config, {
           secret: config.portalSecret,
@@ -50,6 +52,7 @@ export class ApiModule {
       ],
       providers: [
         { provide: RedisProbe, useFactory: () => new RedisProbe(config.redis.url) },
+        { provide: ReportSettings, useValue: config.report },
         { provide: APP_GUARD, useValue: new AdminApiKeyGuard(config.adminApiKey) },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: OutboxKickInterceptor },

@@ -1,13 +1,7 @@
 import net from 'node:net';
 import { freePort } from '@cascade/testing';
 import nodemailer from 'nodemailer';
-import {
-  mailCatcherPortsFromEnv,
-  smtpConfigured,
-  smtpServerHost,
-  startMailCatcher,
-  type MailCatcher,
-} from './mail-catcher';
+import { startMailCatcher, type MailCatcher } from './mail-catcher';
 
 interface CaughtMail {
   subject: string;
@@ -28,36 +22,6 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 describe('the start command’s mail catcher', () => {
-  it('counts SMTP as configured only when SMTP_URL or SMTP_HOST is set and not empty', () => {
-    expect(smtpConfigured({})).toBe(false);
-    expect(smtpConfigured({ SMTP_URL: '', SMTP_HOST: '' })).toBe(false);
-    expect(smtpConfigured({ SMTP_USER: 'u', SMTP_PASSWORD: 'p', SMTP_PORT: '25' })).toBe(false);
-    expect(smtpConfigured({ SMTP_URL: 'smtp://relay.example.org:587' })).toBe(true);
-    expect(smtpConfigured({ SMTP_HOST: 'relay.example.org' })).toBe(true);
-  });
-
-  it('names the configured server by its host, never its credentials', () => {
-    expect(smtpServerHost({ SMTP_URL: 'smtps://ethics%40un:s3cret@relay.example.org:465' })).toBe(
-      'relay.example.org',
-    );
-    expect(smtpServerHost({ SMTP_HOST: 'mail.example.org', SMTP_PASSWORD: 's3cret' })).toBe(
-      'mail.example.org',
-    );
-    expect(smtpServerHost({ SMTP_URL: 'not a url with s3cret' })).toBeUndefined();
-    expect(smtpServerHost({})).toBeUndefined();
-  });
-
-  it('takes its ports from MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_WEB_PORT, 1025 and 1080 otherwise', () => {
-    expect(mailCatcherPortsFromEnv({})).toEqual({ smtpPort: 1025, webPort: 1080 });
-    expect(mailCatcherPortsFromEnv({ MAIL_CATCHER_SMTP_PORT: '2525', MAIL_CATCHER_WEB_PORT: '' })).toEqual({
-      smtpPort: 2525,
-      webPort: 1080,
-    });
-    expect(() => mailCatcherPortsFromEnv({ MAIL_CATCHER_WEB_PORT: 'eighty' })).toThrow(
-      /^MAIL_CATCHER_WEB_PORT: must be a port number/,
-    );
-  });
-
   describe('running', () => {
     let catcher: MailCatcher | undefined;
     afterEach(async () => {

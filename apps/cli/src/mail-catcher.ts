@@ -8,6 +8,7 @@ import path from 'node:path';
 /** Where the catcher listens unless MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_WEB_PORT say otherwise. */
 export const MAIL_CATCHER_DEFAULT_PORTS = { smtpPort: 1025, webPort: 1080 } as const;
 
+// Named in messages only: config.tools.mailCatcher reads them (libs/config).
 const PORT_VARIABLE = { smtp: 'MAIL_CATCHER_SMTP_PORT', web: 'MAIL_CATCHER_WEB_PORT' } as const;
 const ANSWER_TIMEOUT_MS = 15_000;
 
@@ -26,36 +27,6 @@ export interface MailCatcher {
   webUrl: string;
   /** Stops the catcher (its mail is gone with it); resolves once the process has exited. */
   stop(): Promise<void>;
-}
-
-// Whether SMTP is configured is the worker's rule too: isSmtpConfigured from @cascade/mail.
-export { isSmtpConfigured as smtpConfigured } from '@cascade/mail';
-
-/**
- * The host of the configured SMTP server, for the start banner: never the user or password of SMTP_URL.
- * Undefined when nothing is configured or SMTP_URL does not parse (the worker then says what is wrong).
- */
-export function smtpServerHost(env: NodeJS.ProcessEnv): string | undefined {
-  if (env['SMTP_HOST']) return env['SMTP_HOST'];
-  if (!env['SMTP_URL'] || !URL.canParse(env['SMTP_URL'])) return undefined;
-  return new URL(env['SMTP_URL']).hostname || undefined;
-}
-
-/** The catcher's ports from MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_WEB_PORT, or the defaults. */
-export function mailCatcherPortsFromEnv(env: NodeJS.ProcessEnv): { smtpPort: number; webPort: number } {
-  const read = (variable: string, fallback: number): number => {
-    const raw = env[variable];
-    if (raw === undefined || raw === '') return fallback;
-    const port = Number(raw);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`${variable}: must be a port number from 1 to 65535, not "${raw}"`);
-    }
-    return port;
-  };
-  return {
-    smtpPort: read(PORT_VARIABLE.smtp, MAIL_CATCHER_DEFAULT_PORTS.smtpPort),
-    webPort: read(PORT_VARIABLE.web, MAIL_CATCHER_DEFAULT_PORTS.webPort),
-  };
 }
 
 /**

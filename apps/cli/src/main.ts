@@ -46,9 +46,7 @@ async function main([command, ...args]: string[]): Promise<void> {
       return;
     }
     case 'db:migration:create':
-      return createMigrations(
-        process.env['POSTGRES_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-      );
+      return createMigrations(config.tools.postgresAdminUrl);
     default:
       console.error(USAGE);
       process.exit(2);

@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { CascadeConfig } from '@cascade/config';
 import { seedDemo, openMigratedOrm } from '@cascade/persistence';
 import { AdminUserService, SystemClock, WorkflowRegistry } from '@cascade/dialogue';
-import { mailCatcherPortsFromEnv, smtpConfigured, smtpServerHost, startMailCatcher } from './mail-catcher';
+import { startMailCatcher } from './mail-catcher';
 import { ensureLocalRedis } from './redis-check';
 
 /**
@@ -30,11 +30,11 @@ export async function startAll(config: CascadeConfig): Promise<void> {
       console.log(`Started a local redis-server for ${config.redis.url} (it keeps nothing on disk).`);
     }
 
-    if (smtpConfigured(process.env)) {
-      const host = smtpServerHost(process.env);
-      mailLine = `  Mail:    sent through the SMTP server ${host ? `at ${host}` : 'in SMTP_URL'}`;
+    if (config.smtp) {
+      // The host only: never the user or password of SMTP_URL.
+      mailLine = `  Mail:    sent through the SMTP server at ${config.smtp.host}`;
     } else {
-      const catcher = await startMailCatcher(mailCatcherPortsFromEnv(process.env));
+      const catcher = await startMailCatcher(config.tools.mailCatcher);
       children.push(catcher.child);
       catcher.child.on('exit', (code) => {
         if (code !== 0 && code !== null) {

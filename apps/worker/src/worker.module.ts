@@ -41,6 +41,7 @@ export class WorkerModule {
           clock: options.clock,
           simulation: config.simulation,
           mail: mailSettingsOf(config.mail),
+          templatesDir: config.mail.templatesDir,
           mailer,
         }),
       ],

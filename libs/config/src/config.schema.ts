@@ -1,6 +1,28 @@
 import { z } from 'zod';
+import { parseMailAddress } from './mail-address';
+import { smtpConfigOf, smtpVariables } from './smtp.config';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const catcherPort = z.coerce
+  .number({ message: 'must be a port number from 1 to 65535' })
+  .int('must be a port number from 1 to 65535')
+  .min(1, 'must be a port number from 1 to 65535')
+  .max(65535, 'must be a port number from 1 to 65535');
+
+/**
+ * Variables whose empty value means "not set", as compose files leave them (`SMTP_URL: ${SMTP_URL:-}`). The
+ * others keep refusing an empty value.
+ */
+export const EMPTY_MEANS_UNSET: ReadonlySet<string> = new Set([
+  ...Object.keys(smtpVariables),
+  'MAIL_FROM',
+  'ADMIN_SESSION_SECRET',
+  'CHROMIUM_PATH',
+  'MAIL_TEMPLATES_DIR',
+  'POSTGRES_ADMIN_URL',
+  'MAIL_CATCHER_SMTP_PORT',
+  'MAIL_CATCHER_WEB_PORT',
+]);
 
 /** Every variable Cascade reads. README.md's "Configuration" table mirrors this schema. */
 export const configSchema = z
@@ -23,6 +45,8 @@ export const configSchema = z
     ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     PORTAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The console's session secret; derived from PORTAL_SECRET when unset (console.config.ts). */
+    ADMIN_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKFLOWS_DIR: z.string().min(1).default('workflows'),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
@@ -31,8 +55,32 @@ export const configSchema = z
     TIMER_RECONCILE_MS: z.coerce.number().int().min(1000).default(60_000),
     TIMER_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
     TIMER_BATCH: z.coerce.number().int().min(1).max(500).default(50),
-    ETHICS_OFFICE_EMAIL: z.string().min(3).default('Ethics Office <ethics-office@cascade.local>'),
+    ETHICS_OFFICE_EMAIL: z
+      .string()
+      .min(3)
+      .refine(
+        (value) =>
+          value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+            .every((part) => parseMailAddress(part) !== undefined),
+        'must be addresses like "Ethics Office <ethics@example.org>", comma-separated',
+      )
+      .default('Ethics Office <ethics-office@cascade.local>'),
     MAIL_FROM: z.string().optional(),
+    ...smtpVariables,
+    /** Unset: the templates shipped beside libs/mail (its TEMPLATES_DIR). */
+    MAIL_TEMPLATES_DIR: z.string().min(1).optional(),
+    /** The Chromium that prints the report's PDF; the Docker image installs Debian's at the same place. */
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+    /** For `db:migration:create`: a PostgreSQL server where a scratch database can be made and dropped. */
+    POSTGRES_ADMIN_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .default('postgres://postgres@127.0.0.1:5432/postgres'),
+    MAIL_CATCHER_SMTP_PORT: catcherPort.default(1025),
+    MAIL_CATCHER_WEB_PORT: catcherPort.default(1080),
     PUBLIC_URL: z
       .url({ message: 'must be the address people reach the api at, e.g. https://cascade.example.org' })
       .optional(),
@@ -48,6 +96,16 @@ export const configSchema = z
     // Every api process must sign the pages' forms with the same secret.
     if (env.NODE_ENV === 'production' && !env.PORTAL_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['PORTAL_SECRET'], message: 'is required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.ADMIN_SESSION_SECRET && !env.PORTAL_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_SESSION_SECRET'],
+        message: 'is required in production (or PORTAL_SECRET, from which it is derived)',
+      });
+    }
+    for (const issue of smtpConfigOf(env).issues) {
+      ctx.addIssue({ code: 'custom', path: [issue.variable], message: issue.message });
     }
     // A virtual clock in production would let anyone with the API key fire a year of reminders at once.
     if (env.NODE_ENV === 'production' && env.SIMULATION) {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigInvalid, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -76,5 +77,79 @@ describe('loadConfig', () => {
     const a = loadConfig({}).portalSecret;
     expect(a.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}).portalSecret).not.toBe(a);
+  });
+
+  it('takes the console session secret from ADMIN_SESSION_SECRET, refusing a short one', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig({ ADMIN_SESSION_SECRET: secret }).console.sessionSecret).toBe(secret);
+    expect(() => loadConfig({ ADMIN_SESSION_SECRET: 'short' })).toThrow(
+      /ADMIN_SESSION_SECRET: must be at least 32 characters/,
+    );
+  });
+
+  it('derives the console secret from PORTAL_SECRET when it is unset or empty, the same in every process', () => {
+    const portal = { PORTAL_SECRET: 'p'.repeat(32) };
+    const a = loadConfig(portal).console.sessionSecret;
+    expect(loadConfig({ ...portal, ADMIN_SESSION_SECRET: '' }).console.sessionSecret).toBe(a);
+    expect(a).not.toBe(portal.PORTAL_SECRET);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('needs a console secret (or PORTAL_SECRET) in production; elsewhere a random one per process', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ADMIN_API_KEY: 'x'.repeat(32) })).toThrow(
+      /ADMIN_SESSION_SECRET: is required in production \(or PORTAL_SECRET, from which it is derived\)/,
+    );
+    const production = {
+      NODE_ENV: 'production',
+      ADMIN_API_KEY: 'x'.repeat(32),
+      PORTAL_SECRET: 'p'.repeat(32),
+    };
+    expect(loadConfig(production).console.sessionSecret).toHaveLength(43);
+    expect(loadConfig({}).console.sessionSecret).not.toBe(loadConfig({}).console.sessionSecret);
+  });
+
+  it('takes the Chromium of the report from CHROMIUM_PATH, Debian’s by default', () => {
+    expect(loadConfig({}).report).toEqual({ chromiumPath: '/usr/bin/chromium' });
+    expect(loadConfig({ CHROMIUM_PATH: '' }).report.chromiumPath).toBe('/usr/bin/chromium');
+    expect(loadConfig({ CHROMIUM_PATH: '/opt/chrome/chrome' }).report.chromiumPath).toBe(
+      '/opt/chrome/chrome',
+    );
+  });
+
+  it('takes the mail templates folder from MAIL_TEMPLATES_DIR, made absolute; unset means libs/mail’s own', () => {
+    expect(loadConfig({}).mail.templatesDir).toBeUndefined();
+    expect(loadConfig({ MAIL_TEMPLATES_DIR: '' }).mail.templatesDir).toBeUndefined();
+    expect(loadConfig({ MAIL_TEMPLATES_DIR: '/srv/mail' }).mail.templatesDir).toBe('/srv/mail');
+    expect(loadConfig({ MAIL_TEMPLATES_DIR: 'mail' }).mail.templatesDir).toBe(path.resolve('mail'));
+  });
+
+  it('takes the PostgreSQL server of db:migration:create from POSTGRES_ADMIN_URL', () => {
+    expect(loadConfig({}).tools.postgresAdminUrl).toBe('postgres://postgres@127.0.0.1:5432/postgres');
+    expect(loadConfig({ POSTGRES_ADMIN_URL: 'postgresql://u@db:5432/postgres' }).tools.postgresAdminUrl).toBe(
+      'postgresql://u@db:5432/postgres',
+    );
+    expect(() => loadConfig({ POSTGRES_ADMIN_URL: 'mysql://u@db/x' })).toThrow(
+      /POSTGRES_ADMIN_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+  });
+
+  it('takes the mail catcher’s ports from MAIL_CATCHER_SMTP_PORT and MAIL_CATCHER_WEB_PORT, 1025 and 1080 otherwise', () => {
+    expect(loadConfig({}).tools.mailCatcher).toEqual({ smtpPort: 1025, webPort: 1080 });
+    expect(
+      loadConfig({ MAIL_CATCHER_SMTP_PORT: '2525', MAIL_CATCHER_WEB_PORT: '' }).tools.mailCatcher,
+    ).toEqual({ smtpPort: 2525, webPort: 1080 });
+    expect(() => loadConfig({ MAIL_CATCHER_WEB_PORT: 'eighty' })).toThrow(
+      /MAIL_CATCHER_WEB_PORT: must be a port number from 1 to 65535/,
+    );
+    expect(() => loadConfig({ MAIL_CATCHER_SMTP_PORT: '70000' })).toThrow(/MAIL_CATCHER_SMTP_PORT/);
+  });
+
+  it('checks every address of ETHICS_OFFICE_EMAIL at boot', () => {
+    expect(loadConfig({ ETHICS_OFFICE_EMAIL: 'Ethics <e@un.org>, d@un.org' }).mail.ethicsOffice).toBe(
+      'Ethics <e@un.org>, d@un.org',
+    );
+    expect(() => loadConfig({ ETHICS_OFFICE_EMAIL: 'Ethics <e@un.org>, nobody' })).toThrow(
+      /ETHICS_OFFICE_EMAIL: must be addresses like/,
+    );
   });
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { configSchema } from './config.schema';
+import { configSchema, EMPTY_MEANS_UNSET, type RawConfig } from './config.schema';
+import { consoleSecretOf } from './console.config';
+import { smtpConfigOf, type SmtpConfig } from './smtp.config';
 
 export type DatabaseConfig = { driver: 'postgresql'; url: string } | { driver: 'sqlite'; path: string };
 
@@ -38,6 +40,23 @@ export interface CascadeConfig {
     from: string | undefined;
     /** Where token links in mail point (PUBLIC_URL; default http://localhost:<PORT>). */
     publicUrl: string;
+    /** MAIL_TEMPLATES_DIR, absolute; undefined means the templates shipped with libs/mail. */
+    templatesDir: string | undefined;
+  };
+  /** The SMTP server mail is sent through; undefined when none is named (mail is composed and logged only). */
+  smtp: SmtpConfig | undefined;
+  console: {
+    /** Signs the console's session cookie and its CSRF tokens (ADMIN_SESSION_SECRET, or derived). */
+    sessionSecret: string;
+  };
+  report: {
+    /** The Chromium that prints the report's PDF (CHROMIUM_PATH). */
+    chromiumPath: string;
+  };
+  /** What only the command line uses: `db:migration:create` and the mail catcher of `npm start`. */
+  tools: {
+    postgresAdminUrl: string;
+    mailCatcher: { smtpPort: number; webPort: number };
   };
 }
 
@@ -57,7 +76,10 @@ function databaseFrom(url: string | undefined, sqlitePath: string): DatabaseConf
 
 /** Reads and validates the environment once; every problem is reported with the variable's name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig {
-  const parsed = configSchema.safeParse(env);
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([name, value]) => !(value === '' && EMPTY_MEANS_UNSET.has(name))),
+  );
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     throw new ConfigInvalid(
       parsed.error.issues.map((issue) => ({
@@ -66,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
       })),
     );
   }
-  const raw = parsed.data;
+  return configOf(parsed.data);
+}
+
+function configOf(raw: RawConfig): CascadeConfig {
   return {
     env: raw.NODE_ENV,
     port: raw.PORT,
@@ -92,6 +117,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CascadeConfig 
       ethicsOffice: raw.ETHICS_OFFICE_EMAIL,
       from: raw.MAIL_FROM,
       publicUrl: raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`,
+      templatesDir: raw.MAIL_TEMPLATES_DIR === undefined ? undefined : path.resolve(raw.MAIL_TEMPLATES_DIR),
+    },
+    smtp: smtpConfigOf(raw).smtp,
+    // The schema refused production without a secret to use or derive from, so there is one here.
+    console: { sessionSecret: consoleSecretOf(raw) as string },
+    report: { chromiumPath: raw.CHROMIUM_PATH },
+    tools: {
+      postgresAdminUrl: raw.POSTGRES_ADMIN_URL,
+      mailCatcher: { smtpPort: raw.MAIL_CATCHER_SMTP_PORT, webPort: raw.MAIL_CATCHER_WEB_PORT },
     },
   };
 }

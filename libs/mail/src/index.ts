@@ -13,13 +13,8 @@ export {
   type RenderOptions,
   type RenderedMail,
 } from './mail-renderer';
-export { TEMPLATES_DIR, resolveTemplatesDir } from './templates-dir';
+export { TEMPLATES_DIR } from './templates-dir';
 export { messageIdFor, domainOf } from './message-id';
-export {
-  smtpConfigFromEnv,
-  isSmtpConfigured,
-  parseMailAddress,
-  type MailAddress,
-  type SmtpConfig,
-} from './smtp-config';
+// The SMTP settings and the address parser belong to the configuration (libs/config validates them at boot).
+export { parseMailAddress, type MailAddress, type SmtpConfig } from '@cascade/config';
 export { SmtpMailer, type OutgoingMail, type SentMail } from './smtp-mailer';

@@ -2,7 +2,7 @@ import type { AddressObject } from 'mailparser';
 import { MailDeliveryError } from './errors';
 import { MailRenderer } from './mail-renderer';
 import { messageIdFor } from './message-id';
-import type { SmtpConfig } from './smtp-config';
+import type { SmtpConfig } from '@cascade/config';
 import { SmtpMailer, type OutgoingMail } from './smtp-mailer';
 import { freePort, smtpReply, startSmtpSink, type SmtpSink } from '@cascade/testing';
 

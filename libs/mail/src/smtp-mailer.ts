@@ -8,7 +8,7 @@ import {
 import { MailDeliveryError } from './errors';
 import { headerSafe } from './header-safe';
 import { MESSAGE_ID } from './message-id';
-import type { MailAddress, SmtpConfig } from './smtp-config';
+import type { MailAddress, SmtpConfig } from '@cascade/config';
 
 export interface OutgoingMail {
   to: MailAddress;

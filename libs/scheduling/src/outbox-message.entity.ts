@@ -28,9 +28,9 @@ export class OutboxMessage {
   @Enum({ items: ['pending', 'dispatched'], type: 'string', length: 20 })
   status: OutboxStatus = 'pending';
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   dispatchedAt: Date | null = null;
 }

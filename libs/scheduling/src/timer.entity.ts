@@ -43,7 +43,7 @@ export class Timer {
   @Property({ type: 'string', length: 20 })
   kind!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   dueAt!: Date;
 
   /** The due time in the recipient's zone, with its offset, as planned. */
@@ -66,11 +66,11 @@ export class Timer {
   @Property({ type: 'boolean' })
   synced = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 
   /** When it fired, was skipped or was cancelled (by the clock of that moment). */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   closedAt: Date | null = null;
 
   /** Why it was skipped or cancelled. */

@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './browser';
 export * from './stack';
 export * from './synthetic-organisation';
+export * from './statement-log';

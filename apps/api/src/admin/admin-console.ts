@@ -13,7 +13,6 @@ import { ConsoleSessions } from './console-sessions';
 import {
   CONSOLE_COOKIE,
   consoleHeaders,
-  consoleSecretFrom,
   csrfGuard,
   identityRefresh,
   isSafeMethod,
@@ -34,7 +33,7 @@ export const CONSOLE_PATH = '/admin';
 const SESSION_HOURS = 8;
 
 export interface ConsoleOptions {
-  /** ADMIN_SESSION_SECRET (or a random one outside production) when not given. */
+  /** config.console.sessionSecret when not given. */
   secret?: string;
   loginLimits?: LoginLimits;
 }
@@ -50,7 +49,7 @@ export async function mountConsole(
   config: CascadeConfig,
   options: ConsoleOptions = {},
 ): Promise<void> {
-  const secret = options.secret ?? consoleSecretFrom(process.env, config.env);
+  const secret = options.secret ?? config.console.sessionSecret;
   const bundle = bundleFile();
   const mermaid = mermaidBundleFile();
   // AdminJS must never bundle at start: the build did (and production images are read-only).

@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Server } from 'node:http';
 import {
-  consoleSecretFrom,
   csrfGuard,
   csrfTokenFor,
   fromThisSite,
@@ -12,27 +11,6 @@ import {
 } from './console-security';
 
 const SECRET = 's'.repeat(40);
-
-describe('consoleSecretFrom', () => {
-  it('takes ADMIN_SESSION_SECRET, refusing a short one', () => {
-    expect(consoleSecretFrom({ ADMIN_SESSION_SECRET: SECRET }, 'production')).toBe(SECRET);
-    expect(() => consoleSecretFrom({ ADMIN_SESSION_SECRET: 'short' }, 'development')).toThrow(
-      'ADMIN_SESSION_SECRET: must be at least 32 characters',
-    );
-  });
-
-  it('derives one from PORTAL_SECRET, the same in every process, and never the portal secret itself', () => {
-    const a = consoleSecretFrom({ PORTAL_SECRET: SECRET }, 'production');
-    expect(consoleSecretFrom({ PORTAL_SECRET: SECRET }, 'production')).toBe(a);
-    expect(a).not.toBe(SECRET);
-    expect(a.length).toBeGreaterThanOrEqual(32);
-  });
-
-  it('is required in production and random elsewhere', () => {
-    expect(() => consoleSecretFrom({}, 'production')).toThrow('is required in production');
-    expect(consoleSecretFrom({}, 'test')).not.toBe(consoleSecretFrom({}, 'test'));
-  });
-});
 
 describe('the console’s request guards', () => {
   let server: Server;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -8,7 +8,6 @@ export const CONSOLE_COOKIE = 'cascade.console';
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 /** The header AdminJS's and Bull Board's HTTP client (axios) send the cookie back in, for same-origin calls. */
 export const CSRF_HEADER = 'x-xsrf-token';
-const MIN_SECRET = 32;
 
 /** What the console keeps in the session: the identity (AdminJS reads `adminUser`). */
 export interface ConsoleSessionData {
@@ -16,36 +15,6 @@ export interface ConsoleSessionData {
 }
 
 type ConsoleRequest = Request & { session?: ConsoleSessionData & { id?: string }; sessionID?: string };
-
-export class ConsoleSecretInvalid extends Error {
-  constructor(message: string) {
-    super(`ADMIN_SESSION_SECRET: ${message}`);
-    this.name = 'ConsoleSecretInvalid';
-  }
-}
-
-/**
- * Signs the console's session cookie and derives its CSRF tokens; every api process must share it.
- * ADMIN_SESSION_SECRET (at least 32 characters) when set; otherwise one derived from PORTAL_SECRET (which
- * production requires anyway), so a deployment needs one secret only; outside production a random one per
- * process will do. Production with neither stops the process.
- */
-export function consoleSecretFrom(env: NodeJS.ProcessEnv, nodeEnv: string): string {
-  const given = env['ADMIN_SESSION_SECRET'];
-  if (given !== undefined && given !== '') {
-    if (given.length < MIN_SECRET)
-      throw new ConsoleSecretInvalid(`must be at least ${MIN_SECRET} characters`);
-    return given;
-  }
-  const portal = env['PORTAL_SECRET'];
-  if (portal !== undefined && portal.length >= MIN_SECRET) {
-    return createHmac('sha256', portal).update('cascade console sessions').digest('base64url');
-  }
-  if (nodeEnv === 'production') {
-    throw new ConsoleSecretInvalid('is required in production (or PORTAL_SECRET, from which it is derived)');
-  }
-  return randomBytes(32).toString('base64url');
-}
 
 /** The CSRF token of a session: an HMAC of its id, so nothing more is stored. */
 export const csrfTokenFor = (secret: string, sessionId: string): string =>

@@ -16,6 +16,7 @@ import { Actors, AuditService, DialogueService, ReportService } from '@cascade/d
 import { auditView, dialogueView } from '../instances/views';
 import { CreateDialogueDto, DialogueDatesDto } from './dialogue.dto';
 import { optionalWholeNumber } from '../http/query-params';
+import { ReportSettings } from '../report/report-pdf';
 import { REPORT_FORMATS, sendReport } from '../report/send-report';
 
 @ApiTags('dialogues')
@@ -26,6 +27,7 @@ export class DialoguesController {
     private readonly dialogues: DialogueService,
     private readonly reports: ReportService,
     private readonly audit: AuditService,
+    private readonly reportSettings: ReportSettings,
   ) {}
 
   @Post()
@@ -99,6 +101,7 @@ export class DialoguesController {
       await this.reports.draft(year),
       undefined,
       format,
+      this.reportSettings,
     );
   }
 
@@ -119,7 +122,14 @@ export class DialoguesController {
     @Query('format') format?: string,
   ) {
     const report = await this.reports.version(year, version);
-    return sendReport(response, `cascade-${year}-report-v${version}`, report.content, report, format);
+    return sendReport(
+      response,
+      `cascade-${year}-report-v${version}`,
+      report.content,
+      report,
+      format,
+      this.reportSettings,
+    );
   }
 
   @Get(':year/report')
@@ -132,7 +142,14 @@ export class DialoguesController {
   ) {
     const report = await this.reports.latest(year);
     if (!report) return null;
-    return sendReport(response, `cascade-${year}-report-v${report.version}`, report.content, report, format);
+    return sendReport(
+      response,
+      `cascade-${year}-report-v${report.version}`,
+      report.content,
+      report,
+      format,
+      this.reportSettings,
+    );
   }
 
   @Get(':year/audit')

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { loadConfig } from '@cascade/config';
 import { compileReport, type EntityFacts } from '@cascade/dialogue';
 import { REPORT_CSV_COLUMNS, reportCsv } from './report-csv';
 import { reportHtml } from './report-document';
@@ -119,6 +120,7 @@ describe('report outputs', () => {
   it('PDF: rendered by headless Chromium with its charts; the text says what the report says', async () => {
     const pdf = await reportPdf(
       reportHtml(content, { version: 1, issuedAt: new Date('2027-03-01T12:00:00Z'), issuedBy: 'ethics@un' }),
+      loadConfig({ CHROMIUM_PATH: process.env['CHROMIUM_PATH'] }).report,
     );
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cascade-report-')), 'report.pdf');

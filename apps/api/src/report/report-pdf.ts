@@ -1,11 +1,13 @@
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium by default; CHROMIUM_PATH elsewhere (the Docker image installs it at the same place). */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** The report slice of the configuration (`config.report`: CHROMIUM_PATH), provided by ApiModule. */
+export abstract class ReportSettings {
+  abstract readonly chromiumPath: string;
+}
 
 /** Prints the report's HTML to PDF in headless Chromium, once its charts are drawn. */
-export async function reportPdf(html: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+export async function reportPdf(html: string, settings: ReportSettings): Promise<Buffer> {
+  const browser = await chromium.launch({ executablePath: settings.chromiumPath, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ValidationFailed, type ReportContent } from '@cascade/dialogue';
 import { reportCsv } from './report-csv';
 import { reportHtml, type IssuedInfo } from './report-document';
-import { reportPdf } from './report-pdf';
+import { reportPdf, type ReportSettings } from './report-pdf';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html', 'pdf'] as const;
 
@@ -13,12 +13,13 @@ export async function sendReport(
   filename: string,
   content: ReportContent,
   issued: (IssuedInfo & object) | undefined,
-  format = 'json',
+  format: string | undefined,
+  settings: ReportSettings,
 ): Promise<unknown> {
   const info = issued
     ? { version: issued.version, issuedAt: issued.issuedAt, issuedBy: issued.issuedBy }
     : undefined;
-  switch (format) {
+  switch (format ?? 'json') {
     case 'json':
       return info ? { ...info, ...content } : { draft: true, ...content };
     case 'csv':
@@ -28,7 +29,7 @@ export async function sendReport(
       response.type('text/html');
       return reportHtml(content, info);
     case 'pdf':
-      return new StreamableFile(await reportPdf(reportHtml(content, info)), {
+      return new StreamableFile(await reportPdf(reportHtml(content, info), settings), {
         type: 'application/pdf',
         disposition: `attachment; filename="${filename}.pdf"`,
       });

@@ -22,13 +22,13 @@ export class AdminUser {
   @Property({ type: 'string', length: 20 })
   role!: AdminRole;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   lastLoginAt: Date | null = null;
 
   /** When an admin disabled the account: it cannot log in, and its sessions end. Null while active. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   disabledAt: Date | null = null;
 }

@@ -23,7 +23,7 @@ export class AuditEvent {
   @Property({ type: 'string', length: 200 })
   actor!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   at!: Date;
 
   @Property({ type: 'string', length: 50 })

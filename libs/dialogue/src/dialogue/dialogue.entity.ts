@@ -35,12 +35,12 @@ export class Dialogue {
   @Property({ type: 'integer' })
   workflowVersion!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   launchedAt: Date | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   reportIssuedAt: Date | null = null;
 }

@@ -41,6 +41,6 @@ export class OrgEntity {
   @OneToMany(() => FocalPoint, (fp) => fp.entity, { orphanRemoval: true })
   focalPoints = new Collection<FocalPoint>(this);
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 }

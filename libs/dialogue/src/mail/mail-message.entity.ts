@@ -71,10 +71,10 @@ export class MailMessage {
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   sentAt: Date | null = null;
 
   /** The timer that caused it, if one did. */

@@ -30,6 +30,6 @@ export class Person {
   @Property({ type: 'boolean' })
   isManager = false;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt!: Date;
 }

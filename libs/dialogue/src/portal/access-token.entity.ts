@@ -37,13 +37,13 @@ export class AccessToken {
   @Property({ type: 'string', length: 2 })
   language!: Language;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   createdAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   expiresAt!: Date;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   revokedAt: Date | null = null;
 
   @Property({ type: 'string', length: 200, nullable: true })

@@ -11,7 +11,7 @@ import { isCalendarDay } from '../shared/dates';
 import { DomainError, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
-import { checkStatistics, StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
+import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
@@ -150,16 +150,6 @@ export class PortalService {
     input: StatisticsInput,
   ): Promise<{ state: string; revision: number }> {
     this.allow(ctx, ['focal-point'], 'submit statistics');
-    checkStatistics(input);
-    const managers = await this.em.fork().count(Person, {
-      entity: { code: ctx.entity.code },
-      isManager: true,
-    });
-    if (managers > 0 && input.managersLed > managers) {
-      throw new ValidationFailed([
-        { field: 'managersLed', message: `must not exceed the ${managers} managers of the reporting tree` },
-      ]);
-    }
     const outcome = await this.statistics.submit(ctx.year, ctx.entity.code, input, this.actorOf(ctx));
     return { state: outcome.instance.state, revision: outcome.submission.revision };
   }

@@ -21,7 +21,7 @@ export class ExtensionRequest {
   @Property({ type: 'string', length: 254 })
   requestedBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   requestedAt!: Date;
 
   /** pending | granted | refused */
@@ -34,7 +34,7 @@ export class ExtensionRequest {
   @Property({ type: 'string', length: 200, nullable: true })
   decidedBy: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   decidedAt: Date | null = null;
 }
 
@@ -57,7 +57,7 @@ export class ScenarioProposal {
   @Property({ type: 'string', length: 254 })
   proposedBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   proposedAt!: Date;
 
   /** pending | approved | rejected */
@@ -67,7 +67,7 @@ export class ScenarioProposal {
   @Property({ type: 'text', nullable: true })
   feedback: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   decidedAt: Date | null = null;
 }
 
@@ -96,7 +96,7 @@ export class SeminarRequest {
   @Property({ type: 'string', length: 254 })
   requestedBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   requestedAt!: Date;
 
   /** requested | scheduled | held | cancelled */
@@ -122,7 +122,7 @@ export class SessionQuestion {
   @Property({ type: 'string', length: 200, nullable: true })
   answeredBy: string | null = null;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   answeredAt: Date | null = null;
 }
 

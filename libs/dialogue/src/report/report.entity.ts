@@ -15,7 +15,7 @@ export class Report {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   issuedAt!: Date;
 
   @Property({ type: 'string', length: 200 })

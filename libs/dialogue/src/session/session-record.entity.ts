@@ -66,6 +66,6 @@ export class SessionRecord {
   @Property({ type: 'string', length: 200, nullable: true })
   sizeWarning: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   recordedAt!: Date;
 }

@@ -6,6 +6,6 @@ export class SimulatedTime {
   @PrimaryKey({ type: 'integer', autoincrement: false })
   id!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   now!: Date;
 }

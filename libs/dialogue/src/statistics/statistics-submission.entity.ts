@@ -38,7 +38,7 @@ export class StatisticsSubmission {
   @Property({ type: 'string', length: 200 })
   submittedBy!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   submittedAt!: Date;
 
   /** Came after the report was issued or the cutoff passed: kept, but it changes no issued report. */

@@ -1,7 +1,11 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { endOfLocalDay } from '@cascade/workflow';
+import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
+import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
+import { ValidationFailed } from '../shared/errors';
 import { FieldChecks, isAgencyName, MAX_AGENCIES } from '../shared/field-checks';
 import { StatisticsSubmission } from './statistics-submission.entity';
 
@@ -52,7 +56,11 @@ export function checkStatistics(input: StatisticsInput): void {
 export class StatisticsService {
   constructor(private readonly workflows: EntityWorkflowService) {}
 
-  /** A first submission or a revision; every revision is kept. Nothing is written unless all of it is valid. */
+  /**
+   * A first submission or a revision; every revision is kept. Nothing is written unless all of it is valid. The
+   * one way in for every caller (token-link page and JSON, admin REST API), so the rules that need the database
+   * are checked here, inside the transaction that writes.
+   */
   async submit(
     year: number,
     code: string,
@@ -68,6 +76,7 @@ export class StatisticsService {
       actor,
       () => [],
       async (em, instance, now) => {
+        await checkAgainstReportingTree(em, instance, input);
         const previous = await em.count(StatisticsSubmission, { workflow: instance });
         submission = em.create(StatisticsSubmission, {
           workflow: instance,
@@ -90,5 +99,19 @@ export class StatisticsService {
       },
     );
     return { ...outcome, submission: submission as StatisticsSubmission };
+  }
+}
+
+/** Managers who led a session cannot outnumber the managers of the entity's reporting tree, once one is uploaded. */
+async function checkAgainstReportingTree(
+  em: EntityManager,
+  instance: EntityWorkflow,
+  input: StatisticsInput,
+): Promise<void> {
+  const managers = await em.count(Person, { entity: instance.entity, isManager: true });
+  if (managers > 0 && input.managersLed > managers) {
+    throw new ValidationFailed([
+      { field: 'managersLed', message: `must not exceed the ${managers} managers of the reporting tree` },
+    ]);
   }
 }

@@ -30,7 +30,7 @@ export class EntityWorkflow {
   @Property({ type: 'integer' })
   escalationLevel = 0;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   invitedAt: Date | null = null;
 
   /** The entity's own statistics deadline: the dialogue's, or an accommodated one for a late addition. */
@@ -46,14 +46,14 @@ export class EntityWorkflow {
   @Property({ type: 'integer' })
   sessionsRecorded = 0;
 
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   statisticsSubmittedAt: Date | null = null;
 
   /** The Head of Entity's confirmation that every manager completed their session. */
-  @Property({ type: 'datetime', nullable: true })
+  @Property({ type: 'Date', nullable: true })
   headConfirmedAt: Date | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: 'Date' })
   updatedAt!: Date;
 
   /**
