@@ -1,64 +1,67 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   AccessTokenService,
+  AdminUserQueryService,
   AdminUserService,
   Clock,
+  DialogueQueryService,
   DialogueService,
   EntityImportService,
   EntityWorkflowService,
+  InstanceQueryService,
   InvitationService,
   MailLogService,
+  MailQueryService,
   OrgTreeService,
+  ParticipationQueryService,
   PlanPreviewService,
+  RecordQueryService,
   ReportService,
+  RequestQueryService,
   RequestsService,
   WorkflowRegistry,
 } from '@cascade/dialogue';
+import { ConsoleSessions } from './console-sessions';
+import { CONSOLE_SETTINGS, type ConsoleSettings } from './console-settings';
 
 /** The domain services the console's actions call; each call is one transaction and writes its audit row. */
-export interface ConsoleServices {
-  orm: MikroORM;
-  clock: Clock;
-  registry: WorkflowRegistry;
-  dialogues: DialogueService;
-  invitations: InvitationService;
-  workflows: EntityWorkflowService;
-  requests: RequestsService;
-  tokens: AccessTokenService;
-  mails: MailLogService;
-  entityImport: EntityImportService;
-  orgTree: OrgTreeService;
-  reports: ReportService;
-  planPreview: PlanPreviewService;
-  admins: AdminUserService;
-  /** Ends an account's console sessions (console-sessions.ts). */
-  sessions: { endSessionsOf(accountId: number): Promise<number> };
+@Injectable()
+export class ConsoleServices {
   /** Where token links point (PUBLIC_URL). */
-  publicUrl: string;
+  readonly publicUrl: string;
+
+  constructor(
+    readonly clock: Clock,
+    readonly registry: WorkflowRegistry,
+    readonly dialogues: DialogueService,
+    readonly invitations: InvitationService,
+    readonly workflows: EntityWorkflowService,
+    readonly requests: RequestsService,
+    readonly tokens: AccessTokenService,
+    readonly mails: MailLogService,
+    readonly entityImport: EntityImportService,
+    readonly orgTree: OrgTreeService,
+    readonly reports: ReportService,
+    readonly planPreview: PlanPreviewService,
+    readonly admins: AdminUserService,
+    /** Ends an account's console sessions. */
+    readonly sessions: ConsoleSessions,
+    @Inject(CONSOLE_SETTINGS) settings: ConsoleSettings,
+  ) {
+    this.publicUrl = settings.publicUrl;
+  }
 }
 
-export function consoleServicesOf(
-  app: INestApplicationContext,
-  publicUrl: string,
-  sessions: ConsoleServices['sessions'],
-): ConsoleServices {
-  return {
-    orm: app.get(MikroORM),
-    clock: app.get(Clock),
-    registry: app.get(WorkflowRegistry),
-    dialogues: app.get(DialogueService),
-    invitations: app.get(InvitationService),
-    workflows: app.get(EntityWorkflowService),
-    requests: app.get(RequestsService),
-    tokens: app.get(AccessTokenService),
-    mails: app.get(MailLogService),
-    entityImport: app.get(EntityImportService),
-    orgTree: app.get(OrgTreeService),
-    reports: app.get(ReportService),
-    planPreview: app.get(PlanPreviewService),
-    admins: app.get(AdminUserService),
-    sessions,
-    publicUrl,
-  };
+/** The domain's reads the console shows: it maps their results to views and queries nothing itself. */
+@Injectable()
+export class ConsoleQueries {
+  constructor(
+    readonly dialogues: DialogueQueryService,
+    readonly instances: InstanceQueryService,
+    readonly participation: ParticipationQueryService,
+    readonly mails: MailQueryService,
+    readonly requests: RequestQueryService,
+    readonly accounts: AdminUserQueryService,
+    readonly records: RecordQueryService,
+  ) {}
 }
