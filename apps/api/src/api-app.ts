@@ -6,7 +6,6 @@ import { urlencoded } from 'express';
 import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
-import { mountConsole } from './admin/admin-console';
 import { ApiModule } from './api.module';
 import { requestValidationPipe } from './http/validation.pipe';
 
@@ -19,8 +18,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     logger: config.env === 'test' ? ['error', 'warn'] : undefined,
   });
-  // The Ethics Office console (AdminJS, Bull Board) under /admin, ahead of the body parsers: it parses its own forms.
-  await mountConsole(app, config);
+  // The Ethics Office console (AdminJS, Bull Board) under /admin mounts itself when the app initialises
+  // (AdminConsoleModule), ahead of these body parsers: it parses its own forms.
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '10mb' });
   // The token-link pages' forms, and only theirs: flat fields, a repeated name (`agency[]`) becoming a list. The

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AdminConsoleModule } from '@cascade/admin';
 import type { CascadeConfig } from '@cascade/config';
 import { DialogueModule, mailSettingsOf, type Clock } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
@@ -38,6 +39,7 @@ export class ApiModule {
         PortalModule.forRoot(config, {
           secret: config.portalSecret,
         }),
+        AdminConsoleModule.forRoot(config),
       ],
       controllers: [
         HealthController,

@@ -4,24 +4,31 @@ import { MailRenderer, SmtpMailer } from '@cascade/mail';
 import { MailComposer } from './mail/mail-composer.service';
 import { MailDeliveryService } from './mail/mail-delivery.service';
 import { MailLogService } from './mail/mail-log.service';
+import { MailQueryService } from './mail/mail-query.service';
 import { MailSettings } from './mail/mail-settings';
 import { OrgTreeService } from './org/org-tree.service';
 import { AccessTokenService } from './portal/access-token.service';
 import { PortalService } from './portal/portal.service';
+import { RequestQueryService } from './portal/request-query.service';
 import { RequestsService } from './portal/requests.service';
+import { AdminUserQueryService } from './admin/admin-user-query.service';
 import { AdminUserService } from './admin/admin-user.service';
 import { AuditService } from './audit/audit.service';
+import { DialogueQueryService } from './dialogue/dialogue-query.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
+import { RecordQueryService } from './records/record-query.service';
 import { ReportService } from './report/report.service';
 import { SessionService } from './session/session.service';
 import { Clock, SystemClock } from './shared/clock';
 import { SimulatedClock } from './simulation/simulated-clock';
 import { SimulationService } from './simulation/simulation.service';
+import { ParticipationQueryService } from './statistics/participation-query.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { PlanPreviewService } from './timers/plan-preview.service';
 import { TimerFiringService } from './timers/timer-firing.service';
 import { EntityWorkflowService } from './workflow-instance/entity-workflow.service';
+import { InstanceQueryService } from './workflow-instance/instance-query.service';
 import { InvitationService } from './workflow-instance/invitation.service';
 import { WorkflowRegistry } from './workflow-instance/workflow-registry';
 
@@ -45,6 +52,17 @@ const services = [
   SimulationService,
   StatisticsService,
   TimerFiringService,
+];
+
+/** Reads for screens (the console maps their results to views and holds no query of its own). */
+const queries = [
+  AdminUserQueryService,
+  DialogueQueryService,
+  InstanceQueryService,
+  MailQueryService,
+  ParticipationQueryService,
+  RecordQueryService,
+  RequestQueryService,
 ];
 
 /** The domain's services. Needs MikroORM's EntityManager from the persistence module. */
@@ -75,8 +93,9 @@ export class DialogueModule {
         ...(options.mailer ? [{ provide: SmtpMailer, useValue: options.mailer }] : []),
         { provide: WorkflowRegistry, useFactory: () => WorkflowRegistry.fromDirectory(options.workflowsDir) },
         ...services,
+        ...queries,
       ],
-      exports: [Clock, WorkflowRegistry, MailSettings, MailRenderer, ...services],
+      exports: [Clock, WorkflowRegistry, MailSettings, MailRenderer, ...services, ...queries],
     };
   }
 }

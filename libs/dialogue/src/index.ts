@@ -57,3 +57,14 @@ export * from './admin/admin-user.entity';
 export * from './admin/admin-user.service';
 export * from './entities';
 export * from './dialogue.module';
+export { AdminUserQueryService } from './admin/admin-user-query.service';
+export { DialogueQueryService } from './dialogue/dialogue-query.service';
+export {
+  InstanceQueryService,
+  type InstanceTimeline,
+  type LaggingWithTimers,
+} from './workflow-instance/instance-query.service';
+export { MailQueryService } from './mail/mail-query.service';
+export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';
+export { RecordQueryService, type RecordPageQuery } from './records/record-query.service';
+export { RequestQueryService } from './portal/request-query.service';

@@ -1,25 +1,17 @@
-import type { EntityManager } from '@mikro-orm/core';
 import {
   ADMIN_ROLES,
-  AdminUser,
   MIN_PASSWORD_LENGTH,
-  NotFound,
   ValidationFailed,
   type AccountChange,
+  type AdminUser,
 } from '@cascade/dialogue';
-import type { ActionCall, ConsoleActionSpec } from './console-action';
-import { iso, type ConsoleField, type ConsoleView } from './console-view';
+import type { ActionCall, ConsoleActionSpec } from '../console-action';
+import { iso, type ConsoleField, type ConsoleView } from '../console-view';
 
 // Console accounts, managed by admins in the console (the first one comes from `admin:create`). The resource is
-// admin-only (resources.ts); the domain service hashes passwords, keeps an active admin and audits each change.
+// admin-only (resources/admin-user.resource.ts); the domain service hashes passwords, keeps an active admin and audits each change.
 
 const ROLE_OPTIONS = ADMIN_ROLES.map((r) => ({ value: r, label: r }));
-
-async function accountOf(em: EntityManager, id: number | null): Promise<AdminUser> {
-  const user = await em.findOne(AdminUser, id ?? 0);
-  if (!user) throw new NotFound('console account', id ?? '?');
-  return user;
-}
 
 const accountFacts = (user: AdminUser): [string, unknown][] => [
   ['Account', user.email],
@@ -58,6 +50,7 @@ async function endSessions(call: ActionCall, change: AccountChange): Promise<str
 
 const createAccount: ConsoleActionSpec = {
   name: 'createAccount',
+  label: 'New account',
   actionType: 'resource',
   icon: 'UserPlus',
   async show() {
@@ -91,10 +84,11 @@ const createAccount: ConsoleActionSpec = {
 
 const changeRole: ConsoleActionSpec = {
   name: 'changeRole',
+  label: 'Role',
   actionType: 'record',
   icon: 'Shield',
-  async show({ em, recordId }) {
-    const user = await accountOf(em, recordId);
+  async show({ queries, recordId }) {
+    const user = await queries.accounts.byId(recordId);
     return {
       title: `Role of ${user.email}`,
       intro:
@@ -133,11 +127,12 @@ const changeRole: ConsoleActionSpec = {
 
 const disableAccount: ConsoleActionSpec = {
   name: 'disableAccount',
+  label: 'Disable',
   actionType: 'record',
   icon: 'UserX',
   appliesTo: (p) => !p['disabledAt'],
-  async show({ em, recordId }) {
-    const user = await accountOf(em, recordId);
+  async show({ queries, recordId }) {
+    const user = await queries.accounts.byId(recordId);
     return {
       title: `Disable ${user.email}`,
       intro:
@@ -154,11 +149,12 @@ const disableAccount: ConsoleActionSpec = {
 
 const enableAccount: ConsoleActionSpec = {
   name: 'enableAccount',
+  label: 'Enable',
   actionType: 'record',
   icon: 'UserCheck',
   appliesTo: (p) => !!p['disabledAt'],
-  async show({ em, recordId }) {
-    const user = await accountOf(em, recordId);
+  async show({ queries, recordId }) {
+    const user = await queries.accounts.byId(recordId);
     return {
       title: `Enable ${user.email}`,
       intro: 'The account can log in again, with its role and password.',
@@ -174,10 +170,11 @@ const enableAccount: ConsoleActionSpec = {
 
 const resetPassword: ConsoleActionSpec = {
   name: 'resetPassword',
+  label: 'New password',
   actionType: 'record',
   icon: 'Key',
-  async show({ em, recordId }) {
-    const user = await accountOf(em, recordId);
+  async show({ queries, recordId }) {
+    const user = await queries.accounts.byId(recordId);
     return {
       title: `New password for ${user.email}`,
       intro: 'The old password stops working and the account’s open sessions end.',
@@ -200,7 +197,7 @@ function accountResult(user: AdminUser, success: string): ConsoleView {
 }
 
 /** The actions of the Console accounts resource (admins only). */
-export const accountActions: ConsoleActionSpec[] = [
+export const adminUserActions: ConsoleActionSpec[] = [
   createAccount,
   changeRole,
   disableAccount,

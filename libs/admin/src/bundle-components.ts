@@ -1,6 +1,6 @@
 /**
  * Build step (`nx run api:build`): bundles the console's React components once, with AdminJS's own bundler
- * (rollup + babel, all from node_modules: no network), into dist/apps/api/src/admin/bundle/bundle.js.
+ * (rollup + babel, all from node_modules: no network), into dist/libs/admin/src/bundle/bundle.js.
  */
 import fs from 'node:fs';
 import { BUNDLE_DIR, registerComponents } from './components';

@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { Logger } from '@nestjs/common';
 import { consoleActor, DomainError, ValidationFailed, type ConsoleIdentity } from '@cascade/dialogue';
 import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
-import type { ConsoleServices } from './console-services';
+import type { ConsoleQueries, ConsoleServices } from './console-services';
 import { withValues, type ConsoleView } from './console-view';
 
 /** One call of an action: who, on which record, with what the form sent. */
@@ -13,12 +12,17 @@ export interface ActionCall {
   recordId: number | null;
   payload: Record<string, string>;
   services: ConsoleServices;
-  em: EntityManager;
+  queries: ConsoleQueries;
 }
+
+/** What every action is given besides the call: the domain's services and reads. */
+export type ActionDeps = Pick<ActionCall, 'services' | 'queries'>;
 
 /** A console action: `show` describes the screen (GET), `submit` acts (POST) and describes the result. */
 export interface ConsoleActionSpec {
   name: string;
+  /** The button's label (the console's translations are made from these). */
+  label: string;
   actionType: 'record' | 'resource';
   icon: string;
   /** Read-only actions (timelines) are open to viewers; every other action is for the admin role only. */
@@ -77,7 +81,7 @@ interface AdminJsRequest {
  * The AdminJS action for a spec: visible and accessible to admins (and to viewers for read-only ones), with the
  * role checked again in the handler; a refused submission shows the form again with what was typed.
  */
-export function toAdminAction(spec: ConsoleActionSpec, component: string, services: ConsoleServices) {
+export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: ActionDeps) {
   const allowed = ({ currentAdmin }: AdminJsContext) =>
     spec.readOnly ? !!currentAdmin : isAdmin(currentAdmin);
   return {
@@ -95,8 +99,7 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, servic
         actor: consoleActor(admin),
         recordId: context.record ? Number(context.record.params['id']) : null,
         payload: payloadOf(request.payload),
-        services,
-        em: services.orm.em.fork(),
+        ...deps,
       };
       if (request.method !== 'post' || !spec.submit) {
         return { record, console: await spec.show(call).catch((e) => failed(spec, e)) };
@@ -112,7 +115,7 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, servic
           notice: view.success ? { message: view.success, type: 'success' } : undefined,
         };
       } catch (error) {
-        const again = await spec.show({ ...call, em: services.orm.em.fork() }).catch((e) => failed(spec, e));
+        const again = await spec.show(call).catch((e) => failed(spec, e));
         return { record, console: { ...withValues(again, call.payload), errors: errorsOf(error) } };
       }
     },

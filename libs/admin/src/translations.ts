@@ -1,3 +1,5 @@
+import { actionLabels } from './actions';
+
 /** The console's English labels (AdminJS's i18n keys). */
 export const consoleTranslations = {
   components: {
@@ -25,27 +27,6 @@ export const consoleTranslations = {
     AuditEvent: 'Audit trail',
     AdminUser: 'Console accounts',
   },
-  actions: {
-    launch: 'Launch',
-    addLateEntity: 'Add a late entity',
-    issueReport: 'Issue the report',
-    importEntities: 'Import CSV',
-    timeline: 'Timeline',
-    grantExtension: 'Extension',
-    override: 'Override',
-    withdraw: 'Withdraw',
-    reissueLinks: 'Links',
-    importOrgTree: 'Org tree',
-    grant: 'Grant',
-    refuse: 'Refuse',
-    answer: 'Answer',
-    approve: 'Approve',
-    reject: 'Reject',
-    resend: 'Resend',
-    createAccount: 'New account',
-    changeRole: 'Role',
-    disableAccount: 'Disable',
-    enableAccount: 'Enable',
-    resetPassword: 'New password',
-  },
+  // Each action's label is declared with the action (actions/<resource>.actions.ts).
+  actions: actionLabels(),
 };

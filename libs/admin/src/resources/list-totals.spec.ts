@@ -1,4 +1,4 @@
-import { ListTotals, totalFromPage } from './console-resource';
+import { ListTotals, totalFromPage } from './list-totals';
 
 describe('the total beside a console list', () => {
   it('is exact from the page itself on the last page, whatever was cached', () => {

@@ -1,0 +1,257 @@
+import { ValidationFailed, type AccessToken } from '@cascade/dialogue';
+import type { ConsoleActionSpec } from '../console-action';
+import { iso, percent } from '../console-view';
+import { instanceFacts, reasonField, required, timelineLink } from './action-kit';
+import { extensionView, grantExtensionFlow } from './extension-grant';
+import { timeline } from './timeline.action';
+
+// The actions on one entity of a year: its timeline, an extension, an override, a withdrawal, its links, its tree.
+
+const grantExtension: ConsoleActionSpec = {
+  name: 'grantExtension',
+  label: 'Extension',
+  actionType: 'record',
+  icon: 'Calendar',
+  async show({ queries, recordId }) {
+    const instance = await queries.instances.byId(recordId);
+    return extensionView(
+      { title: `Grant ${instance.entity.code} an extension`, facts: instanceFacts(instance) },
+      {},
+    );
+  },
+  async submit(call) {
+    const instance = await call.queries.instances.byId(call.recordId);
+    const subject = {
+      title: `Grant ${instance.entity.code} an extension`,
+      instance,
+      facts: instanceFacts(instance),
+    };
+    return grantExtensionFlow(call, subject, (deadline, reason) =>
+      call.services.workflows.grantExtension(
+        instance.dialogue.year,
+        instance.entity.code,
+        deadline,
+        reason,
+        call.actor,
+      ),
+    );
+  },
+};
+
+const override: ConsoleActionSpec = {
+  name: 'override',
+  label: 'Override',
+  actionType: 'record',
+  icon: 'Shuffle',
+  async show({ queries, recordId, services }) {
+    const instance = await queries.instances.byId(recordId);
+    const targets = services.workflows.allowedOverrides(instance);
+    return {
+      title: `Override the state of ${instance.entity.code}`,
+      intro: targets.length
+        ? 'Only the states the workflow allows from the current one are offered.'
+        : `The workflow allows no override from ${instance.state}.`,
+      facts: instanceFacts(instance),
+      form: targets.length
+        ? {
+            fields: [
+              {
+                name: 'targetState',
+                label: 'New state',
+                type: 'select',
+                required: true,
+                options: targets.map((t) => ({ value: t, label: t })),
+              },
+              reasonField(),
+            ],
+            submit: 'Override',
+            danger: true,
+          }
+        : undefined,
+    };
+  },
+  async submit(call) {
+    const instance = await call.queries.instances.byId(call.recordId);
+    const target = required(call, 'targetState');
+    const reason = required(call, 'reason');
+    if (!call.services.workflows.allowedOverrides(instance).includes(target)) {
+      throw new ValidationFailed([
+        {
+          field: 'targetState',
+          message: `the workflow allows no override from ${instance.state} to ${target}`,
+        },
+      ]);
+    }
+    const before = instance.state;
+    const outcome = await call.services.workflows.override(
+      instance.dialogue.year,
+      instance.entity.code,
+      target,
+      reason,
+      call.actor,
+    );
+    return {
+      title: `${instance.entity.code}: state overridden`,
+      success: `${instance.entity.code} moved from ${before} to ${outcome.instance.state}.`,
+      facts: [
+        ['State', outcome.instance.state],
+        ['Reason', reason],
+      ],
+      links: [timelineLink(instance.id)],
+    };
+  },
+};
+
+const withdraw: ConsoleActionSpec = {
+  name: 'withdraw',
+  label: 'Withdraw',
+  actionType: 'record',
+  icon: 'XCircle',
+  appliesTo: (p) => p['state'] !== 'withdrawn' && p['state'] !== 'reported',
+  async show({ queries, recordId }) {
+    const instance = await queries.instances.byId(recordId);
+    return {
+      title: `Withdraw ${instance.entity.code}`,
+      intro: 'A withdrawn entity gets no more reminders and is reported as withdrawn.',
+      facts: instanceFacts(instance),
+      form: { fields: [reasonField()], submit: 'Withdraw', danger: true },
+    };
+  },
+  async submit(call) {
+    const instance = await call.queries.instances.byId(call.recordId);
+    const outcome = await call.services.workflows.withdraw(
+      instance.dialogue.year,
+      instance.entity.code,
+      required(call, 'reason'),
+      call.actor,
+    );
+    return {
+      title: `${instance.entity.code} withdrawn`,
+      success: `${instance.entity.code} is now ${outcome.instance.state}.`,
+    };
+  },
+};
+
+const reissueLinks: ConsoleActionSpec = {
+  name: 'reissueLinks',
+  label: 'Links',
+  actionType: 'record',
+  icon: 'Link',
+  async show({ queries, recordId, services }) {
+    const instance = await queries.instances.byId(recordId);
+    const links = await services.tokens.list(instance.dialogue.year, instance.entity.code);
+    const active = links.filter((l) => !l.revokedAt && l.subjectEmail);
+    return {
+      title: `Links of ${instance.entity.code}`,
+      intro:
+        'Re-issuing revokes the link and makes a new one for the same person, shown here once. Give it to the person yourself.',
+      form: active.length
+        ? {
+            fields: [
+              {
+                name: 'link',
+                label: 'Link to re-issue',
+                type: 'select',
+                required: true,
+                options: active.map((l) => ({ value: String(l.id), label: `${l.role}: ${l.subjectEmail}` })),
+              },
+            ],
+            submit: 'Revoke and issue a new link',
+          }
+        : undefined,
+      tables: [linksTable(links)],
+    };
+  },
+  async submit(call) {
+    const instance = await call.queries.instances.byId(call.recordId);
+    const id = Number(required(call, 'link'));
+    // One transaction: revoke, issue and both audit rows; a failure leaves the old link valid.
+    const { revoked, token, expiresAt } = await call.services.tokens.reissue(id, call.actor, {
+      workflowId: instance.id,
+    });
+    return {
+      title: `New link for ${revoked.subjectEmail}`,
+      success: `Link ${id} revoked and a new one issued for ${revoked.subjectEmail}.`,
+      facts: [['Expires', iso(expiresAt)]],
+      texts: [
+        {
+          id: 'new-link',
+          title: 'The new link (shown once)',
+          text: `${call.services.publicUrl}/p/${token}`,
+        },
+      ],
+    };
+  },
+};
+
+function linksTable(links: AccessToken[]) {
+  return {
+    id: 'links',
+    title: 'Links',
+    columns: ['Id', 'Role', 'Person', 'Created', 'Expires', 'Revoked', 'By'],
+    rows: links.map((l) => [
+      l.id,
+      l.role,
+      l.subjectEmail,
+      iso(l.createdAt),
+      iso(l.expiresAt),
+      iso(l.revokedAt),
+      l.createdBy,
+    ]),
+  };
+}
+
+const importOrgTree: ConsoleActionSpec = {
+  name: 'importOrgTree',
+  label: 'Org tree',
+  actionType: 'record',
+  icon: 'GitBranch',
+  async show({ queries, recordId }) {
+    const instance = await queries.instances.byId(recordId);
+    return {
+      title: `Import the reporting tree of ${instance.entity.code}`,
+      intro:
+        'All or nothing; a re-import updates people in place, adds new ones and removes those not in the file.',
+      form: {
+        fields: [
+          {
+            name: 'csv',
+            label: 'CSV',
+            type: 'textarea',
+            rows: 12,
+            required: true,
+            help: 'Columns: name,email,manager_email,language,is_manager',
+          },
+        ],
+        submit: 'Import',
+      },
+    };
+  },
+  async submit(call) {
+    const instance = await call.queries.instances.byId(call.recordId);
+    const result = await call.services.orgTree.importCsv(
+      instance.dialogue.year,
+      instance.entity.code,
+      required(call, 'csv'),
+      call.actor,
+    );
+    return {
+      title: `Reporting tree of ${instance.entity.code}`,
+      success: `${result.added} added, ${result.updated} updated, ${result.removed} removed.`,
+      facts: [
+        ['Managers', result.progress.managers],
+        ['Managers who led a session', result.progress.managersWhoLed],
+        ['Cascade progress', percent(result.progress.ratio)],
+      ],
+    };
+  },
+};
+
+export const entityWorkflowActions: ConsoleActionSpec[] = [
+  timeline,
+  grantExtension,
+  override,
+  withdraw,
+  reissueLinks,
+  importOrgTree,
+];

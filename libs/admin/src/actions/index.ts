@@ -1,0 +1,25 @@
+import type { ConsoleActionSpec } from '../console-action';
+import { adminUserActions } from './admin-user.actions';
+import { dialogueActions } from './dialogue.actions';
+import { entityWorkflowActions } from './entity-workflow.actions';
+import { extensionRequestActions } from './extension-request.actions';
+import { mailMessageActions } from './mail-message.actions';
+import { orgEntityActions } from './org-entity.actions';
+import { scenarioProposalActions } from './scenario-proposal.actions';
+import { sessionQuestionActions } from './session-question.actions';
+
+/** Every action of the console, by the resource (entity class name) it belongs to. */
+export const consoleActions: Record<string, ConsoleActionSpec[]> = {
+  Dialogue: dialogueActions,
+  OrgEntity: orgEntityActions,
+  EntityWorkflow: entityWorkflowActions,
+  ExtensionRequest: extensionRequestActions,
+  SessionQuestion: sessionQuestionActions,
+  ScenarioProposal: scenarioProposalActions,
+  MailMessage: mailMessageActions,
+  AdminUser: adminUserActions,
+};
+
+/** The buttons' labels, by action name, for AdminJS's translations. */
+export const actionLabels = (): Record<string, string> =>
+  Object.fromEntries(Object.values(consoleActions).flatMap((specs) => specs.map((s) => [s.name, s.label])));

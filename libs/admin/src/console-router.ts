@@ -1,0 +1,98 @@
+import type { MikroORM } from '@mikro-orm/core';
+import RedisStore from 'connect-redis';
+import express, { type RequestHandler, type Router } from 'express';
+import session from 'express-session';
+import type Redis from 'ioredis';
+import type { ActionDeps } from './console-action';
+import { consoleAdmin } from './console-admin';
+import {
+  CONSOLE_COOKIE,
+  consoleHeaders,
+  csrfGuard,
+  identityRefresh,
+  loginAddressLimit,
+  LoginRateLimiter,
+  requireLogin,
+  roleGate,
+} from './console-security';
+import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
+import { bundleFile, mermaidBundleFile } from './components';
+import type { AdminJsModules } from './esm';
+import { ADMIN_ONLY_RESOURCES } from './resources';
+
+const SESSION_HOURS = 8;
+
+/** What the console's router is made of; `board` and `clockAndKick` come from the module's providers. */
+export interface ConsoleRouterParts {
+  modules: AdminJsModules;
+  orm: MikroORM;
+  deps: ActionDeps;
+  settings: ConsoleSettings;
+  redis: Redis;
+  board: RequestHandler;
+  clockAndKick: RequestHandler;
+}
+
+/** The console's sessions: in Redis under the console's prefix, a strict cookie on /admin, 8 hours rolling. */
+function consoleSession(settings: ConsoleSettings, redis: Redis): RequestHandler {
+  return session({
+    name: CONSOLE_COOKIE,
+    secret: settings.secret,
+    store: new RedisStore({
+      client: redis,
+      prefix: `${settings.redisPrefix}:console-session:`,
+      ttl: SESSION_HOURS * 3600,
+    }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: settings.secureCookies,
+      path: CONSOLE_PATH,
+      maxAge: SESSION_HOURS * 3600_000,
+    },
+  });
+}
+
+/**
+ * AdminJS at /admin and Bull Board at /admin/queues, behind one login, with sessions in Redis, CSRF tokens,
+ * rate-limited logins and a role gate. The components' bundle comes from the build; Mermaid's browser bundle
+ * (the dashboard's workflow diagram) from its npm package, behind the login.
+ */
+export function consoleRouter(parts: ConsoleRouterParts): Router {
+  const { settings, redis, deps } = parts;
+  const bundle = bundleFile();
+  const mermaid = mermaidBundleFile();
+  const limiter = new LoginRateLimiter(
+    redis,
+    `${settings.redisPrefix}:ratelimit:console-login`,
+    settings.loginLimits,
+  );
+  const { admin, router: adminRouter } = consoleAdmin({ ...parts, secret: settings.secret, limiter });
+  const loginPath = `${CONSOLE_PATH}/login`;
+
+  const router = express.Router();
+  router.use(consoleHeaders());
+  router.get('/frontend/assets/components.bundle.js', (_req, res) => {
+    res.type('text/javascript').sendFile(bundle);
+  });
+  router.use(consoleSession(settings, redis));
+  router.use(identityRefresh((id) => deps.services.admins.identity(id)));
+  router.use(csrfGuard(settings.secret, settings.secureCookies));
+  router.use(
+    loginAddressLimit(limiter, (message) =>
+      admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
+    ),
+  );
+  router.use(roleGate(ADMIN_ONLY_RESOURCES));
+  router.use(parts.clockAndKick);
+  router.use('/queues', requireLogin(loginPath), parts.board);
+  router.get('/assets/mermaid.min.js', requireLogin(loginPath), (_req, res) => {
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.type('text/javascript').sendFile(mermaid);
+  });
+  router.use(adminRouter);
+  return router;
+}

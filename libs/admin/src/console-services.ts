@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AccessTokenService,
+  AdminUserQueryService,
+  AdminUserService,
+  Clock,
+  DialogueQueryService,
+  DialogueService,
+  EntityImportService,
+  EntityWorkflowService,
+  InstanceQueryService,
+  InvitationService,
+  MailLogService,
+  MailQueryService,
+  OrgTreeService,
+  ParticipationQueryService,
+  PlanPreviewService,
+  RecordQueryService,
+  ReportService,
+  RequestQueryService,
+  RequestsService,
+  WorkflowRegistry,
+} from '@cascade/dialogue';
+import { ConsoleSessions } from './console-sessions';
+import { CONSOLE_SETTINGS, type ConsoleSettings } from './console-settings';
+
+/** The domain services the console's actions call; each call is one transaction and writes its audit row. */
+@Injectable()
+export class ConsoleServices {
+  /** Where token links point (PUBLIC_URL). */
+  readonly publicUrl: string;
+
+  constructor(
+    readonly clock: Clock,
+    readonly registry: WorkflowRegistry,
+    readonly dialogues: DialogueService,
+    readonly invitations: InvitationService,
+    readonly workflows: EntityWorkflowService,
+    readonly requests: RequestsService,
+    readonly tokens: AccessTokenService,
+    readonly mails: MailLogService,
+    readonly entityImport: EntityImportService,
+    readonly orgTree: OrgTreeService,
+    readonly reports: ReportService,
+    readonly planPreview: PlanPreviewService,
+    readonly admins: AdminUserService,
+    /** Ends an account's console sessions. */
+    readonly sessions: ConsoleSessions,
+    @Inject(CONSOLE_SETTINGS) settings: ConsoleSettings,
+  ) {
+    this.publicUrl = settings.publicUrl;
+  }
+}
+
+/** The domain's reads the console shows: it maps their results to views and queries nothing itself. */
+@Injectable()
+export class ConsoleQueries {
+  constructor(
+    readonly dialogues: DialogueQueryService,
+    readonly instances: InstanceQueryService,
+    readonly participation: ParticipationQueryService,
+    readonly mails: MailQueryService,
+    readonly requests: RequestQueryService,
+    readonly accounts: AdminUserQueryService,
+    readonly records: RecordQueryService,
+  ) {}
+}
