@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { CascadeConfig } from '@cascade/config';
 import { DialogueModule, mailSettingsOf, type Clock } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
+import { PortalModule } from '@cascade/portal';
 import { SchedulingModule } from '@cascade/scheduling';
 import { DialoguesController } from './dialogues/dialogues.controller';
 import { EntitiesController } from './entities/entities.controller';
@@ -16,7 +17,6 @@ import { MailsController } from './mails/mails.controller';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
-import { PortalModule } from './portal/portal.module';
 import { SimulationController } from './simulation/simulation.controller';
 
 @Module({})

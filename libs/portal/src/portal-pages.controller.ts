@@ -14,13 +14,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   PortalService,
+  toErrorBody,
   TokenRoleRefused,
   ValidationFailed,
   type Language,
   type PortalContext,
 } from '@cascade/dialogue';
 import { InvalidTransition } from '@cascade/workflow';
-import { toErrorBody } from '../http/domain-error.filter';
 import { CsrfTokens } from './csrf';
 import { FlashStore } from './flash-store';
 import { FORM_ROLES, isPortalForm, one, parseForm, type FormBody, type PortalForm } from './page-forms';
