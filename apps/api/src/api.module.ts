@@ -4,6 +4,7 @@ import { AdminConsoleModule } from '@cascade/admin';
 import type { CascadeConfig } from '@cascade/config';
 import { DialogueModule, mailSettingsOf, type Clock } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
+import { PortalModule } from '@cascade/portal';
 import { SchedulingModule } from '@cascade/scheduling';
 import { DialoguesController } from './dialogues/dialogues.controller';
 import { EntitiesController } from './entities/entities.controller';
@@ -17,7 +18,6 @@ import { MailsController } from './mails/mails.controller';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
-import { PortalModule } from './portal/portal.module';
 import { ReportSettings } from './report/report-pdf';
 import { SimulationController } from './simulation/simulation.controller';
 

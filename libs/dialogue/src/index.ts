@@ -2,6 +2,8 @@ export * from './shared/actor';
 export * from './shared/clock';
 export * from './shared/dates';
 export * from './shared/errors';
+export * from './shared/error-body';
+export * from './shared/service-unavailable';
 export * from './shared/field-checks';
 export * from './shared/languages';
 export * from './shared/planner-statistics';

@@ -2,8 +2,7 @@ import { DriverException, MikroORM, UniqueConstraintViolationException } from '@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ormOptions } from '@cascade/persistence';
 import { freePort, openTestOrm, testDrivers, waitFor, type TestOrm } from '@cascade/testing';
-import { toErrorBody } from './domain-error.filter';
-import { isServiceUnavailable } from './service-unavailable';
+import { isServiceUnavailable, toErrorBody } from '@cascade/dialogue';
 
 /** What a query rejects with, as the driver and MikroORM really surface it. */
 async function failureOf(work: () => Promise<unknown>): Promise<unknown> {

@@ -1,7 +1,5 @@
-import { TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
-import { AdminApiKeyGuard } from '../http/admin-api-key.guard';
-import { toErrorBody } from '../http/domain-error.filter';
-import type { ArgumentsHost, ExecutionContext } from '@nestjs/common';
+import { toErrorBody, TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
+import type { ArgumentsHost } from '@nestjs/common';
 import { CsrfTokens } from './csrf';
 import { PageRenderer } from './page-renderer';
 import { PortalPageFilter } from './portal-page.filter';
@@ -48,18 +46,6 @@ describe('portal errors and access', () => {
       statusCode: 403,
       error: 'TokenRoleRefused',
     });
-  });
-
-  it('lets /api/portal through without the admin key, and nothing else under /api', () => {
-    const guard = new AdminApiKeyGuard('k'.repeat(24));
-    const at = (path: string) =>
-      ({
-        switchToHttp: () => ({ getRequest: () => ({ path, header: () => undefined }) }),
-      }) as unknown as ExecutionContext;
-    expect(guard.canActivate(at('/api/portal/abc'))).toBe(true);
-    expect(guard.canActivate(at('/p/abc'))).toBe(true);
-    expect(() => guard.canActivate(at('/api/portalish'))).toThrow();
-    expect(() => guard.canActivate(at('/api/dialogues'))).toThrow();
   });
 
   it('answers a page whose database does not answer 503 with Retry-After, in the page’s language', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LANGUAGES, type Language, type TokenRole } from '@cascade/dialogue';
 import { lookupString } from './page-helpers';
-import { FORM_FIELDS, PORTAL_FORMS } from './page-forms';
+import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
 import { PageRenderer, PAGES, stringKeys } from './page-renderer';
 import { CsrfTokens } from './csrf';
@@ -57,9 +57,9 @@ describe('the token-link pages', () => {
         'withdrawn',
       ];
       for (const state of states) expect(lookupString(table, `states.${state}`, lang)).toBeTruthy();
-      for (const form of PORTAL_FORMS) {
-        expect(lookupString(table, `done.${form}`, lang)).toBeTruthy();
-        for (const field of FORM_FIELDS[form]) expect(lookupString(table, field.label, lang)).toBeTruthy();
+      for (const form of PORTAL_FORM_DEFINITIONS) {
+        expect(lookupString(table, `done.${form.name}`, lang)).toBeTruthy();
+        for (const field of form.fields) expect(lookupString(table, field.label, lang)).toBeTruthy();
       }
     });
 

@@ -14,17 +14,18 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   PortalService,
+  toErrorBody,
   TokenRoleRefused,
   ValidationFailed,
   type Language,
   type PortalContext,
 } from '@cascade/dialogue';
 import { InvalidTransition } from '@cascade/workflow';
-import { toErrorBody } from '../http/domain-error.filter';
 import { CsrfTokens } from './csrf';
 import { FlashStore } from './flash-store';
-import { FORM_ROLES, isPortalForm, one, parseForm, type FormBody, type PortalForm } from './page-forms';
-import type { FailedSubmission, Flash } from './page-model';
+import { one, type FormBody } from './forms/form-body';
+import { isPortalForm, portalForm } from './forms/portal-forms';
+import type { FailedSubmission, Flash } from './page-input';
 import { PortalLinks } from './portal-links';
 import { pageHeaders, PortalPageFilter } from './portal-page.filter';
 import { pageLanguage, PortalPages } from './portal-pages';
@@ -76,7 +77,8 @@ export class PortalPagesController {
     const ctx = await this.portal.resolve(token);
     const lang = pageLanguage(askedLang, undefined, ctx.language);
     if (!isPortalForm(form)) throw new NotFoundException();
-    if (!FORM_ROLES[form].includes(ctx.role)) throw new TokenRoleRefused(ctx.role, `use the ${form} form`);
+    const definition = portalForm(form);
+    if (!definition.roles.includes(ctx.role)) throw new TokenRoleRefused(ctx.role, `use the ${form} form`);
     const fields: FormBody = body && typeof body === 'object' ? body : {};
     if (!this.csrf.verify(one(fields, '_csrf'), ctx.tokenId, form)) {
       const message = this.pages.translate(lang, 'errors.csrf');
@@ -84,7 +86,7 @@ export class PortalPagesController {
     }
     let flash: Flash | null;
     try {
-      flash = await this.apply(ctx, form, fields);
+      flash = await definition.submit({ portal: this.portal, links: this.links }, ctx, fields);
     } catch (error) {
       if (error instanceof ValidationFailed) {
         return this.refuse(response, 422, ctx, token, lang, {
@@ -131,44 +133,6 @@ export class PortalPagesController {
       303,
       `/p/${encodeURIComponent(token)}?done=${form}&lang=${lang}${reference ? `&flash=${reference}` : ''}#done`,
     );
-  }
-
-  /** Runs the form's operation; returns what the next page must show once, if anything. */
-  private async apply(ctx: PortalContext, form: PortalForm, body: FormBody): Promise<Flash | null> {
-    switch (form) {
-      case 'statistics':
-        await this.portal.submitStatistics(ctx, parseForm.statistics(body));
-        return null;
-      case 'extension':
-        await this.portal.requestExtension(ctx, parseForm.extension(body));
-        return null;
-      case 'scenario':
-        await this.portal.proposeScenario(ctx, parseForm.scenario(body));
-        return null;
-      case 'seminar':
-        await this.portal.requestSeminar(ctx, parseForm.seminar(body));
-        return null;
-      case 'leader-link': {
-        const email = parseForm['leader-link'](body);
-        const { token } = await this.portal.createLeaderLink(ctx, email);
-        return { kind: 'leader-link', email: email.toLowerCase(), link: this.links.pageOf(token) };
-      }
-      case 'session': {
-        const outcome = await this.portal.reportSession(ctx, parseForm.session(body));
-        return {
-          kind: 'session',
-          sessionId: outcome.session.id,
-          warnings: outcome.warnings,
-          participantsLink: this.links.pageOf(outcome.participantsToken),
-        };
-      }
-      case 'feedback':
-        await this.portal.giveFeedback(ctx, parseForm.feedback(body));
-        return null;
-      case 'confirm':
-        await this.portal.confirmManagersCompleted(ctx);
-        return null;
-    }
   }
 
   /** The page again, with what was typed and every problem beside its field; nothing was saved. */

@@ -7,8 +7,12 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
-import { isServiceUnavailable, RETRY_AFTER_SECONDS } from '../http/service-unavailable';
+import {
+  isServiceUnavailable,
+  RETRY_AFTER_SECONDS,
+  TokenRejected,
+  TokenRoleRefused,
+} from '@cascade/dialogue';
 import { pageLanguage, PortalPages, type ErrorKind } from './portal-pages';
 import { TooManyRequests } from './rate-limit';
 

@@ -1,7 +1,8 @@
 import { isLanguage, LANGUAGES, type Language } from '@cascade/dialogue';
 import { CsrfTokens } from './csrf';
-import type { PortalForm } from './page-forms';
-import { LANGUAGE_NAMES, pageModel, type FailedSubmission, type Flash, type RoleView } from './page-model';
+import type { PortalForm } from './forms/portal-forms';
+import type { FailedSubmission, Flash, RoleView } from './page-input';
+import { LANGUAGE_NAMES, pageModel } from './page-model';
 import { PageRenderer } from './page-renderer';
 
 export type ErrorKind =

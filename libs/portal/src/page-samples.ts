@@ -1,5 +1,5 @@
 import type { CascadeProgress, PortalContext, SessionSummary, TokenRole } from '@cascade/dialogue';
-import type { RoleView } from './page-model';
+import type { RoleView } from './page-input';
 
 /** Preview data for every page: what the tests render, and what a designer may render to look at a page. */
 export function sampleContext(role: TokenRole, overrides: Partial<PortalContext> = {}): PortalContext {

@@ -18,10 +18,10 @@ export const PAGES = [
 export type PageName = (typeof PAGES)[number];
 
 /**
- * `views/` next to this module: `apps/api/src/portal/views` from source (ts-jest, tsx) and
- * `dist/apps/api/src/portal/views` from the build, which is why the api's build copies the folder there.
+ * `views/` beside the library's `src/`: `libs/portal/views` from source (ts-jest, tsx) and `dist/libs/portal/views`
+ * from the build (tsc emits this module to `dist/libs/portal/src/`), which is why the api's build copies it there.
  */
-export const VIEWS_DIR = path.resolve(__dirname, 'views');
+export const VIEWS_DIR = path.resolve(__dirname, '../views');
 
 /** Every key of a nested string table, dotted, sorted. */
 export function stringKeys(table: StringTable, prefix = ''): string[] {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
-import type { Flash } from './page-model';
+import type { Flash } from './page-input';
 
 /** How long a result waits for the page that shows it (the redirect follows at once). */
 export const FLASH_TTL_SECONDS = 600;

@@ -1,7 +1,7 @@
 import { OptimisticLockError } from '@mikro-orm/core';
-import { Conflict, NotFound, ValidationFailed } from '@cascade/dialogue';
+import { Conflict, NotFound, ValidationFailed } from './errors';
 import { GuardRefused, InvalidTransition, ReasonRequired } from '@cascade/workflow';
-import { toErrorBody } from './domain-error.filter';
+import { toErrorBody } from './error-body';
 
 describe('toErrorBody', () => {
   it.each([

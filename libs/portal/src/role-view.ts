@@ -1,5 +1,5 @@
 import type { PortalContext, PortalService } from '@cascade/dialogue';
-import type { RoleView } from './page-model';
+import type { RoleView } from './page-input';
 
 /** What the link's role may see, read afresh. */
 export async function roleViewOf(portal: PortalService, ctx: PortalContext): Promise<RoleView> {

@@ -1,0 +1,21 @@
+import type { ExtensionRequestInput } from '@cascade/dialogue';
+import { one } from './form-body';
+import { defineForm } from './form-definition';
+
+/** The Focal Point asks the Ethics Office for a later deadline. */
+export const extensionForm = defineForm({
+  name: 'extension',
+  roles: ['focal-point'],
+  fields: [
+    { name: 'wishedDeadline', label: 'extension.wishedDeadline' },
+    { name: 'reason', label: 'extension.reason' },
+  ],
+  parse: (body): ExtensionRequestInput => ({
+    wishedDeadline: one(body, 'wishedDeadline'),
+    reason: one(body, 'reason'),
+  }),
+  handle: async ({ portal }, ctx, input) => {
+    await portal.requestExtension(ctx, input);
+    return null;
+  },
+});

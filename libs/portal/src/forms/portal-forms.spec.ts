@@ -1,0 +1,205 @@
+import type { PortalContext, PortalService } from '@cascade/dialogue';
+import type { PortalLinks } from '../portal-links';
+import { confirmForm } from './confirm.form';
+import { parseCount } from './form-body';
+import { issueTarget } from './issue-target';
+import { feedbackForm } from './feedback.form';
+import { leaderLinkForm } from './leader-link.form';
+import { isPortalForm, PORTAL_FORM_DEFINITIONS, PORTAL_FORMS } from './portal-forms';
+import { seminarForm } from './seminar.form';
+import { sessionForm } from './session.form';
+import { statisticsForm } from './statistics.form';
+
+describe('reading the pages’ forms', () => {
+  it('reads counts as typed, with any language’s digit grouping, and leaves bad ones for the domain to name', () => {
+    expect(parseCount('42')).toBe(42);
+    expect(parseCount(' 0 ')).toBe(0);
+    expect(parseCount('1 200')).toBe(1200);
+    expect(parseCount('1\u202f200')).toBe(1200);
+    expect(parseCount('1,200')).toBe(1200);
+    expect(parseCount('1.200.000')).toBe(1200000);
+    expect(parseCount('-3')).toBe(-3);
+    expect(parseCount('')).toBeUndefined();
+    for (const bad of ['1.5', 'ten', '12,5', '1 20']) expect(parseCount(bad)).toBeNaN();
+  });
+
+  it('reads Annex E with the agency rows (empty rows dropped, the same agency added up)', () => {
+    expect(
+      statisticsForm.parse({
+        eligibleStaff: '120',
+        staffParticipated: '97',
+        sessionsHeld: '6',
+        managersLed: '5',
+        nonStaffParticipants: '',
+        'agency[]': ['UNDP', '', 'UNICEF', 'UNDP', ''],
+        'count[]': ['2', '', '1', '3', ''],
+        comments: '',
+        _csrf: 'x',
+      }),
+    ).toEqual({
+      eligibleStaff: 120,
+      staffParticipated: 97,
+      sessionsHeld: 6,
+      managersLed: 5,
+      nonStaffParticipants: undefined,
+      otherAgencyParticipants: { UNDP: 5, UNICEF: 1 },
+      comments: null,
+    });
+  });
+
+  it('reads a single agency row given as plain strings', () => {
+    expect(statisticsForm.parse({ 'agency[]': 'UNHCR', 'count[]': '4' }).otherAgencyParticipants).toEqual({
+      UNHCR: 4,
+    });
+  });
+
+  it('reads Annex C: no split when both split fields are empty, one list item per line', () => {
+    const input = sessionForm.parse({
+      heldOn: '2026-10-14',
+      durationMinutes: '90',
+      language: 'English, French',
+      format: 'virtual',
+      staffParticipants: '27',
+      nonStaffParticipants: '1',
+      'agency[]': ['UNDP'],
+      'count[]': ['2'],
+      splitPart: '',
+      splitOf: '',
+      jointUnits: '',
+      facilitator: ' ',
+      scenarios: 'Scenario 1\r\n\r\n  Scenario 3  ',
+      questions: 'May I accept a gift?\nWho decides?',
+    });
+    expect(input).toEqual({
+      heldOn: '2026-10-14',
+      durationMinutes: 90,
+      language: 'English, French',
+      format: 'virtual',
+      staffParticipants: 27,
+      nonStaffParticipants: 1,
+      otherAgencyParticipants: { UNDP: 2 },
+      split: null,
+      jointUnits: [],
+      facilitator: null,
+      scenarios: ['Scenario 1', 'Scenario 3'],
+      questions: ['May I accept a gift?', 'Who decides?'],
+    });
+    expect(sessionForm.parse({ splitPart: '2', splitOf: '3', splitFirstPartId: '41' }).split).toEqual({
+      part: 2,
+      of: 3,
+      firstPartId: 41,
+    });
+  });
+
+  it('reads the feedback ratings and the other forms', () => {
+    expect(feedbackForm.parse({ usefulness: '5', openness: '4', relevance: '', comment: '' })).toEqual({
+      usefulness: 5,
+      openness: 4,
+      relevance: undefined,
+      comment: null,
+    });
+    expect(leaderLinkForm.parse({ leaderEmail: '  A@B.org ' })).toBe('A@B.org');
+    expect(
+      seminarForm.parse({ topic: 'T', preferredPeriod: 'May', expectedParticipants: '30' }),
+    ).toMatchObject({
+      expectedParticipants: 30,
+      details: null,
+    });
+  });
+
+  it('puts each domain issue beside the input it is about', () => {
+    const body = { 'agency[]': ['UNDP', '', 'UNICEF'], 'count[]': ['x', '3', '1'] };
+    expect(issueTarget('statistics', { field: 'staffParticipated', message: 'm' }, body)).toEqual({
+      field: 'staffParticipated',
+    });
+    expect(issueTarget('statistics', { field: 'otherAgencyParticipants.UNDP', message: 'm' }, body)).toEqual({
+      row: 0,
+      part: 'count',
+    });
+    expect(
+      issueTarget(
+        'statistics',
+        { field: 'otherAgencyParticipants', message: "'' is not an agency name" },
+        body,
+      ),
+    ).toEqual({ row: 1, part: 'agency' });
+    // A rule about the whole list is not the nameless row's (it was shown beside its count).
+    expect(
+      issueTarget(
+        'statistics',
+        { field: 'otherAgencyParticipants', message: 'must list at most 50 agencies' },
+        body,
+      ),
+    ).toBeNull();
+    expect(issueTarget('session', { field: 'split.firstPartId', message: 'm' }, {})).toEqual({
+      field: 'splitFirstPartId',
+    });
+    expect(issueTarget('session', { field: 'questions.3', message: 'm' }, {})).toEqual({
+      field: 'questions',
+    });
+    expect(issueTarget('session', { field: 'leader', message: 'm' }, {})).toBeNull();
+  });
+});
+
+describe('the forms', () => {
+  it('are named once each, as a path segment, each for some roles and with its inputs', () => {
+    expect(new Set(PORTAL_FORMS).size).toBe(PORTAL_FORM_DEFINITIONS.length);
+    for (const form of PORTAL_FORM_DEFINITIONS) {
+      expect(form.name).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(form.roles.length).toBeGreaterThan(0);
+      expect(form.fields.length).toBeGreaterThan(0);
+    }
+    expect(isPortalForm('leader-link')).toBe(true);
+    for (const other of ['nope', 'toString', 42, undefined]) expect(isPortalForm(other)).toBe(false);
+  });
+
+  describe('submitted', () => {
+    const ctx = { role: 'focal-point', tokenId: 7 } as PortalContext;
+    const links = { pageOf: (token: string) => `https://cascade.example.org/p/${token}` } as PortalLinks;
+    const calls: unknown[][] = [];
+    const record =
+      (name: string, answer: unknown = undefined) =>
+      async (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        return answer;
+      };
+    const portal = {
+      submitStatistics: record('submitStatistics'),
+      createLeaderLink: record('createLeaderLink', { token: 'L'.repeat(43) }),
+      reportSession: record('reportSession', {
+        session: { id: 41 },
+        warnings: ['30 participants is above the ideal 10–25'],
+        participantsToken: 'P'.repeat(43),
+      }),
+      confirmManagersCompleted: record('confirmManagersCompleted'),
+    } as unknown as PortalService;
+    beforeEach(() => calls.splice(0));
+
+    it('hands the parsed input to the domain; most forms show nothing afterwards', async () => {
+      expect(await statisticsForm.submit({ portal, links }, ctx, { eligibleStaff: '12' })).toBeNull();
+      expect(calls).toEqual([['submitStatistics', ctx, expect.objectContaining({ eligibleStaff: 12 })]]);
+      expect(await confirmForm.submit({ portal, links }, ctx, {})).toBeNull();
+      expect(calls[1]).toEqual(['confirmManagersCompleted', ctx]);
+    });
+
+    it('shows a new leader link once, for the address in lower case', async () => {
+      expect(await leaderLinkForm.submit({ portal, links }, ctx, { leaderEmail: ' Jean@DPPA.org ' })).toEqual(
+        {
+          kind: 'leader-link',
+          email: 'jean@dppa.org',
+          link: `https://cascade.example.org/p/${'L'.repeat(43)}`,
+        },
+      );
+      expect(calls).toEqual([['createLeaderLink', ctx, 'Jean@DPPA.org']]);
+    });
+
+    it('shows a recorded session’s warnings and its participants’ link once', async () => {
+      expect(await sessionForm.submit({ portal, links }, ctx, { heldOn: '2026-10-14' })).toEqual({
+        kind: 'session',
+        sessionId: 41,
+        warnings: ['30 participants is above the ideal 10–25'],
+        participantsLink: `https://cascade.example.org/p/${'P'.repeat(43)}`,
+      });
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import type { Language, TokenRole } from '@cascade/dialogue';
+import { localizeWarning } from './domain-messages';
+import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
+import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
+import { contextModel } from './context-model';
+import { pageUrl, type PageInput, type RoleView, type Translate } from './page-input';
+import { progressModel, sessionsModel } from './progress-model';
+
+/** The page of each role. */
+export const ROLE_PAGE: Record<TokenRole, 'focal-point' | 'head-of-entity' | 'leader' | 'participants'> = {
+  'focal-point': 'focal-point',
+  'head-of-entity': 'head-of-entity',
+  leader: 'leader',
+  participants: 'participants',
+};
+
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
+
+/** The page's frame: language switch, choices of the radio groups, what to show once. */
+function chromeModel(input: PageInput) {
+  const { lang, t } = input;
+  return {
+    page: ROLE_PAGE[input.roleView.role],
+    lang,
+    context: contextModel(input.roleView.view.context, lang),
+    languages: (['en', 'fr', 'es'] as const).map((code) => ({
+      code,
+      label: LANGUAGE_NAMES[code],
+      href: pageUrl(input.token, `?lang=${code}`),
+      current: code === lang,
+    })),
+    done: input.done,
+    choices: {
+      format: [
+        { value: 'in-person', label: t('session.inPerson') },
+        { value: 'virtual', label: t('session.virtual') },
+      ],
+      rating: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`feedback.scale${n}`) })),
+    },
+    flash: input.flash
+      ? input.flash.kind === 'session'
+        ? { ...input.flash, warnings: input.flash.warnings.map((w) => localizeWarning(w, t)) }
+        : input.flash
+      : null,
+  };
+}
+
+/** The data of the role's page besides its forms. */
+function roleSections(roleView: RoleView, t: Translate): Record<string, unknown> {
+  switch (roleView.role) {
+    case 'focal-point': {
+      const v = roleView.view;
+      return {
+        progress: progressModel(v.progress),
+        showTree: true,
+        sessions: sessionsModel(v.sessions, t),
+        statistics: v.statistics
+          ? { revision: v.statistics.revision, submittedAt: v.statistics.submittedAt }
+          : null,
+        extensionRequests: v.extensionRequests,
+        scenarioProposals: v.scenarioProposals,
+        seminarRequests: v.seminarRequests,
+        headConfirmedAt: v.headConfirmedAt,
+      };
+    }
+    case 'head-of-entity': {
+      const v = roleView.view;
+      return {
+        progress: progressModel(v.progress),
+        showTree: true,
+        sessions: sessionsModel(v.sessions, t),
+        headConfirmedAt: v.headConfirmedAt,
+      };
+    }
+    case 'leader': {
+      const v = roleView.view;
+      return {
+        progress: progressModel(v.progress),
+        showTree: false,
+        sessions: sessionsModel(v.sessions, t),
+        ownSessions: true,
+      };
+    }
+    case 'participants':
+      return { alreadyCounted: roleView.view.alreadyCounted };
+  }
+}
+
+/** Every form the link's role may use, by name, with the problems of a refused one for the summary. */
+function formsModel(input: PageInput) {
+  const forms: Partial<Record<PortalForm, FormModel>> = {};
+  const summary: SummaryItem[] = [];
+  for (const form of PORTAL_FORM_DEFINITIONS) {
+    if (!form.roles.includes(input.roleView.role)) continue;
+    const built = buildForm(form, input, form.prefill?.(input.roleView));
+    forms[form.name] = built.model;
+    summary.push(...built.summary);
+  }
+  return { forms, summary };
+}
+
+/** Everything a role's page template needs, with every string of the data still unescaped (Handlebars escapes). */
+export function pageModel(input: PageInput) {
+  const { forms, summary } = formsModel(input);
+  return {
+    ...chromeModel(input),
+    ...roleSections(input.roleView, input.t),
+    forms,
+    errorSummary: summary.length
+      ? { items: summary, autofocus: !Object.values(forms).some((f) => hasFocus(f)) }
+      : null,
+  };
+}
+
+export type PageModel = ReturnType<typeof pageModel>;
