@@ -66,6 +66,59 @@ function databaseUrlOf(database: TestDatabase): string {
   return database.config.driver === 'postgresql' ? database.config.url : `sqlite:${database.config.path}`;
 }
 
+/** The api's client for a test: `call` answers whatever the status, `ok` throws on anything but success. */
+function stackClient(base: string, outputs: () => string): Pick<Stack, 'call' | 'ok'> {
+  async function call<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    { contentType = 'application/json', timeoutMs = 300_000 }: CallOptions = {},
+  ): Promise<Answer<T>> {
+    const response = await fetch(base + url, {
+      method,
+      headers: {
+        'x-api-key': STACK_API_KEY,
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await response.text();
+    const isJson = response.headers.get('content-type')?.includes('json');
+    return {
+      status: response.status,
+      body: (text && isJson ? JSON.parse(text) : text) as T,
+      headers: response.headers,
+    };
+  }
+
+  async function ok<T = unknown>(method: string, url: string, body?: unknown, callOptions?: CallOptions) {
+    const response = await call<T>(method, url, body, callOptions);
+    if (response.status >= 300)
+      throw new Error(
+        `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}` +
+          (response.status >= 500 ? `\n${outputs()}` : ''),
+      );
+    return response.body;
+  }
+  return { call, ok };
+}
+
+async function waitForHealth(base: string, outputs: () => string): Promise<void> {
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(`${base}/health`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    { what: 'the api to answer /health', timeoutMs: 30_000 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}\n${outputs()}`);
+  });
+}
+
 /**
  * Makes (or takes) the database, migrates it with the built CLI, starts the built api and `workers` workers, and
  * waits for /health. Whatever fails on the way is torn down before the error goes on.
@@ -116,55 +169,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         .map((p, i) => `--- ${i === 0 ? 'api' : `worker ${i}`} ---\n${p.output().slice(-2500)}`)
         .join('\n');
 
-    async function call<T = unknown>(
-      method: string,
-      url: string,
-      body?: unknown,
-      { contentType = 'application/json', timeoutMs = 300_000 }: CallOptions = {},
-    ): Promise<Answer<T>> {
-      const response = await fetch(base + url, {
-        method,
-        headers: {
-          'x-api-key': STACK_API_KEY,
-          ...(body === undefined ? {} : { 'content-type': contentType }),
-        },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await response.text();
-      const isJson = response.headers.get('content-type')?.includes('json');
-      return {
-        status: response.status,
-        body: (text && isJson ? JSON.parse(text) : text) as T,
-        headers: response.headers,
-      };
-    }
-
-    async function ok<T = unknown>(method: string, url: string, body?: unknown, callOptions?: CallOptions) {
-      const response = await call<T>(method, url, body, callOptions);
-      if (response.status >= 300)
-        throw new Error(
-          `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}` +
-            (response.status >= 500 ? `\n${outputs()}` : ''),
-        );
-      return response.body;
-    }
+    const { call, ok } = stackClient(base, outputs);
 
     await runBuilt('cli', env, ['db:migrate']);
     start('api');
     for (let i = 0; i < (options.workers ?? 0); i++) start('worker');
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`${base}/health`)).status === 200;
-        } catch {
-          return false;
-        }
-      },
-      { what: 'the api to answer /health', timeoutMs: 30_000 },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${outputs()}`);
-    });
+    await waitForHealth(base, outputs);
 
     return {
       base,
