@@ -57,81 +57,86 @@ export function mailData(template: string, facts: MailFacts, recipient: Recipien
   const today = localDateOf(now, entity.timeZone);
   const deadline = instance.effectiveDeadline;
   const common = { ...base, entity: { code: entity.code, name: entity.name }, deadline };
-  switch (template) {
-    case 'invitation':
-    case 'late-entity-welcome':
-      return {
-        ...common,
-        materials: {
-          leadersGuide: dialogue.materials.leadersGuide[lang],
-          participantsGuide: dialogue.materials.participantsGuide[lang],
-          presentation: dialogue.materials.presentation[lang],
-        },
-      };
-    case 'reminder':
-      return {
-        ...common,
-        daysLeft: Math.max(0, daysBetween(today, deadline)),
-        extended: !!instance.extendedDeadline,
-      };
-    case 'nudge': {
-      const invitedOn = instance.invitedAt ? localDateOf(instance.invitedAt, entity.timeZone) : today;
-      return { ...common, invitedOn, daysSinceInvitation: daysBetween(invitedOn, today) };
-    }
-    case 'overdue-notice':
-      return { ...common, daysOverdue: Math.max(0, daysBetween(deadline, today)) };
-    case 'escalation':
-      return {
-        ...common,
-        daysOverdue: Math.max(0, daysBetween(deadline, today)),
-        escalationLevel: (facts.frozen['escalationLevel'] as number | undefined) ?? instance.escalationLevel,
-        sessionsRecorded: instance.sessionsRecorded,
-        focalPoints: entity.focalPoints.isInitialized()
-          ? entity.focalPoints.getItems().map((fp) => ({ name: fp.name, address: fp.email }))
-          : [],
-      };
-    case 'extension-granted':
-      return {
-        ...common,
-        previousDeadline: instance.deadline,
-        newDeadline: deadline,
-        reason: facts.extensionReason ?? '',
-        beyondReportCutoff: deadline > dialogue.reportCutoff,
-      };
-    case 'extension-refused':
-      return { ...common, reason: facts.extensionReason ?? '' };
-    case 'statistics-received': {
-      const s = facts.statistics;
-      return {
-        ...common,
-        statistics: s
-          ? {
-              eligibleStaff: s.eligibleStaff,
-              staffParticipated: s.staffParticipated,
-              sessionsHeld: s.sessionsHeld,
-              managersLed: s.managersLed,
-              nonStaffParticipants: s.nonStaffParticipants,
-              revision: s.revision,
-              submittedBy: s.submittedBy,
-              submittedAt: s.submittedAt,
-            }
-          : null,
-      };
-    }
-    case 'question-answered':
-      return {
-        ...common,
-        session: { heldOn: facts.frozen['heldOn'] },
-        question: facts.frozen['question'],
-        answer: facts.frozen['answer'],
-      };
-    case 'report-issued':
-      return {
-        ...common,
-        report: { version: facts.frozen['reportVersion'] ?? 1, issuedOn: today },
-        listedAsCompleted: instance.state === 'reported',
-      };
-    default:
-      return common;
-  }
+  const extra = Object.hasOwn(ENTITY_TEMPLATE_DATA, template) ? ENTITY_TEMPLATE_DATA[template] : undefined;
+  return extra ? { ...common, ...extra({ facts, instance, lang, today, deadline }) } : common;
 }
+
+/** What one entity mail is about, as of the instant that caused it. */
+interface EntityMailContext {
+  facts: MailFacts;
+  instance: EntityWorkflow;
+  lang: Language;
+  /** The entity's local day of the cause. */
+  today: string;
+  /** The effective deadline (the extension's, if any). */
+  deadline: string;
+}
+
+type TemplateData = (context: EntityMailContext) => Record<string, unknown>;
+
+const materialsData: TemplateData = ({ facts: { dialogue }, lang }) => ({
+  materials: {
+    leadersGuide: dialogue.materials.leadersGuide[lang],
+    participantsGuide: dialogue.materials.participantsGuide[lang],
+    presentation: dialogue.materials.presentation[lang],
+  },
+});
+
+const daysOverdue = ({ today, deadline }: EntityMailContext) => Math.max(0, daysBetween(deadline, today));
+
+/** The variables an entity template adds to the common ones (entity, deadline, recipient, dialogue, links). */
+const ENTITY_TEMPLATE_DATA: Record<string, TemplateData> = {
+  invitation: materialsData,
+  'late-entity-welcome': materialsData,
+  reminder: ({ instance, today, deadline }) => ({
+    daysLeft: Math.max(0, daysBetween(today, deadline)),
+    extended: !!instance.extendedDeadline,
+  }),
+  nudge: ({ instance, today }) => {
+    const invitedOn = instance.invitedAt ? localDateOf(instance.invitedAt, instance.entity.timeZone) : today;
+    return { invitedOn, daysSinceInvitation: daysBetween(invitedOn, today) };
+  },
+  'overdue-notice': (context) => ({ daysOverdue: daysOverdue(context) }),
+  escalation: (context) => {
+    const { instance, facts } = context;
+    const focalPoints = instance.entity.focalPoints;
+    return {
+      daysOverdue: daysOverdue(context),
+      escalationLevel: (facts.frozen['escalationLevel'] as number | undefined) ?? instance.escalationLevel,
+      sessionsRecorded: instance.sessionsRecorded,
+      focalPoints: focalPoints.isInitialized()
+        ? focalPoints.getItems().map((fp) => ({ name: fp.name, address: fp.email }))
+        : [],
+    };
+  },
+  'extension-granted': ({ instance, facts, deadline }) => ({
+    previousDeadline: instance.deadline,
+    newDeadline: deadline,
+    reason: facts.extensionReason ?? '',
+    beyondReportCutoff: deadline > facts.dialogue.reportCutoff,
+  }),
+  'extension-refused': ({ facts }) => ({ reason: facts.extensionReason ?? '' }),
+  'statistics-received': ({ facts: { statistics: s } }) => ({
+    statistics: s
+      ? {
+          eligibleStaff: s.eligibleStaff,
+          staffParticipated: s.staffParticipated,
+          sessionsHeld: s.sessionsHeld,
+          managersLed: s.managersLed,
+          nonStaffParticipants: s.nonStaffParticipants,
+          revision: s.revision,
+          submittedBy: s.submittedBy,
+          submittedAt: s.submittedAt,
+        }
+      : null,
+  }),
+  'question-answered': ({ facts: { frozen } }) => ({
+    session: { heldOn: frozen['heldOn'] },
+    question: frozen['question'],
+    answer: frozen['answer'],
+  }),
+  'report-issued': ({ facts, instance, today }) => ({
+    report: { version: facts.frozen['reportVersion'] ?? 1, issuedOn: today },
+    listedAsCompleted: instance.state === 'reported',
+  }),
+};
