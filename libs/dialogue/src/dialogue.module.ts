@@ -15,11 +15,12 @@ import { DialogueService } from './dialogue/dialogue.service';
 import { EntityImportService } from './entity/entity-import.service';
 import { ReportService } from './report/report.service';
 import { SessionService } from './session/session.service';
-import { Clock, SystemClock } from './shared/clock';
+import { Clock, SystemClock } from '@cascade/clock';
 import { SimulatedClock } from './simulation/simulated-clock';
 import { SimulationService } from './simulation/simulation.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { PlanPreviewService } from './timers/plan-preview.service';
+import { TimerSyncService } from './timers/mirror/timer-sync.service';
 import { TimerFiringService } from './timers/timer-firing.service';
 import { EntityWorkflowService } from './workflow-instance/entity-workflow.service';
 import { InvitationService } from './workflow-instance/invitation.service';
@@ -45,9 +46,13 @@ const services = [
   SimulationService,
   StatisticsService,
   TimerFiringService,
+  TimerSyncService,
 ];
 
-/** The domain's services. Needs MikroORM's EntityManager from the persistence module. */
+/**
+ * The domain's services. Needs MikroORM's EntityManager from the persistence module, and the queues and the
+ * after-commit hook of the scheduling module.
+ */
 @Module({})
 export class DialogueModule {
   /**

@@ -1,5 +1,6 @@
 export * from './shared/actor';
-export * from './shared/clock';
+// The injection token every service takes its "now" from; the clock itself lives in @cascade/clock.
+export { Clock, SystemClock } from '@cascade/clock';
 export * from './shared/dates';
 export * from './shared/errors';
 export * from './shared/field-checks';
@@ -29,11 +30,16 @@ export * from './report/report-model';
 export * from './report/report-compiler';
 export * from './report/report.service';
 export * from './workflow-instance/snapshot';
+export * from './timers/timer.entity';
 export * from './timers/timer-planner';
 export * from './timers/timer-firing.service';
 export * from './timers/timer-views';
 export * from './timers/lagging-entities';
 export * from './timers/plan-preview.service';
+export { TimerMirror, unsyncedPage } from './timers/mirror/timer-mirror';
+export { TimerReconciler, pendingMirroredPage, type ReconcileReport } from './timers/mirror/timer-reconciler';
+export { TimerSyncService } from './timers/mirror/timer-sync.service';
+export { addTimerJobs } from './timers/mirror/timer-jobs';
 export * from './simulation/simulated-time.entity';
 export * from './simulation/simulated-clock';
 export * from './simulation/simulation.service';

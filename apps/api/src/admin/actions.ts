@@ -14,7 +14,7 @@ import {
   ValidationFailed,
   extensionWarnings,
 } from '@cascade/dialogue';
-import { Timer } from '@cascade/scheduling';
+import { Timer } from '@cascade/dialogue';
 import { accountActions } from './account-actions';
 import type { ActionCall, ConsoleActionSpec } from './console-action';
 import { iso, percent, type ConsoleField, type ConsoleView } from './console-view';

@@ -5,8 +5,8 @@ import express, { type Express, type Request, type RequestHandler } from 'expres
 import session from 'express-session';
 import Redis from 'ioredis';
 import type { CascadeConfig } from '@cascade/config';
-import { Clock } from '@cascade/dialogue';
-import { OutboxDispatchService, TimerSyncService } from '@cascade/scheduling';
+import { Clock, TimerSyncService } from '@cascade/dialogue';
+import { OutboxDispatchService } from '@cascade/scheduling';
 import { bundleFile, BUNDLE_DIR, mermaidBundleFile, registerComponents } from './components';
 import { consoleServicesOf } from './console-services';
 import { ConsoleSessions } from './console-sessions';

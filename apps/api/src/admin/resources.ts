@@ -19,7 +19,7 @@ import {
   SessionRecord,
   StatisticsSubmission,
 } from '@cascade/dialogue';
-import { Timer, TIMER_STATUSES } from '@cascade/scheduling';
+import { Timer, TIMER_STATUSES } from '@cascade/dialogue';
 import { consoleActions } from './actions';
 import { isAdmin, toAdminAction, type ConsoleActionSpec } from './console-action';
 import { consoleResourceClass, type ResourceReading } from './console-resource';

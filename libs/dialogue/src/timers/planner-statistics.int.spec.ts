@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pendingMirroredPage, Timer, unsyncedPage } from '@cascade/scheduling';
+import { unsyncedPage } from './mirror/timer-mirror';
+import { pendingMirroredPage } from './mirror/timer-reconciler';
+import { Timer } from './timer.entity';
 import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
 import { DialogueService } from '../dialogue/dialogue.service';
 import { EntityImportService } from '../entity/entity-import.service';
