@@ -124,8 +124,7 @@ onPostgres('planner statistics after a launch (postgresql)', () => {
     const plan = await planOfPage(150_000);
     expect(plan).toMatch(/^Limit.*\n\s*->\s+Index Scan using timer_/);
     expect(plan).not.toMatch(/Sort|Bitmap/);
-    // 300,000 rows with their foreign key checked take a few seconds on a busy machine.
-  }, 60_000);
+  }, 60_000); // 300,000 rows with their foreign key checked take a few seconds on a busy machine
 
   it('the mirror reads its few unsynced rows from their partial index, whatever the statistics say', async () => {
     // Statistics taken mid-launch, when a seventh of 300,000 rows waited for Redis; since then all but 300 were
