@@ -13,7 +13,7 @@ describe.each(testDrivers())('the timer foreign-key migration (%s)', (driver) =>
   it('keeps every timer row, drops only orphans, and then refuses a timer without its dialogue or instance', async () => {
     const database = await createTestDatabase(driver);
     const orm = await MikroORM.init(ormOptions(database.config));
-    const sql = <T>(query: string) => orm.em.getConnection().execute<T>(query);
+    const sql = async <T>(query: string): Promise<T> => (await orm.em.getConnection().execute(query)) as T;
     const timerRows = () => sql<Record<string, unknown>[]>('select * from timer order by id');
     try {
       await orm.getMigrator().up({ to: BEFORE_FOREIGN_KEYS });
