@@ -36,10 +36,9 @@ export * from './timers/timer-firing.service';
 export * from './timers/timer-views';
 export * from './timers/lagging-entities';
 export * from './timers/plan-preview.service';
-export { TimerMirror, unsyncedPage } from './timers/mirror/timer-mirror';
-export { TimerReconciler, pendingMirroredPage, type ReconcileReport } from './timers/mirror/timer-reconciler';
+// The mirror's public face: the after-commit/on-demand sync and the reconciler the worker runs.
+export { TimerReconciler, type ReconcileReport } from './timers/mirror/timer-reconciler';
 export { TimerSyncService } from './timers/mirror/timer-sync.service';
-export { addTimerJobs } from './timers/mirror/timer-jobs';
 export * from './simulation/simulated-time.entity';
 export * from './simulation/simulated-clock';
 export * from './simulation/simulation.service';
