@@ -12,7 +12,7 @@ import { HealthController } from './health/health.controller';
 import { RedisProbe } from './health/redis-probe';
 import { AdminApiKeyGuard } from './http/admin-api-key.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
-import { OutboxKickInterceptor } from './http/outbox-kick.interceptor';
+import { ClockSyncInterceptor } from './http/clock-sync.interceptor';
 import { InstancesController } from './instances/instances.controller';
 import { MailsController } from './mails/mails.controller';
 import { OrgController } from './org/org.controller';
@@ -57,7 +57,7 @@ export class ApiModule {
         { provide: ReportSettings, useValue: config.report },
         { provide: APP_GUARD, useValue: new AdminApiKeyGuard(config.adminApiKey) },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: OutboxKickInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ClockSyncInterceptor },
       ],
     };
   }

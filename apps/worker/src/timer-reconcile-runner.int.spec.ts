@@ -10,7 +10,7 @@ import {
   WORKFLOWS_DIR,
   type TestDatabase,
 } from '@cascade/testing';
-import { FAN_OUT_OPTIONS } from './processors/launch-dialogue.processor';
+import { FAN_OUT_OPTIONS } from './processors/launch-dialogue.handler';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
 import { createWorker } from './worker-app';
 

@@ -3,13 +3,9 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CascadeConfig } from '@cascade/config';
-import type { Clock } from '@cascade/dialogue';
-import {
-  evictionPolicyWarning,
-  RedisLease,
-  TimerReconciler,
-  type TimerSyncService,
-} from '@cascade/scheduling';
+import type { Clock } from '@cascade/clock';
+import { TimerReconciler, type TimerSyncService } from '@cascade/dialogue';
+import { evictionPolicyWarning, RedisLease } from '@cascade/scheduling';
 
 /**
  * Reconciles timer rows with Redis at start and then periodically; warns about a Redis that may evict. However

@@ -2,24 +2,27 @@ import { EntityManager } from '@mikro-orm/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { Clock } from '@cascade/clock';
 import type { CascadeConfig } from '@cascade/config';
 import {
-  Clock,
   DialogueModule,
-  MailComposer,
-  MailDeliveryService,
   mailSettingsOf,
-  TimerFiringService,
+  TimerSyncService,
   type FanOutOptions,
+  type FiringOptions,
 } from '@cascade/dialogue';
 import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
-import { OutboxDispatchService, QueueName, SchedulingModule, TimerSyncService } from '@cascade/scheduling';
+import { OutboxDispatchService, QueueName, SchedulingModule } from '@cascade/scheduling';
 import { OutboxPoller } from './outbox-poller';
-import { FAN_OUT_OPTIONS, LaunchDialogueProcessor } from './processors/launch-dialogue.processor';
-import { MailWorker } from './mail-worker';
+import { DeliverMailHandler } from './processors/deliver-mail.handler';
+import { FIRING_OPTIONS, FireTimerHandler } from './processors/fire-timer.handler';
+import { FAN_OUT_OPTIONS, LaunchDialogueHandler } from './processors/launch-dialogue.handler';
+import { lifecycleProcessor } from './processors/lifecycle.processor';
+import { mailProcessor } from './processors/mail.processor';
+import { SendMailHandler } from './processors/send-mail.handler';
+import { timersProcessor } from './processors/timers.processor';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
-import { TimerWorker } from './timer-worker';
 
 export interface WorkerOptions {
   clock?: Clock;
@@ -46,35 +49,29 @@ export class WorkerModule {
         }),
       ],
       providers: [
-        LaunchDialogueProcessor,
+        // One handler per job, one processor per queue (its map of handlers is checked against the registry).
+        LaunchDialogueHandler,
+        SendMailHandler,
+        DeliverMailHandler,
+        FireTimerHandler,
+        lifecycleProcessor(config),
+        mailProcessor(config, mailer),
+        timersProcessor(config),
         {
           provide: FAN_OUT_OPTIONS,
           useValue: { refreshStatistics: config.database.driver === 'postgresql' } satisfies FanOutOptions,
         },
         {
+          provide: FIRING_OPTIONS,
+          useValue: {
+            batch: config.timers.batch,
+            skipLocked: config.database.driver === 'postgresql',
+          } satisfies FiringOptions,
+        },
+        {
           provide: OutboxPoller,
           inject: [OutboxDispatchService],
           useFactory: (outbox: OutboxDispatchService) => new OutboxPoller(outbox, config.worker.outboxPollMs),
-        },
-        {
-          provide: TimerWorker,
-          inject: [Clock, TimerFiringService, OutboxDispatchService, TimerSyncService],
-          useFactory: (
-            clock: Clock,
-            firing: TimerFiringService,
-            outbox: OutboxDispatchService,
-            timers: TimerSyncService,
-          ) => new TimerWorker(config, clock, firing, outbox, timers),
-        },
-        {
-          provide: MailWorker,
-          inject: [Clock, MailComposer, MailDeliveryService, OutboxDispatchService],
-          useFactory: (
-            clock: Clock,
-            composer: MailComposer,
-            delivery: MailDeliveryService,
-            outbox: OutboxDispatchService,
-          ) => new MailWorker(config, clock, composer, delivery, outbox, mailer),
         },
         {
           provide: TimerReconcileRunner,

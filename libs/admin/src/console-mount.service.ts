@@ -4,8 +4,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, RequestHandler } from 'express';
 import type Redis from 'ioredis';
 import { Clock } from '@cascade/dialogue';
-import { OutboxDispatchService, TimerSyncService } from '@cascade/scheduling';
-import { clockAndKick } from './clock-and-kick.middleware';
+import { clockSync } from './clock-sync.middleware';
 import { BUNDLE_DIR } from './components';
 import { consoleRouter } from './console-router';
 import { ConsoleQueries, ConsoleServices } from './console-services';
@@ -29,8 +28,6 @@ export class ConsoleMount implements OnModuleInit, OnApplicationShutdown {
     private readonly services: ConsoleServices,
     private readonly queries: ConsoleQueries,
     private readonly clock: Clock,
-    private readonly outbox: OutboxDispatchService,
-    private readonly timers: TimerSyncService,
     @Inject(CONSOLE_SETTINGS) private readonly settings: ConsoleSettings,
     @Inject(CONSOLE_REDIS) private readonly redis: Redis,
     @Inject(CONSOLE_BOARD) private readonly board: RequestHandler,
@@ -49,7 +46,7 @@ export class ConsoleMount implements OnModuleInit, OnApplicationShutdown {
       settings: this.settings,
       redis: this.redis,
       board: this.board,
-      clockAndKick: clockAndKick(this.clock, this.outbox, this.timers),
+      clockSync: clockSync(this.clock),
     });
     mountAhead(adapter.getInstance<Express>(), CONSOLE_PATH, router);
     this.logger.log(`Ethics Office console at ${CONSOLE_PATH} (queues at ${CONSOLE_PATH}/queues)`);

@@ -22,7 +22,7 @@ import { ADMIN_ONLY_RESOURCES } from './resources';
 
 const SESSION_HOURS = 8;
 
-/** What the console's router is made of; `board` and `clockAndKick` come from the module's providers. */
+/** What the console's router is made of; `board` and `clockSync` come from the module's providers. */
 export interface ConsoleRouterParts {
   modules: AdminJsModules;
   orm: MikroORM;
@@ -30,7 +30,7 @@ export interface ConsoleRouterParts {
   settings: ConsoleSettings;
   redis: Redis;
   board: RequestHandler;
-  clockAndKick: RequestHandler;
+  clockSync: RequestHandler;
 }
 
 /** The console's sessions: in Redis under the console's prefix, a strict cookie on /admin, 8 hours rolling. */
@@ -87,7 +87,7 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     ),
   );
   router.use(roleGate(ADMIN_ONLY_RESOURCES));
-  router.use(parts.clockAndKick);
+  router.use(parts.clockSync);
   router.use('/queues', requireLogin(loginPath), parts.board);
   router.get('/assets/mermaid.min.js', requireLogin(loginPath), (_req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=86400');

@@ -1,4 +1,3 @@
 export * from './config';
-export * from './clock';
 export { parseMailAddress, type MailAddress } from './mail-address';
 export type { SmtpConfig } from './smtp.config';

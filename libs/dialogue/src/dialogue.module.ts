@@ -20,12 +20,13 @@ import { EntityImportService } from './entity/entity-import.service';
 import { RecordQueryService } from './records/record-query.service';
 import { ReportService } from './report/report.service';
 import { SessionService } from './session/session.service';
-import { Clock, SystemClock } from './shared/clock';
+import { Clock, SystemClock } from '@cascade/clock';
 import { SimulatedClock } from './simulation/simulated-clock';
 import { SimulationService } from './simulation/simulation.service';
 import { ParticipationQueryService } from './statistics/participation-query.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { PlanPreviewService } from './timers/plan-preview.service';
+import { TimerSyncService } from './timers/mirror/timer-sync.service';
 import { TimerFiringService } from './timers/timer-firing.service';
 import { EntityWorkflowService } from './workflow-instance/entity-workflow.service';
 import { InstanceQueryService } from './workflow-instance/instance-query.service';
@@ -52,6 +53,7 @@ const services = [
   SimulationService,
   StatisticsService,
   TimerFiringService,
+  TimerSyncService,
 ];
 
 /** Reads for screens (the console maps their results to views and holds no query of its own). */
@@ -65,7 +67,10 @@ const queries = [
   RequestQueryService,
 ];
 
-/** The domain's services. Needs MikroORM's EntityManager from the persistence module. */
+/**
+ * The domain's services. Needs MikroORM's EntityManager from the persistence module, and the queues and the
+ * after-commit hook of the scheduling module.
+ */
 @Module({})
 export class DialogueModule {
   /**

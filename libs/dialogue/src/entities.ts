@@ -17,6 +17,7 @@ import { Report } from './report/report.entity';
 import { SimulatedTime } from './simulation/simulated-time.entity';
 import { SessionRecord } from './session/session-record.entity';
 import { StatisticsSubmission } from './statistics/statistics-submission.entity';
+import { Timer } from './timers/timer.entity';
 import { EntityWorkflow } from './workflow-instance/entity-workflow.entity';
 
 /** Every MikroORM entity the domain owns, for the ORM configuration. */
@@ -39,4 +40,5 @@ export const dialogueEntities = [
   Report,
   SimulatedTime,
   AdminUser,
+  Timer,
 ];

@@ -1,5 +1,6 @@
 export * from './shared/actor';
-export * from './shared/clock';
+// The injection token every service takes its "now" from; the clock itself lives in @cascade/clock.
+export { Clock, SystemClock } from '@cascade/clock';
 export * from './shared/dates';
 export * from './shared/errors';
 export * from './shared/error-body';
@@ -31,11 +32,15 @@ export * from './report/report-model';
 export * from './report/report-compiler';
 export * from './report/report.service';
 export * from './workflow-instance/snapshot';
+export * from './timers/timer.entity';
 export * from './timers/timer-planner';
 export * from './timers/timer-firing.service';
 export * from './timers/timer-views';
 export * from './timers/lagging-entities';
 export * from './timers/plan-preview.service';
+// The mirror's public face: the after-commit/on-demand sync and the reconciler the worker runs.
+export { TimerReconciler, type ReconcileReport } from './timers/mirror/timer-reconciler';
+export { TimerSyncService } from './timers/mirror/timer-sync.service';
 export * from './simulation/simulated-time.entity';
 export * from './simulation/simulated-clock';
 export * from './simulation/simulation.service';

@@ -5,11 +5,11 @@ import { ImmediateTransactionLibSqlDialect } from './sqlite-immediate-dialect';
 import { defineConfig as definePostgreSqlConfig } from '@mikro-orm/postgresql';
 import type { DatabaseConfig } from '@cascade/config';
 import { dialogueEntities } from '@cascade/dialogue';
-import { OutboxMessage, Timer } from '@cascade/scheduling';
+import { OutboxMessage } from '@cascade/scheduling';
 import { postgresqlMigrations } from './migrations/postgresql';
 import { sqliteMigrations } from './migrations/sqlite';
 
-export const allEntities = [...dialogueEntities, OutboxMessage, Timer];
+export const allEntities = [...dialogueEntities, OutboxMessage];
 
 /**
  * MikroORM options for either database. The schema only ever changes through the migrations of the chosen

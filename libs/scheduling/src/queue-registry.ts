@@ -36,13 +36,18 @@ export interface JobPayloads {
   [JobName.DeliverMail]: { mailId: number };
 }
 
-/** Which queue carries each job. */
-export const queueOfJob: { [J in JobName]: QueueName } = {
+/** Which queue carries each job (kept literal, so that the jobs of a queue are a type: `JobsOf<Q>`). */
+export const queueOfJob = {
   [JobName.LaunchDialogue]: QueueName.Lifecycle,
   [JobName.SendMail]: QueueName.Mail,
   [JobName.FireTimer]: QueueName.Timers,
   [JobName.DeliverMail]: QueueName.Mail,
-};
+} as const satisfies { [J in JobName]: QueueName };
+
+/** The job names a queue carries, derived from `queueOfJob`. */
+export type JobsOf<Q extends QueueName> = {
+  [J in JobName]: (typeof queueOfJob)[J] extends Q ? J : never;
+}[JobName];
 
 /** How often and how patiently BullMQ retries each job when it throws. */
 export const retryOf: { [J in JobName]: { attempts: number; backoffMs: number } } = {

@@ -1,4 +1,5 @@
 export * from './test-database';
+export * from './fixed-clock';
 export * from './test-orm';
 export * from './wait-for';
 export * from './redis';

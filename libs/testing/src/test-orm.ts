@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { FixedClock, WorkflowRegistry } from '@cascade/dialogue';
+import { WorkflowRegistry } from '@cascade/dialogue';
+import { FixedClock } from './fixed-clock';
 import { openMigratedOrm } from '@cascade/persistence';
 import { createTestDatabase, type TestDatabase, type TestDriver } from './test-database';
 

@@ -1,5 +1,5 @@
 import type { AuditEvent, Dialogue, EntityWorkflow, OrgEntity } from '@cascade/dialogue';
-import type { Timer } from '@cascade/scheduling';
+import type { Timer } from '@cascade/dialogue';
 
 /** What the API shows of each record: explicit, so no ORM internals or other entities leak out. */
 export const dialogueView = (d: Dialogue) => ({

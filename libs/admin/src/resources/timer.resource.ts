@@ -1,4 +1,4 @@
-import { Timer, TIMER_STATUSES } from '@cascade/scheduling';
+import { Timer, TIMER_STATUSES } from '@cascade/dialogue';
 import { NAVIGATION, values, type ResourceDefinition } from './resource-kit';
 
 export const timerResource: ResourceDefinition = {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { ADMIN_ROLES, AdminUser, type AdminRole } from './admin-user.entity';

@@ -9,7 +9,7 @@ import { findDialogue } from '../workflow-instance/instance-lookup';
 import { TimerPlanner } from '../timers/timer-planner';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { Conflict, DialogueAlreadyLaunched, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';

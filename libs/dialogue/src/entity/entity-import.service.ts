@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { ValidationFailed, type FieldIssue } from '../shared/errors';
 import { readEntityCsv } from './entity-csv';
 import { unknownJsonFields, validateEntity, type EntityInput, type RawEntity } from './entity-input';

@@ -4,7 +4,7 @@ import { MailRenderer, messageIdFor } from '@cascade/mail';
 import { enqueueInOutbox, JobName, type SendMailPayload } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isLanguage } from '../shared/languages';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';

@@ -3,7 +3,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { MailDeliveryError, SmtpMailer } from '@cascade/mail';
 import { AccessTokenService } from '../portal/access-token.service';
 import type { TokenRole } from '../portal/portal.types';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isLanguage } from '../shared/languages';
 import { PERSONAL_LINK } from './mail-data';
 import { MailMessage } from './mail-message.entity';

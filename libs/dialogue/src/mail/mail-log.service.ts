@@ -4,7 +4,7 @@ import { messageIdFor } from '@cascade/mail';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { NotFound, ValidationFailed } from '../shared/errors';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { MAIL_STATUSES, MailMessage, type MailStatus } from './mail-message.entity';

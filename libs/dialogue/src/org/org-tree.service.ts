@@ -4,7 +4,7 @@ import { auditInstance } from '../audit/audit-instance';
 import type { CascadeProgress } from '../portal/portal.types';
 import { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findInstance } from '../workflow-instance/instance-lookup';
 import { cascadeProgress, readOrgTreeCsv } from './org-tree';

@@ -5,7 +5,7 @@ import { endOfLocalDay } from '@cascade/workflow';
 import { auditInstance } from '../audit/audit-instance';
 import type { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { Conflict, DomainError, NotFound } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import type { Language } from '../shared/languages';

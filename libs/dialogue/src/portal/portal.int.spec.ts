@@ -1,5 +1,6 @@
 import { MailRenderer } from '@cascade/mail';
-import { JobName, OutboxMessage, Timer, type SendMailPayload } from '@cascade/scheduling';
+import { JobName, OutboxMessage, type SendMailPayload } from '@cascade/scheduling';
+import { Timer } from '../timers/timer.entity';
 import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DialogueService } from '../dialogue/dialogue.service';

@@ -6,7 +6,7 @@ import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
 import { SessionService } from '../session/session.service';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { DomainError, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';

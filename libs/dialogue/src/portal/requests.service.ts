@@ -4,7 +4,7 @@ import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { auditInstance } from '../audit/audit-instance';
 import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { Conflict, NotFound } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';

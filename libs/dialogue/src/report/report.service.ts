@@ -6,7 +6,7 @@ import type { Dialogue } from '../dialogue/dialogue.entity';
 import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { DialogueNotLaunched, NotFound } from '../shared/errors';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import { TimerPlanner } from '../timers/timer-planner';

@@ -8,7 +8,7 @@ import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity
 import { checkSessionReport, participantsOf } from './annex-c';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { FieldChecks, MAX_ID } from '../shared/field-checks';
 import { SessionRecord } from './session-record.entity';

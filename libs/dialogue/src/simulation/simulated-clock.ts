@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { SimulatedTime } from './simulated-time.entity';
 
 const ROW = 1;

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
-import { bullConnection, QueueName, Timer, TimerSyncService } from '@cascade/scheduling';
+import { AfterCommit, bullConnection, QueueName } from '@cascade/scheduling';
+import { TimerSyncService } from '../timers/mirror/timer-sync.service';
+import { Timer } from '../timers/timer.entity';
 import {
   clearQueuePrefix,
   openTestOrm,
@@ -59,7 +61,11 @@ describe.each(testDrivers())('the simulation clock on the database and real Redi
     await clock.set(LAUNCH);
     prefix = uniqueQueuePrefix();
     queue = new Queue(QueueName.Timers, { connection: bullConnection(TEST_REDIS_URL), prefix });
-    simulation = new SimulationService(orm.em, clock, new TimerSyncService(orm.em, queue, clock));
+    simulation = new SimulationService(
+      orm.em,
+      clock,
+      new TimerSyncService(orm.em, queue, clock, new AfterCommit(orm.em)),
+    );
     firing = new TimerFiringService(orm.em, clock, registry);
     const dialogues = new DialogueService(orm.em, clock, registry);
     const dialogue = await dialogues.create(sampleDialogueInput(YEAR), 'admin@test');

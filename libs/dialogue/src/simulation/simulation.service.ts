@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Timer, TimerSyncService } from '@cascade/scheduling';
-import { Clock } from '../shared/clock';
+import { TimerSyncService } from '../timers/mirror/timer-sync.service';
+import { Timer } from '../timers/timer.entity';
+import { Clock } from '@cascade/clock';
 import { Conflict, DomainError } from '../shared/errors';
 import { SimulatedClock } from './simulated-clock';
 

@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { endOfLocalDay, nextDigest, plan, type InstanceSnapshot, type PlannedTimer } from '@cascade/workflow';
-import { Timer, TIMER_STATUSES, type TimerStatus } from '@cascade/scheduling';
+import { Timer, TIMER_STATUSES, type TimerStatus } from './timer.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { ValidationFailed } from '../shared/errors';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';

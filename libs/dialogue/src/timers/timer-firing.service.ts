@@ -1,9 +1,10 @@
 import { EntityManager, LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { GuardRefused, InvalidTransition, plan, step } from '@cascade/workflow';
-import { enqueueInOutbox, JobName, Timer } from '@cascade/scheduling';
+import { enqueueInOutbox, JobName } from '@cascade/scheduling';
+import { Timer } from './timer.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { ConcurrentModification } from '../shared/errors';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { snapshotOf } from '../workflow-instance/snapshot';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { nextDigest, plan, type WorkflowDefinition } from '@cascade/workflow';
-import { Timer } from '@cascade/scheduling';
+import { Timer } from './timer.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { snapshotOf } from '../workflow-instance/snapshot';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Timer } from '@cascade/scheduling';
+import { Timer } from './timer.entity';
 
 /** The earliest pending timer of each instance (two queries, whatever the number of instances). */
 export async function nextTimers(em: EntityManager, dialogueId: number, workflowIds?: number[]) {

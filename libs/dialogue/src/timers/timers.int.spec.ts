@@ -3,16 +3,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { plan } from '@cascade/workflow';
-import {
-  bullConnection,
-  evictionPolicyWarning,
-  OutboxMessage,
-  QueueName,
-  Timer,
-  TimerMirror,
-  TimerReconciler,
-  addTimerJobs,
-} from '@cascade/scheduling';
+import { bullConnection, evictionPolicyWarning, OutboxMessage, QueueName } from '@cascade/scheduling';
 import {
   clearQueuePrefix,
   openTestOrm,
@@ -32,7 +23,11 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { snapshotOf } from '../workflow-instance/snapshot';
+import { addTimerJobs } from './mirror/timer-jobs';
+import { TimerMirror } from './mirror/timer-mirror';
+import { TimerReconciler } from './mirror/timer-reconciler';
 import { TimerFiringService } from './timer-firing.service';
+import { Timer } from './timer.entity';
 
 const ENTITIES_CSV = fs.readFileSync(
   path.resolve(__dirname, '../../../persistence/seed/entities.csv'),

@@ -1,11 +1,11 @@
 import { EntityManager, OptimisticLockError } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { allowedOverrideTargets, type StepResult, type WorkflowEvent } from '@cascade/workflow';
-import type { Timer } from '@cascade/scheduling';
+import type { Timer } from '../timers/timer.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { nextTimers } from '../timers/timer-views';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { ConcurrentModification, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { Timer } from '@cascade/scheduling';
+import { Timer } from '../timers/timer.entity';
 import type { WorkflowDefinition } from '@cascade/workflow';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';

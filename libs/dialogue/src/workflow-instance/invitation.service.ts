@@ -6,7 +6,7 @@ import { applyEntityInput } from '../entity/entity-import.service';
 import { validateEntity, type RawEntity } from '../entity/entity-input';
 import { OrgEntity } from '../entity/org-entity.entity';
 import type { Actor } from '../shared/actor';
-import { Clock } from '../shared/clock';
+import { Clock } from '@cascade/clock';
 import { refreshPlannerStatistics } from '../shared/planner-statistics';
 import { daysBetween, isCalendarDay } from '../shared/dates';
 import { Conflict, DialogueNotLaunched, NotFound, ValidationFailed } from '../shared/errors';

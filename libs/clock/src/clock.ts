@@ -6,30 +6,13 @@ export abstract class Clock {
   abstract now(): Date;
 
   async sync(): Promise<void> {
-    // Wall-clock and fixed clocks have nothing to refresh.
+    // The wall clock has nothing to refresh.
   }
 }
 
+/** The real time: what production runs on. */
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
-  }
-}
-
-export class FixedClock extends Clock {
-  constructor(private current: Date) {
-    super();
-  }
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  set(to: Date): void {
-    this.current = new Date(to);
-  }
-
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
   }
 }

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Queue } from 'bullmq';
-import type { Clock } from '@cascade/config';
-import { addTimerJobs } from './timer-jobs';
-import { Timer } from './timer.entity';
+import type { Clock } from '@cascade/clock';
+import { Timer } from '../timer.entity';
+import { addTimerJobs, promoteTimerJobs } from './timer-jobs';
 
 /**
  * The first rows Redis does not match yet, in id order. Its own function so that a test can ask the database how
@@ -61,23 +61,8 @@ export class TimerMirror {
     }
   }
 
-  /**
-   * Simulation: makes the delayed jobs of these keys runnable now. A key without a job (never mirrored, or
-   * lost) is added without delay.
-   */
-  async promote(timers: Pick<Timer, 'key' | 'dueAt'>[]): Promise<void> {
-    const missing: Pick<Timer, 'key' | 'dueAt'>[] = [];
-    await Promise.all(
-      timers.map(async (timer) => {
-        const job = await this.queue.getJob(timer.key);
-        if (!job) missing.push(timer);
-        else if (await job.isDelayed()) await job.promote().catch(() => undefined); // raced: already running
-      }),
-    );
-    await addTimerJobs(
-      this.queue,
-      missing.map((t) => ({ key: t.key, dueAt: new Date(0) })),
-      this.clock.now(),
-    );
+  /** Simulation: makes the delayed jobs of these timers runnable now, adding any that is missing. */
+  promote(timers: Pick<Timer, 'key' | 'dueAt'>[]): Promise<void> {
+    return promoteTimerJobs(this.queue, timers, this.clock.now());
   }
 }

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Clock } from '@cascade/config';
+import type { Clock } from '@cascade/clock';
+import { Timer } from '../timer.entity';
 import { addTimerJobs } from './timer-jobs';
 import type { TimerMirror } from './timer-mirror';
-import { Timer } from './timer.entity';
 
 export interface ReconcileReport {
   /** Pending rows whose job was missing (Redis lost or flushed) and was added again. */
@@ -96,18 +96,5 @@ export class TimerReconciler {
       start -= removed.filter((r) => r === 1).length;
       if (ids.length < PAGE) return;
     }
-  }
-}
-
-/** BullMQ needs keys never evicted; any other policy can silently drop timers under memory pressure. */
-export async function evictionPolicyWarning(redis: Redis): Promise<string | null> {
-  try {
-    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
-    const policy = reply[1];
-    return policy === 'noeviction'
-      ? null
-      : `Redis maxmemory-policy is '${policy}': timers can be evicted under memory pressure; set it to 'noeviction'`;
-  } catch (error) {
-    return `could not read Redis maxmemory-policy (${(error as Error).message}); make sure it is 'noeviction'`;
   }
 }

@@ -1,4 +1,6 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Dialogue } from '../dialogue/dialogue.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 
 export const TIMER_STATUSES = ['pending', 'fired', 'skipped', 'cancelled'] as const;
 export type TimerStatus = (typeof TIMER_STATUSES)[number];
@@ -7,7 +9,9 @@ export type TimerStatus = (typeof TIMER_STATUSES)[number];
  * One planned timer: the truth about what is due, mirrored in Redis as a delayed BullMQ job whose id is `key`.
  * `synced` is false until the mirror matches the row (a pending row has its job, a closed one has none), so a
  * crash between commit and Redis is repaired by the next sync. Entity timers carry their workflow instance;
- * dialogue-wide ones (the digest) carry only the dialogue.
+ * dialogue-wide ones (the digest) carry only the dialogue. Both are foreign keys mapped to the bare id
+ * (`mapToPk`): the planner, the firing and the views work with ids, and thousands of rows are written at a
+ * launch without loading a reference each.
  */
 @Entity({ tableName: 'timer' })
 @Index({ properties: ['status', 'dueAt'] })
@@ -30,10 +34,17 @@ export class Timer {
   @Property({ type: 'string', length: 200, unique: true })
   key!: string;
 
-  @Property({ type: 'integer' })
+  @ManyToOne(() => Dialogue, { fieldName: 'dialogue_id', mapToPk: true })
   dialogueId!: number;
 
-  @Property({ type: 'integer', nullable: true })
+  // A timer means nothing without its instance: deleting the instance deletes its timers (the reconciler then
+  // drops their jobs). A null must never be left behind: it would read as a dialogue-wide timer.
+  @ManyToOne(() => EntityWorkflow, {
+    fieldName: 'workflow_id',
+    mapToPk: true,
+    nullable: true,
+    deleteRule: 'cascade',
+  })
   workflowId: number | null = null;
 
   /** The definition's timer id: reminder-30, nudge-head, deadline, escalation-2, digest, ... */
