@@ -1,6 +1,14 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { endOfLocalDay, nextDigest, plan, type InstanceSnapshot, type PlannedTimer } from '@cascade/workflow';
+import {
+  endOfLocalDay,
+  nextDigest,
+  plan,
+  type InstanceSnapshot,
+  type PlannedTimer,
+  type WorkflowDefinition,
+} from '@cascade/workflow';
+import type { Dialogue } from '../dialogue/dialogue.entity';
 import { Timer, TIMER_STATUSES, type TimerStatus } from './timer.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
 import { Clock } from '@cascade/clock';
@@ -48,6 +56,8 @@ export interface PlanQuery {
   launchAt?: Date;
 }
 
+type PlanStatusFilter = TimerStatus | 'all';
+
 const IF_OVERDUE = 'only if no statistics by the deadline';
 
 /**
@@ -73,55 +83,80 @@ export class PlanPreviewService {
     const dialogue = await findDialogue(em, year);
     const definition = this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
     if (dialogue.launchedAt) {
-      const instances = await em.find(
-        EntityWorkflow,
-        { dialogue, ...(query.entity ? { entity: { code: query.entity } } : {}) },
-        { populate: ['entity'] },
+      const timers = await this.plannedRows(
+        em,
+        dialogue,
+        definition,
+        status as PlanStatusFilter,
+        query.entity,
       );
-      const byId = new Map(instances.map((i) => [i.id, i]));
-      const timers = await em.find(
-        Timer,
-        {
-          dialogueId: dialogue.id,
-          ...(status === 'all' ? {} : { status: status as TimerStatus }),
-          ...(query.entity ? { workflowId: { $in: [...byId.keys()] } } : {}),
-        },
-        { orderBy: { dueAt: 'asc', id: 'asc' } },
-      );
-      return {
-        year,
-        launched: true,
-        asOf: this.clock.now(),
-        timers: timers.map((t) => {
-          const instance = t.workflowId === null ? null : byId.get(t.workflowId);
-          return {
-            key: t.key,
-            entity: instance?.entity.code ?? null,
-            entityName: instance?.entity.name ?? null,
-            timeZone: instance?.entity.timeZone ?? definition.digest?.timeZone ?? 'UTC',
-            timer: t.timerId,
-            kind: t.kind,
-            dueAt: t.dueAt,
-            localDueAt: t.localDueAt,
-            mailTemplate: t.mail?.template ?? null,
-            recipients: t.mail?.to ?? [],
-            event: t.event,
-            escalationLevel: t.escalationLevel,
-            status: t.status,
-            condition: null,
-            closedAt: t.closedAt,
-            outcome: t.outcome,
-          };
-        }),
-      };
+      return { year, launched: true, asOf: this.clock.now(), timers };
     }
     const launchAt = query.launchAt ?? this.clock.now();
-    const entities = await em.find(OrgEntity, query.entity ? { code: query.entity } : {}, {
+    const timers = await this.projectedRows(em, dialogue, definition, launchAt, query.entity);
+    return { year, launched: false, asOf: launchAt, timers };
+  }
+
+  /** After launch: the timer rows themselves. */
+  private async plannedRows(
+    em: EntityManager,
+    dialogue: Dialogue,
+    definition: WorkflowDefinition,
+    status: PlanStatusFilter,
+    entityCode: string | undefined,
+  ): Promise<PlanRow[]> {
+    const instances = await em.find(
+      EntityWorkflow,
+      { dialogue, ...(entityCode ? { entity: { code: entityCode } } : {}) },
+      { populate: ['entity'] },
+    );
+    const byId = new Map(instances.map((i) => [i.id, i]));
+    const timers = await em.find(
+      Timer,
+      {
+        dialogueId: dialogue.id,
+        ...(status === 'all' ? {} : { status: status as TimerStatus }),
+        ...(entityCode ? { workflowId: { $in: [...byId.keys()] } } : {}),
+      },
+      { orderBy: { dueAt: 'asc', id: 'asc' } },
+    );
+    return timers.map((t) => {
+      const instance = t.workflowId === null ? null : byId.get(t.workflowId);
+      return {
+        key: t.key,
+        entity: instance?.entity.code ?? null,
+        entityName: instance?.entity.name ?? null,
+        timeZone: instance?.entity.timeZone ?? definition.digest?.timeZone ?? 'UTC',
+        timer: t.timerId,
+        kind: t.kind,
+        dueAt: t.dueAt,
+        localDueAt: t.localDueAt,
+        mailTemplate: t.mail?.template ?? null,
+        recipients: t.mail?.to ?? [],
+        event: t.event,
+        escalationLevel: t.escalationLevel,
+        status: t.status,
+        condition: null,
+        closedAt: t.closedAt,
+        outcome: t.outcome,
+      };
+    });
+  }
+
+  /** Before launch: what launching at `launchAt` would plan, with the escalations an overdue entity would get. */
+  private async projectedRows(
+    em: EntityManager,
+    dialogue: Dialogue,
+    definition: WorkflowDefinition,
+    launchAt: Date,
+    entityCode: string | undefined,
+  ): Promise<PlanRow[]> {
+    const entities = await em.find(OrgEntity, entityCode ? { code: entityCode } : {}, {
       orderBy: { code: 'asc' },
     });
     const rows: PlanRow[] = [];
     const digest = nextDigest(definition, new Date(launchAt.getTime() - 1), dialogue.reportCutoff);
-    if (digest && !query.entity) {
+    if (digest && !entityCode) {
       rows.push({
         key: null,
         entity: null,
@@ -141,46 +176,52 @@ export class PlanPreviewService {
         outcome: null,
       });
     }
-    for (const entity of entities) {
-      const invited: InstanceSnapshot = {
-        state: 'invited',
-        escalationLevel: 0,
-        timeZone: entity.timeZone,
-        invitedAt: launchAt,
-        effectiveDeadline: dialogue.statisticsDeadline,
-        reportCutoff: dialogue.reportCutoff,
-        sessionsRecorded: 0,
-        statisticsSubmitted: false,
-      };
-      const row = (t: PlannedTimer, condition: string | null): PlanRow => ({
-        key: null,
-        entity: entity.code,
-        entityName: entity.name,
-        timeZone: entity.timeZone,
-        timer: t.timerId,
-        kind: t.kind,
-        dueAt: t.dueAt,
-        localDueAt: t.localDueAt,
-        mailTemplate: t.mail?.template ?? null,
-        recipients: t.mail?.to ?? [],
-        event: t.event ?? null,
-        escalationLevel: t.escalationLevel ?? null,
-        status: 'projected',
-        condition,
-        closedAt: null,
-        outcome: null,
-      });
-      rows.push(...plan(definition, invited, launchAt).map((t) => row(t, null)));
-      const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
-      rows.push(
-        ...plan(definition, { ...invited, state: 'overdue' }, deadlineEnd)
-          .filter((t) => t.kind === 'escalation')
-          .map((t) => row(t, IF_OVERDUE)),
-      );
-    }
-    rows.sort(
+    for (const entity of entities) rows.push(...projectedForEntity(definition, dialogue, entity, launchAt));
+    return rows.sort(
       (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.entity ?? '').localeCompare(b.entity ?? ''),
     );
-    return { year, launched: false, asOf: launchAt, timers: rows };
   }
+}
+
+function projectedForEntity(
+  definition: WorkflowDefinition,
+  dialogue: Dialogue,
+  entity: OrgEntity,
+  launchAt: Date,
+): PlanRow[] {
+  const invited: InstanceSnapshot = {
+    state: 'invited',
+    escalationLevel: 0,
+    timeZone: entity.timeZone,
+    invitedAt: launchAt,
+    effectiveDeadline: dialogue.statisticsDeadline,
+    reportCutoff: dialogue.reportCutoff,
+    sessionsRecorded: 0,
+    statisticsSubmitted: false,
+  };
+  const row = (t: PlannedTimer, condition: string | null): PlanRow => ({
+    key: null,
+    entity: entity.code,
+    entityName: entity.name,
+    timeZone: entity.timeZone,
+    timer: t.timerId,
+    kind: t.kind,
+    dueAt: t.dueAt,
+    localDueAt: t.localDueAt,
+    mailTemplate: t.mail?.template ?? null,
+    recipients: t.mail?.to ?? [],
+    event: t.event ?? null,
+    escalationLevel: t.escalationLevel ?? null,
+    status: 'projected',
+    condition,
+    closedAt: null,
+    outcome: null,
+  });
+  const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
+  return [
+    ...plan(definition, invited, launchAt).map((t) => row(t, null)),
+    ...plan(definition, { ...invited, state: 'overdue' }, deadlineEnd)
+      .filter((t) => t.kind === 'escalation')
+      .map((t) => row(t, IF_OVERDUE)),
+  ];
 }
