@@ -72,8 +72,9 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       'select timer',
       'insert audit_event',
       'insert session',
-      'update timer',
+      // The timer row refers to the instance (foreign key), so MikroORM writes the instance first.
       'update entity_workflow',
+      'update timer',
       'commit',
     ]);
     const updates = statements.filter((s) => statementShape(s).startsWith('update'));
@@ -107,8 +108,9 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       'insert outbox',
       'insert audit_event',
       'insert statistics',
-      'update timer',
+      // The timer row refers to the instance (foreign key), so MikroORM writes the instance first.
       'update entity_workflow',
+      'update timer',
       'commit',
     ]);
     const updates = statements.filter((s) => statementShape(s).startsWith('update'));
