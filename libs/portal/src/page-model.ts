@@ -1,4 +1,4 @@
-import type { Language, TokenRole } from '@cascade/dialogue';
+import type { TokenRole } from '@cascade/dialogue';
 import { LANGUAGE_NAMES, LANGUAGES } from '@cascade/i18n';
 import { localizeWarning } from './domain-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
