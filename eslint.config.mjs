@@ -1,5 +1,6 @@
-// Module boundaries follow docs/architecture: apps → feature → (data) → domain → infra → engine; config is a
-// utility anyone may use. The workflow engine may import no framework and do no I/O.
+// Module boundaries follow docs/architecture: apps → feature → (data) → domain → infra → engine; config and i18n
+// are utilities anyone may use (and that use no Cascade library). The workflow engine may import no framework and
+// do no I/O.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';

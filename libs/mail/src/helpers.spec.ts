@@ -82,9 +82,9 @@ describe('number and percent', () => {
 
 describe('plural', () => {
   const days = {
-    en: '{{plural n one="# day" other="# days"}}',
-    fr: '{{plural n one="# jour" other="# jours"}}',
-    es: '{{plural n one="# día" other="# días"}}',
+    en: '{{plural n "{count, plural, one {# day} other {# days}}"}}',
+    fr: '{{plural n "{count, plural, one {# jour} other {# jours}}"}}',
+    es: '{{plural n "{count, plural, one {# día} other {# días}}"}}',
   } as const;
 
   it.each([
@@ -101,14 +101,24 @@ describe('plural', () => {
     expect(render(days[lang], { n }, lang)).toBe(expected);
   });
 
-  it('uses zero= for exactly 0 when given', () => {
-    expect(render('{{plural n zero="none" one="# item" other="# items"}}', { n: 0 })).toBe('none');
-    expect(render('{{plural n zero="none" one="# item" other="# items"}}', { n: 1 })).toBe('1 item');
+  it('uses =0 for exactly 0 when given', () => {
+    const items = '{{plural n "{count, plural, =0 {none} one {# item} other {# items}}"}}';
+    expect(render(items, { n: 0 })).toBe('none');
+    expect(render(items, { n: 1 })).toBe('1 item');
   });
 
-  it('refuses an unknown form and a missing other=', () => {
-    expect(() => render('{{plural n one="x" oter="y"}}', { n: 2 })).toThrow(/unknown plural form 'oter'/);
-    expect(() => render('{{plural n one="x"}}', { n: 2 })).toThrow(/other= form/);
+  it('keeps an apostrophe of the prose, and escapes the result in HTML only', () => {
+    const late = '{{plural n "{count, plural, =0 {aucune n\'est en retard} other {# en retard}}"}}';
+    expect(render(late, { n: 0 }, 'fr')).toBe('aucune n&#x27;est en retard');
+    expect(render(late, { n: 0 }, 'fr', 'UTC', { noEscape: true })).toBe("aucune n'est en retard");
+  });
+
+  it('refuses an unknown form, a missing other and a message that is not given', () => {
+    expect(() => render('{{plural n "{count, plural, one {x} oter {y} other {z}}"}}', { n: 2 })).toThrow(
+      /unknown plural form 'oter'/,
+    );
+    expect(() => render('{{plural n "{count, plural, one {x}}"}}', { n: 2 })).toThrow(/MISSING_OTHER_CLAUSE/);
+    expect(() => render('{{plural n}}', { n: 2 })).toThrow(/ICU message after the count/);
   });
 });
 

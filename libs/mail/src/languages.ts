@@ -1,12 +1,6 @@
-export const MAIL_LANGUAGES = ['en', 'fr', 'es'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+import { isLanguage, LANGUAGES, type Language } from '@cascade/i18n';
 
-export function isMailLanguage(value: unknown): value is MailLanguage {
-  return typeof value === 'string' && (MAIL_LANGUAGES as readonly string[]).includes(value);
-}
-
-/**
- * The Intl locale per language. English uses en-GB because the Organisation writes dates day-first
- * ("31 December 2027"), as its own documents do.
- */
-export const INTL_LOCALE: Record<MailLanguage, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
+// Mail speaks the languages of libs/i18n, no more and no fewer; these names stay for the callers that use them.
+export const MAIL_LANGUAGES: readonly Language[] = LANGUAGES;
+export type MailLanguage = Language;
+export const isMailLanguage: (value: unknown) => value is MailLanguage = isLanguage;

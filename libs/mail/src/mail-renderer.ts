@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
 import { IANAZone } from 'luxon';
+import { fallbackTable } from '@cascade/i18n';
 import { MailRenderError, MailTemplatesInvalid, UnknownLanguage, UnknownTemplate } from './errors';
 import { headerSafe, sanitizeData } from './header-safe';
 import { HELPER_NAMES, registerHelpers, type MailFrame } from './helpers';
@@ -110,7 +111,12 @@ export class MailRenderer {
       throw new RangeError(`Unknown time zone '${options.timeZone}' for mail '${template}'`);
     }
     const clean = sanitizeData({ ...data });
-    const frame: MailFrame = { lang, timeZone: options.timeZone, strings: this.catalogue.strings[lang] };
+    const frame: MailFrame = {
+      lang,
+      timeZone: options.timeZone,
+      strings: this.catalogue.strings[lang],
+      fallbackStrings: fallbackTable(this.catalogue.strings),
+    };
 
     const run = (part: MailPart, data: MailFrame): string => {
       const fn = this.compiled(template, lang, part, sources.parts[lang][part]);

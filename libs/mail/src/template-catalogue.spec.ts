@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatMessage } from '@cascade/i18n';
 import { parseDefinition } from '@cascade/workflow';
 import { MailTemplatesInvalid } from './errors';
 import type { StringTable } from './helpers';
@@ -110,6 +111,25 @@ describe('the templates folder', () => {
       ...Object.values(catalogue.partials.html),
     ];
     for (const source of sources) expect(source).not.toMatch(/\{\{\{|\{\{&/);
+  });
+
+  it('writes every plural as an ICU message that formats in its language, in every branch', () => {
+    let seen = 0;
+    for (const t of catalogue.templates.values()) {
+      for (const lang of MAIL_LANGUAGES) {
+        for (const part of MAIL_PARTS) {
+          for (const [call, message] of t.parts[lang][part].matchAll(/\{\{plural \S+ "([^"]*)"\}\}/g)) {
+            seen++;
+            expect([call, message]).toEqual([call, expect.stringMatching(/^\{count, plural, /)]);
+            for (const count of [0, 1, 2, 5, 21])
+              expect(formatMessage(lang, message, { count })).not.toBe('');
+          }
+          // The old hash form (`one="# day"`) would no longer render.
+          expect(t.parts[lang][part]).not.toMatch(/\{\{plural [^}]*\b(one|other)=/);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(36);
   });
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MailTemplatesInvalid } from './errors';
-import type { StringTable } from './helpers';
+import { readStringTables, type StringTables } from '@cascade/i18n';
 import { MAIL_LANGUAGES, type MailLanguage } from './languages';
 
 export const MAIL_PARTS = ['subject', 'html', 'text'] as const;
@@ -27,7 +27,7 @@ export interface TemplateCatalogue {
   /** `_partials/<name>.<part>.hbs`: each partial exists for the HTML and the text part. */
   partials: Record<BodyPart, Record<string, string>>;
   /** `_strings/<lang>.json`: the shared chrome (greeting, footer, labels). */
-  strings: Record<MailLanguage, StringTable>;
+  strings: StringTables;
 }
 
 const TEMPLATE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -118,8 +118,8 @@ export function loadCatalogue(directory: string): TemplateCatalogue {
     }
   }
 
-  const strings = {} as Record<MailLanguage, StringTable>;
-  for (const lang of MAIL_LANGUAGES) strings[lang] = (readJson(`_strings/${lang}.json`) ?? {}) as StringTable;
+  const { tables: strings, problems: stringProblems } = readStringTables(path.join(directory, '_strings'));
+  problems.push(...stringProblems);
 
   if (problems.length > 0) throw new MailTemplatesInvalid(directory, problems);
   return { directory, templates, layouts, partials, strings };

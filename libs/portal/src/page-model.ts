@@ -1,4 +1,5 @@
-import type { Language, TokenRole } from '@cascade/dialogue';
+import type { TokenRole } from '@cascade/dialogue';
+import { LANGUAGE_NAMES, LANGUAGES } from '@cascade/i18n';
 import { localizeWarning } from './domain-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
@@ -14,8 +15,6 @@ export const ROLE_PAGE: Record<TokenRole, 'focal-point' | 'head-of-entity' | 'le
   participants: 'participants',
 };
 
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
-
 /** The page's frame: language switch, choices of the radio groups, what to show once. */
 function chromeModel(input: PageInput) {
   const { lang, t } = input;
@@ -23,7 +22,7 @@ function chromeModel(input: PageInput) {
     page: ROLE_PAGE[input.roleView.role],
     lang,
     context: contextModel(input.roleView.view.context, lang),
-    languages: (['en', 'fr', 'es'] as const).map((code) => ({
+    languages: LANGUAGES.map((code) => ({
       code,
       label: LANGUAGE_NAMES[code],
       href: pageUrl(input.token, `?lang=${code}`),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LANGUAGES, type Language, type TokenRole } from '@cascade/dialogue';
-import { lookupString } from './page-helpers';
+import { lookupString } from '@cascade/i18n';
 import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
 import { PageRenderer, PAGES, stringKeys } from './page-renderer';
@@ -114,6 +114,33 @@ describe('the token-link pages', () => {
         expect(action).toMatch(new RegExp(`^/p/${TOKEN}/[a-z-]+\\?lang=fr$`));
         expect(body).toMatch(/<input type="hidden" name="_csrf" value="[0-9a-z]+\.[A-Za-z0-9_-]{43}">/);
       }
+    });
+  });
+
+  describe('dates and numbers in the page’s language (through libs/i18n)', () => {
+    const focal = (lang: Language) => decode(pages.rolePage(sampleRoleView('focal-point'), lang, TOKEN));
+
+    it('shows an instant as day and time in the entity’s zone, a calendar date as its day', () => {
+      // submittedAt is 15:30 UTC; the sample entity is in New York.
+      expect(focal('en')).toContain('It was submitted on 2 November 2026 at 10:30.');
+      expect(focal('fr')).toContain('Elle a été transmise le 2 novembre 2026 à 10:30.');
+      expect(focal('es')).toContain('Se presentó el 2 de noviembre de 2026 a las 10:30.');
+      expect(focal('en')).toContain('31 December 2026');
+      expect(focal('es')).toContain('31 de diciembre de 2026');
+    });
+
+    it('shows the head’s confirmation time the same way', () => {
+      const roleView = sampleRoleView('head-of-entity');
+      if (roleView.role !== 'head-of-entity') throw new Error('sample');
+      roleView.view.headConfirmedAt = new Date('2026-11-05T23:30:00Z');
+      const html = decode(pages.rolePage(roleView, 'fr', TOKEN));
+      expect(html).toContain('Vous avez confirmé le 5 novembre 2026 à 18:30 que tous');
+    });
+
+    it('rounds the share of managers who led to a whole percentage, spaced the language’s way', () => {
+      expect(focal('en')).toContain('1 of 3 managers have led their session (33%)');
+      expect(focal('fr')).toContain('(33\u00a0%)');
+      expect(focal('es')).toContain('(33\u00a0%)');
     });
   });
 

@@ -3,8 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
-import { LANGUAGES, type Language } from '@cascade/dialogue';
-import { formatDate, interpolate, lookupString, registerPageHelpers, type StringTable } from './page-helpers';
+import {
+  fallbackTable,
+  formatDate,
+  formatMessage,
+  isCalendarDate,
+  loadStringTables,
+  lookupWithFallback,
+  type Language,
+  type StringTable,
+  type StringTables,
+} from '@cascade/i18n';
+import { registerPageHelpers } from './page-helpers';
 
 /** The pages: one per role, the answer to a link that is not (or no longer) valid, and the error page. */
 export const PAGES = [
@@ -23,14 +33,7 @@ export type PageName = (typeof PAGES)[number];
  */
 export const VIEWS_DIR = path.resolve(__dirname, '../views');
 
-/** Every key of a nested string table, dotted, sorted. */
-export function stringKeys(table: StringTable, prefix = ''): string[] {
-  return Object.entries(table)
-    .flatMap(([key, value]) =>
-      typeof value === 'string' ? [prefix + key] : stringKeys(value, `${prefix}${key}.`),
-    )
-    .sort();
-}
+export { stringKeys } from '@cascade/i18n';
 
 /**
  * Renders the token-link pages: one template per page shared by the three languages, whose words come from
@@ -40,7 +43,7 @@ export function stringKeys(table: StringTable, prefix = ''): string[] {
 export class PageRenderer {
   private readonly hb = Handlebars.create();
   private readonly pages = new Map<PageName, TemplateDelegate<unknown>>();
-  private readonly tables: Record<Language, StringTable>;
+  private readonly tables: StringTables;
   private readonly css: string;
   readonly contentSecurityPolicy: string;
 
@@ -51,9 +54,7 @@ export class PageRenderer {
   private constructor(readonly directory: string) {
     registerPageHelpers(this.hb);
     const read = (...parts: string[]) => fs.readFileSync(path.join(directory, ...parts), 'utf8');
-    this.tables = Object.fromEntries(
-      LANGUAGES.map((lang) => [lang, JSON.parse(read('strings', `${lang}.json`)) as StringTable]),
-    ) as Record<Language, StringTable>;
+    this.tables = loadStringTables(path.join(directory, 'strings'));
     this.css = read('portal.css');
     this.hb.registerPartial('layout', read('layout.hbs'));
     for (const file of fs.readdirSync(path.join(directory, 'partials')).sort()) {
@@ -77,13 +78,21 @@ export class PageRenderer {
     return this.tables[lang];
   }
 
-  /** A string of the language, placeholders filled (for text composed outside templates). */
+  /** A string of the language (else English), placeholders filled (for text composed outside templates). */
   translate(lang: Language, key: string, values: Record<string, unknown> = {}): string {
-    return interpolate(lookupString(this.tables[lang], key, lang), values);
+    const text = lookupWithFallback(this.tables[lang], fallbackTable(this.tables), key, lang);
+    return formatMessage(lang, text, values);
   }
 
+  /** A long date; an instant with its time of day in `timeZone`, as the templates' `{{date x time="short"}}`. */
   formatDate(lang: Language, value: string | Date, timeZone = 'UTC'): string {
-    return formatDate(value, lang, timeZone);
+    // Text composed outside templates may quote a day as given ('2026-02-30'): show it rather than fail.
+    try {
+      return formatDate(value, lang, { timeZone, time: 'short' });
+    } catch (error) {
+      if (isCalendarDate(value)) return value;
+      throw error;
+    }
   }
 
   /** The page's HTML; `timeZone` is the entity's, for instants (submission times). */
@@ -92,7 +101,7 @@ export class PageRenderer {
     if (!template) throw new Error(`no page '${page}'`);
     return template(
       { ...model, css: new this.hb.SafeString(this.css) },
-      { data: { lang, strings: this.tables[lang], timeZone } },
+      { data: { lang, strings: this.tables[lang], fallbackStrings: fallbackTable(this.tables), timeZone } },
     );
   }
 

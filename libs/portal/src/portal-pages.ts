@@ -2,7 +2,8 @@ import { isLanguage, LANGUAGES, type Language } from '@cascade/dialogue';
 import { CsrfTokens } from './csrf';
 import type { PortalForm } from './forms/portal-forms';
 import type { FailedSubmission, Flash, RoleView } from './page-input';
-import { LANGUAGE_NAMES, pageModel } from './page-model';
+import { LANGUAGE_NAMES } from '@cascade/i18n';
+import { pageModel } from './page-model';
 import { PageRenderer } from './page-renderer';
 
 export type ErrorKind =

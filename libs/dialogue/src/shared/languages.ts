@@ -1,7 +1,2 @@
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type Localized<T = string> = Record<Language, T>;
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+// The one list of languages is libs/i18n's; the domain re-exports it for the entities and their callers.
+export { LANGUAGES, isLanguage, type Language, type Localized } from '@cascade/i18n';
