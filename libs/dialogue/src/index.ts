@@ -1,77 +1,121 @@
-export * from './shared/actor';
-// The injection token every service takes its "now" from; the clock itself lives in @cascade/clock.
+// The public face of the domain: only what the apps, the other libs and the test suites import. Anything else
+// stays inside the lib; export a name here when a consumer needs it, in the group of its concept.
+
+// The one module the apps import, and the mail settings its options take.
+export { DialogueModule } from './dialogue.module';
+export { MailSettings, mailSettingsOf } from './mail/mail-settings';
+
+// Every MikroORM entity of the domain in one list, for the ORM configuration and the migrations.
+export { dialogueEntities } from './entities';
+
+// Time: the injection token every service takes its "now" from (the clock itself lives in @cascade/clock).
 export { Clock, SystemClock } from '@cascade/clock';
-export * from './shared/dates';
-export * from './shared/errors';
-export * from './shared/error-body';
-export * from './shared/service-unavailable';
-export * from './shared/field-checks';
-export * from './shared/languages';
-export * from './shared/planner-statistics';
-export * from './dialogue/dialogue.entity';
-export * from './dialogue/dialogue.service';
-export * from './entity/org-entity.entity';
-export * from './entity/focal-point.entity';
-export * from './entity/entity-input';
-export * from './entity/entity-csv';
-export * from './entity/entity-import.service';
-export * from './workflow-instance/entity-workflow.entity';
-export * from './workflow-instance/workflow-registry';
-export * from './workflow-instance/workflow-transitions';
-export * from './workflow-instance/entity-workflow.service';
-export * from './workflow-instance/invitation.service';
-export * from './audit/audit-event.entity';
-export * from './audit/audit.service';
-export * from './audit/audit-instance';
-export * from './session/session-record.entity';
-export * from './session/session.service';
-export * from './statistics/statistics-submission.entity';
-export * from './statistics/statistics.service';
-export * from './report/report.entity';
-export * from './report/report-model';
-export * from './report/report-compiler';
-export * from './report/report.service';
-export * from './workflow-instance/snapshot';
-export * from './timers/timer.entity';
-export * from './timers/timer-planner';
-export * from './timers/timer-firing.service';
-export * from './timers/timer-views';
-export * from './timers/lagging-entities';
-export * from './timers/plan-preview.service';
-// The mirror's public face: the after-commit/on-demand sync and the reconciler the worker runs.
-export { TimerReconciler, type ReconcileReport } from './timers/mirror/timer-reconciler';
-export { TimerSyncService } from './timers/mirror/timer-sync.service';
-export * from './simulation/simulated-time.entity';
-export * from './simulation/simulated-clock';
-export * from './simulation/simulation.service';
-export * from './mail/mail-message.entity';
-export * from './mail/mail-settings';
-export * from './mail/mail-data';
-export * from './mail/mail-composer.service';
-export * from './mail/mail-delivery.service';
-export * from './mail/mail-log.service';
-export * from './org/person.entity';
-export * from './org/org-tree';
-export * from './org/org-tree.service';
-export * from './portal/portal.types';
-export * from './portal/access-token.entity';
-export * from './portal/access-token.service';
-export * from './portal/requests.entity';
-export * from './portal/portal.service';
-export * from './portal/requests.service';
-export * from './session/annex-c';
-export * from './admin/admin-user.entity';
-export * from './admin/admin-user.service';
-export * from './entities';
-export * from './dialogue.module';
-export { AdminUserQueryService } from './admin/admin-user-query.service';
+
+// Errors and their HTTP mapping, shared by the REST API and the token-link pages.
+export { DomainError, ValidationFailed, type FieldIssue } from './shared/errors';
+export { toErrorBody } from './shared/error-body';
+export { isServiceUnavailable, RETRY_AFTER_SECONDS } from './shared/service-unavailable';
+
+// Shared values: who acts, the checks of free-text fields, the languages.
+export { Actors } from './shared/actor';
+export { CONTROL_CHARACTERS, MAX_ID } from './shared/field-checks';
+export { LANGUAGES, isLanguage, type Language, type Localized } from './shared/languages';
+
+// The year's dialogue and its audit trail.
+export { Dialogue } from './dialogue/dialogue.entity';
+export { DialogueService } from './dialogue/dialogue.service';
 export { DialogueQueryService } from './dialogue/dialogue-query.service';
+export { AuditEvent } from './audit/audit-event.entity';
+export { AuditService } from './audit/audit.service';
+
+// Who takes part: entities and focal points (CSV import), reporting trees.
+export { OrgEntity } from './entity/org-entity.entity';
+export { FocalPoint } from './entity/focal-point.entity';
+export { parseFocalPointCell } from './entity/entity-input';
+export { readEntityCsv } from './entity/entity-csv';
+export { EntityImportService } from './entity/entity-import.service';
+export { Person } from './org/person.entity';
+export { OrgTreeService } from './org/org-tree.service';
+
+// Workflow instances: the loaded workflows, transitions, invitations, timelines.
+export { WorkflowRegistry } from './workflow-instance/workflow-registry';
+export { EntityWorkflow } from './workflow-instance/entity-workflow.entity';
+export {
+  EntityWorkflowService,
+  extensionWarnings,
+  type TransitionOutcome,
+} from './workflow-instance/entity-workflow.service';
+export { InvitationService, type FanOutOptions } from './workflow-instance/invitation.service';
 export {
   InstanceQueryService,
   type InstanceTimeline,
   type LaggingWithTimers,
 } from './workflow-instance/instance-query.service';
-export { MailQueryService } from './mail/mail-query.service';
+
+// What focal points report: sessions (Annex C) and statistics.
+export { SessionRecord } from './session/session-record.entity';
+export { SessionService } from './session/session.service';
+export { checkSessionReport } from './session/annex-c';
+export { StatisticsSubmission } from './statistics/statistics-submission.entity';
+export { StatisticsService, checkStatistics, type StatisticsInput } from './statistics/statistics.service';
 export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';
-export { RecordQueryService, type RecordPageQuery } from './records/record-query.service';
+
+// The token-link portal's domain: tokens, roles, the requests it files.
+export { AccessToken } from './portal/access-token.entity';
+export { AccessTokenService, TokenRejected } from './portal/access-token.service';
+export { PortalService, TokenRoleRefused } from './portal/portal.service';
+export { RequestsService } from './portal/requests.service';
 export { RequestQueryService } from './portal/request-query.service';
+export {
+  ExtensionRequest,
+  ScenarioProposal,
+  SeminarRequest,
+  SessionQuestion,
+} from './portal/requests.entity';
+export type {
+  CascadeProgress,
+  ExtensionRequestInput,
+  FeedbackInput,
+  FocalPointView,
+  PortalContext,
+  ScenarioProposalInput,
+  SeminarRequestInput,
+  SessionReportInput,
+  SessionSummary,
+  TokenRole,
+} from './portal/portal.types';
+
+// The year's report.
+export { Report } from './report/report.entity';
+export { ReportService } from './report/report.service';
+export { compileReport, type EntityFacts } from './report/report-compiler';
+export type { ReportContent, ReportRow, ReportTotals } from './report/report-model';
+
+// Timers: the rows, firing, the plan preview, and Redis kept in step with the rows.
+export { Timer, TIMER_STATUSES } from './timers/timer.entity';
+export { TimerFiringService, type FiringOptions, type FiringOutcome } from './timers/timer-firing.service';
+export { PlanPreviewService, type PlanRow } from './timers/plan-preview.service';
+export { TimerSyncService } from './timers/mirror/timer-sync.service';
+export { TimerReconciler } from './timers/mirror/timer-reconciler';
+
+// The simulated clock's controls.
+export { SimulationService } from './simulation/simulation.service';
+
+// Mail: composing, delivering, the log and its reads.
+export { MailMessage, MAIL_STATUSES } from './mail/mail-message.entity';
+export { MailComposer } from './mail/mail-composer.service';
+export { MailDeliveryService } from './mail/mail-delivery.service';
+export { MailLogService } from './mail/mail-log.service';
+export { MailQueryService } from './mail/mail-query.service';
+
+// The console's accounts and the generic record reads of its lists.
+export { AdminUser, ADMIN_ROLES } from './admin/admin-user.entity';
+export {
+  AdminUserService,
+  consoleActor,
+  MIN_PASSWORD_LENGTH,
+  type AccountChange,
+  type ConsoleIdentity,
+} from './admin/admin-user.service';
+export { AdminUserQueryService } from './admin/admin-user-query.service';
+export { RecordQueryService } from './records/record-query.service';
