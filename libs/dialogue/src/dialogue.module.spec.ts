@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/core';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Global, Injectable, Module, type Type } from '@nestjs/common';
+import { Global, Injectable, Module, type Abstract, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { MailRenderer } from '@cascade/mail';
 import { Clock } from '@cascade/clock';
@@ -39,7 +39,7 @@ import { InvitationService } from './workflow-instance/invitation.service';
 import { WorkflowRegistry } from './workflow-instance/workflow-registry';
 
 /** Every provider the apps, libs/admin and libs/portal inject from the domain (the old module's exports). */
-const injectedByConsumers: Type[] = [
+const injectedByConsumers: (Type | Abstract<unknown>)[] = [
   AccessTokenService,
   AdminUserQueryService,
   AdminUserService,
