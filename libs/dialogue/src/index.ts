@@ -3,6 +3,8 @@ export * from './shared/clock';
 export * from './shared/dates';
 export * from './shared/errors';
 export * from './shared/error-body';
+export * from './shared/error-codes';
+export * from './shared/classify-error';
 export * from './shared/service-unavailable';
 export * from './shared/field-checks';
 export * from './shared/languages';

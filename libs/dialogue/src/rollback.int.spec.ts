@@ -130,7 +130,13 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     const duplicate = withCell(ENTITIES_CSV, 30, 0, 'eosg');
     const issues = ((await rejection(() => imports.importCsv(duplicate, ADMIN))) as ValidationFailed).issues;
     expect(issues).toEqual<FieldIssue[]>([
-      { row: 30, field: 'code', message: "'EOSG' already appears on row 2" },
+      {
+        row: 30,
+        field: 'code',
+        code: 'duplicate-code',
+        message: "'EOSG' already appears on row 2",
+        params: { code: 'EOSG', row: 2 },
+      },
     ]);
 
     const ragged = ENTITIES_CSV.trimEnd().split('\n');

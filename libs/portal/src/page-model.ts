@@ -1,5 +1,5 @@
 import type { Language, TokenRole } from '@cascade/dialogue';
-import { localizeWarning } from './domain-messages';
+import { localizeIssue } from './issue-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
 import { contextModel } from './context-model';
@@ -39,7 +39,7 @@ function chromeModel(input: PageInput) {
     },
     flash: input.flash
       ? input.flash.kind === 'session'
-        ? { ...input.flash, warnings: input.flash.warnings.map((w) => localizeWarning(w, t)) }
+        ? { ...input.flash, warnings: input.flash.warnings.map((w) => localizeIssue(w, t)) }
         : input.flash
       : null,
   };

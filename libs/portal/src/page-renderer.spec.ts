@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { LANGUAGES, type Language, type TokenRole } from '@cascade/dialogue';
+import { LANGUAGES, sessionSizeNotice, type Language, type TokenRole } from '@cascade/dialogue';
 import { lookupString } from './page-helpers';
 import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
 import { PageRenderer, PAGES, stringKeys } from './page-renderer';
 import { CsrfTokens } from './csrf';
 import { PortalPages } from './portal-pages';
+import type { FailedSubmission } from './page-input';
 
 const renderer = PageRenderer.fromDirectory();
 const pages = new PortalPages(renderer, new CsrfTokens('k'.repeat(40)));
@@ -152,7 +153,7 @@ describe('the token-link pages', () => {
         failed: {
           form: 'statistics',
           body: { eligibleStaff: '"><script>alert(2)</script>', comments: `</textarea>${hostile}` },
-          issues: [{ field: 'eligibleStaff', message: hostile }],
+          issues: [{ field: 'eligibleStaff', code: 'a-rule-added-later' as 'required', message: hostile }],
           message: null,
         },
       });
@@ -184,7 +185,7 @@ describe('the token-link pages', () => {
   });
 
   describe('a refused submission', () => {
-    const failed = {
+    const failed: FailedSubmission = {
       form: 'statistics' as const,
       body: {
         eligibleStaff: '10',
@@ -194,10 +195,24 @@ describe('the token-link pages', () => {
         'count[]': ['-1'],
       },
       issues: [
-        { field: 'sessionsHeld', message: 'must be a non-negative integer' },
-        { field: 'staffParticipated', message: 'must not exceed eligibleStaff (10)' },
-        { field: 'otherAgencyParticipants.UNDP', message: 'must be a non-negative integer' },
-        { field: 'somethingElse', message: 'a rule the page has no field for' },
+        { field: 'sessionsHeld', code: 'non-negative-integer', message: 'must be a non-negative integer' },
+        {
+          field: 'staffParticipated',
+          code: 'participated-over-eligible',
+          message: 'must not exceed eligibleStaff (10)',
+          params: { max: 10 },
+        },
+        {
+          field: 'otherAgencyParticipants.UNDP',
+          code: 'non-negative-integer',
+          message: 'must be a non-negative integer',
+        },
+        // A code the string tables do not know yet (as from a newer domain): shown in English, never hidden.
+        {
+          field: 'somethingElse',
+          code: 'a-rule-added-later' as 'required',
+          message: 'a rule the page has no field for',
+        },
       ],
       message: null,
     };
@@ -247,9 +262,7 @@ describe('the token-link pages', () => {
       flash: {
         kind: 'session',
         sessionId: 4,
-        warnings: [
-          '30 participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)',
-        ],
+        warnings: [sessionSizeNotice(30)!],
         participantsLink: 'https://cascade.example.org/p/abc',
       },
     });
@@ -264,7 +277,14 @@ describe('the token-link pages', () => {
       failed: {
         form: 'confirm',
         body: {},
-        issues: [{ field: 'confirmation', message: '1 manager(s) have not led a session yet: Jean Dupont' }],
+        issues: [
+          {
+            field: 'confirmation',
+            code: 'managers-missing',
+            message: '1 manager(s) have not led a session yet: Jean Dupont',
+            params: { count: 1, names: 'Jean Dupont' },
+          },
+        ],
         message: null,
       },
     });
