@@ -4,6 +4,7 @@ import {
   ERROR_CODES,
   sessionSizeNotice,
   ValidationFailed,
+  type DomainWarning,
 } from '@cascade/dialogue';
 import { localizeIssue } from './issue-messages';
 import { PageRenderer } from './page-renderer';
@@ -51,10 +52,12 @@ describe('the pages’ messages', () => {
     });
 
     it('says the size warning in French', () => {
-      expect(localizeIssue(sessionSizeNotice(30)!, fr)).toMatch(
+      expect(localizeIssue(sessionSizeNotice(30) as DomainWarning, fr)).toMatch(
         /^30 participants, c’est davantage que les 10 à 25 recommandés/,
       );
-      expect(localizeIssue(sessionSizeNotice(4)!, fr)).toMatch(/^4 participants, c’est moins/);
+      expect(localizeIssue(sessionSizeNotice(4) as DomainWarning, fr)).toMatch(
+        /^4 participants, c’est moins/,
+      );
       expect(sessionSizeNotice(12)).toBeNull();
     });
   });

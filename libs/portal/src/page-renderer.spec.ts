@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { LANGUAGES, sessionSizeNotice, type Language, type TokenRole } from '@cascade/dialogue';
+import {
+  LANGUAGES,
+  sessionSizeNotice,
+  type DomainWarning,
+  type Language,
+  type TokenRole,
+} from '@cascade/dialogue';
 import { lookupString } from './page-helpers';
 import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
@@ -262,7 +268,7 @@ describe('the token-link pages', () => {
       flash: {
         kind: 'session',
         sessionId: 4,
-        warnings: [sessionSizeNotice(30)!],
+        warnings: [sessionSizeNotice(30) as DomainWarning],
         participantsLink: 'https://cascade.example.org/p/abc',
       },
     });
