@@ -1,4 +1,4 @@
-import type { Language, TokenRole } from '@cascade/dialogue';
+import type { DomainWarning, Language, TokenRole } from '@cascade/dialogue';
 import { localizeIssue } from './issue-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
@@ -39,7 +39,13 @@ function chromeModel(input: PageInput) {
     },
     flash: input.flash
       ? input.flash.kind === 'session'
-        ? { ...input.flash, warnings: input.flash.warnings.map((w) => localizeIssue(w, t)) }
+        ? {
+            ...input.flash,
+            // A flash sealed by the previous release (they live ten minutes) holds the English sentence.
+            warnings: input.flash.warnings.map((w: DomainWarning | string) =>
+              typeof w === 'string' ? w : localizeIssue(w, t),
+            ),
+          }
         : input.flash
       : null,
   };

@@ -278,6 +278,19 @@ describe('the token-link pages', () => {
     expect(html).toContain('href="https://cascade.example.org/p/abc"');
   });
 
+  it('shows a warning sealed by the previous release (an English sentence) as it is', () => {
+    const html = pages.rolePage(sampleRoleView('leader'), 'es', TOKEN, {
+      done: 'session',
+      flash: {
+        kind: 'session',
+        sessionId: 4,
+        warnings: ['30 participants is above the ideal 10–25' as unknown as DomainWarning],
+        participantsLink: 'https://cascade.example.org/p/abc',
+      },
+    });
+    expect(html).toContain('<p class="warning">30 participants is above the ideal 10–25');
+  });
+
   it('puts the Head’s refused confirmation beside its button, naming who has not led a session', () => {
     const html = pages.rolePage(sampleRoleView('head-of-entity'), 'en', TOKEN, {
       failed: {
