@@ -8,6 +8,7 @@ import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
 import { ApiModule } from './api.module';
 import { requestValidationPipe } from './http/validation.pipe';
+import { ErrorBodySchema, ErrorIssueSchema, withErrorResponses } from './http/error-body.schema';
 
 /** Builds the HTTP application (used by main.ts and by the tests). */
 export async function createApiApp(
@@ -30,14 +31,19 @@ export async function createApiApp(
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Cascade API')
-      .setDescription('The Leadership Dialogue workflow: dialogues, entities, sessions, statistics, reports.')
-      .setVersion('1')
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'admin-key')
-      .build(),
+  const document = withErrorResponses(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Cascade API')
+        .setDescription(
+          'The Leadership Dialogue workflow: dialogues, entities, sessions, statistics, reports.',
+        )
+        .setVersion('1')
+        .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'admin-key')
+        .build(),
+      { extraModels: [ErrorBodySchema, ErrorIssueSchema] },
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

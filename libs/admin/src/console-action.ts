@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { consoleActor, DomainError, ValidationFailed, type ConsoleIdentity } from '@cascade/dialogue';
-import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
+import { classifyError, consoleActor, type ConsoleIdentity } from '@cascade/dialogue';
 import type { ConsoleQueries, ConsoleServices } from './console-services';
 import { withValues, type ConsoleView } from './console-view';
 
@@ -37,22 +36,20 @@ export const isAdmin = (admin: { role?: string } | null | undefined): boolean =>
 
 const logger = new Logger('Console');
 
-/** What a refused action tells the person: each field's problem, or the rule that was broken. */
+/**
+ * What a refused action tells the person (the console is in English): each field's problem, or the rule that was
+ * broken. The server's own failures are logged and said without their details.
+ */
 export function errorsOf(error: unknown): string[] {
-  if (error instanceof ValidationFailed) {
-    return error.issues.map((i) => (i.row ? `row ${i.row}, ` : '') + `${i.field}: ${i.message}`);
+  const refused = classifyError(error);
+  if (refused.category === 'internal' || refused.category === 'unavailable') {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return ['Something went wrong on the server; nothing was changed. The log has the details.'];
   }
-  if (
-    error instanceof DomainError ||
-    error instanceof InvalidTransition ||
-    error instanceof GuardRefused ||
-    error instanceof ReasonRequired ||
-    error instanceof UnknownEvent
-  ) {
-    return [error.message];
+  if (refused.code === 'validation-failed') {
+    return refused.issues.map((i) => (i.row ? `row ${i.row}, ` : '') + `${i.field}: ${i.message}`);
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  return ['Something went wrong on the server; nothing was changed. The log has the details.'];
+  return [refused.message];
 }
 
 /** Flat string values of a posted form (AdminJS sends JSON or multipart fields). */

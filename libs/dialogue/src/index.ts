@@ -12,8 +12,18 @@ export { dialogueEntities } from './entities';
 export { Clock, SystemClock } from '@cascade/clock';
 
 // Errors and their HTTP mapping, shared by the REST API and the token-link pages.
-export { DomainError, ValidationFailed, type FieldIssue } from './shared/errors';
-export { toErrorBody } from './shared/error-body';
+export {
+  Conflict,
+  DialogueNotLaunched,
+  DomainError,
+  NotFound,
+  ValidationFailed,
+  type DomainWarning,
+  type FieldIssue,
+} from './shared/errors';
+export { ERROR_CODES, type ErrorCode, type ErrorParams } from './shared/error-codes';
+export { classifyError, type ClassifiedError } from './shared/classify-error';
+export { errorBody, type ErrorBody, type ErrorBodyIssue } from './shared/error-body';
 export { isServiceUnavailable, RETRY_AFTER_SECONDS } from './shared/service-unavailable';
 
 // Shared values: who acts, the checks of free-text fields, the languages.
@@ -54,7 +64,7 @@ export {
 
 // What focal points report: sessions (Annex C) and statistics.
 export { SessionRecord } from './session/session-record.entity';
-export { SessionService } from './session/session.service';
+export { SessionService, sessionSizeNotice } from './session/session.service';
 export { checkSessionReport } from './session/annex-c';
 export { StatisticsSubmission } from './statistics/statistics-submission.entity';
 export { StatisticsService, checkStatistics, type StatisticsInput } from './statistics/statistics.service';

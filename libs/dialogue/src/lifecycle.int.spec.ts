@@ -153,7 +153,11 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
       ),
     );
     expect(cutoffIssues).toEqual([
-      { field: 'reportCutoff', message: 'must be after the statistics deadline' },
+      {
+        field: 'reportCutoff',
+        code: 'after-statistics-deadline',
+        message: 'must be after the statistics deadline',
+      },
     ]);
     expect(await fresh().count(Dialogue, {})).toBe(2);
     expect(await fresh().count(AuditEvent, {})).toBe(before);

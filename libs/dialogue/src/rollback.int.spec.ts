@@ -118,8 +118,20 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     expect(error).toBeInstanceOf(ValidationFailed);
     const issues = (error as ValidationFailed).issues;
     expect(issues).toEqual([
-      { row: 12, field: 'language', message: 'must be one of en, fr, es' },
-      { row: 40, field: 'timezone', message: "'Mars/Olympus_Mons' is not an IANA time zone" },
+      {
+        row: 12,
+        field: 'language',
+        code: 'one-of',
+        message: 'must be one of en, fr, es',
+        params: { values: 'en, fr, es' },
+      },
+      {
+        row: 40,
+        field: 'timezone',
+        code: 'time-zone',
+        message: "'Mars/Olympus_Mons' is not an IANA time zone",
+        params: { zone: 'Mars/Olympus_Mons' },
+      },
     ]);
     expect((error as Error).message).toContain('row 40, timezone');
     expect(await snapshot(db.orm)).toEqual(before);
@@ -130,7 +142,13 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     const duplicate = withCell(ENTITIES_CSV, 30, 0, 'eosg');
     const issues = ((await rejection(() => imports.importCsv(duplicate, ADMIN))) as ValidationFailed).issues;
     expect(issues).toEqual<FieldIssue[]>([
-      { row: 30, field: 'code', message: "'EOSG' already appears on row 2" },
+      {
+        row: 30,
+        field: 'code',
+        code: 'duplicate-code',
+        message: "'EOSG' already appears on row 2",
+        params: { code: 'EOSG', row: 2 },
+      },
     ]);
 
     const ragged = ENTITIES_CSV.trimEnd().split('\n');

@@ -1,4 +1,4 @@
-import { localizeMessage } from './domain-messages';
+import { localizeIssue } from './issue-messages';
 import {
   AGENCY_FIELD,
   agencyRows,
@@ -103,7 +103,7 @@ function placeIssues(
   };
   if (failed.message) summary.push({ href: null, label: null, message: failed.message });
   for (const issue of failed.issues) {
-    const message = localizeMessage(issue.message, input.t, input.formatDate);
+    const message = localizeIssue(issue, input.t, input.formatDate);
     const target = issueTarget(form.name, issue, failed.body);
     let field: FieldModel | null = null;
     let label: string | null = null;

@@ -1,5 +1,6 @@
 import type {
   CascadeProgress,
+  DomainWarning,
   FieldIssue,
   FocalPointView,
   Language,
@@ -32,7 +33,7 @@ export type RoleView =
 /** What a page shows once after a POST (the links are made once and never stored in the clear). */
 export type Flash =
   | { kind: 'leader-link'; email: string; link: string }
-  | { kind: 'session'; sessionId: number; warnings: string[]; participantsLink: string };
+  | { kind: 'session'; sessionId: number; warnings: DomainWarning[]; participantsLink: string };
 
 /** A POST that was refused: what was typed comes back with the problems beside the fields. */
 export interface FailedSubmission {

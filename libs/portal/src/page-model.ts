@@ -1,6 +1,6 @@
-import type { TokenRole } from '@cascade/dialogue';
+import type { DomainWarning, TokenRole } from '@cascade/dialogue';
 import { LANGUAGE_NAMES, LANGUAGES } from '@cascade/i18n';
-import { localizeWarning } from './domain-messages';
+import { localizeIssue } from './issue-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
 import { contextModel } from './context-model';
@@ -38,7 +38,13 @@ function chromeModel(input: PageInput) {
     },
     flash: input.flash
       ? input.flash.kind === 'session'
-        ? { ...input.flash, warnings: input.flash.warnings.map((w) => localizeWarning(w, t)) }
+        ? {
+            ...input.flash,
+            // A flash sealed by the previous release (they live ten minutes) holds the English sentence.
+            warnings: input.flash.warnings.map((w: DomainWarning | string) =>
+              typeof w === 'string' ? w : localizeIssue(w, t),
+            ),
+          }
         : input.flash
       : null,
   };

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { LANGUAGES, type Language, type TokenRole } from '@cascade/dialogue';
+import {
+  LANGUAGES,
+  sessionSizeNotice,
+  type DomainWarning,
+  type Language,
+  type TokenRole,
+} from '@cascade/dialogue';
 import { lookupString } from '@cascade/i18n';
 import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
 import { PageRenderer, PAGES, stringKeys } from './page-renderer';
 import { CsrfTokens } from './csrf';
 import { PortalPages } from './portal-pages';
+import type { FailedSubmission } from './page-input';
 
 const renderer = PageRenderer.fromDirectory();
 const pages = new PortalPages(renderer, new CsrfTokens('k'.repeat(40)));
@@ -179,7 +186,7 @@ describe('the token-link pages', () => {
         failed: {
           form: 'statistics',
           body: { eligibleStaff: '"><script>alert(2)</script>', comments: `</textarea>${hostile}` },
-          issues: [{ field: 'eligibleStaff', message: hostile }],
+          issues: [{ field: 'eligibleStaff', code: 'a-rule-added-later' as 'required', message: hostile }],
           message: null,
         },
       });
@@ -211,7 +218,7 @@ describe('the token-link pages', () => {
   });
 
   describe('a refused submission', () => {
-    const failed = {
+    const failed: FailedSubmission = {
       form: 'statistics' as const,
       body: {
         eligibleStaff: '10',
@@ -221,10 +228,24 @@ describe('the token-link pages', () => {
         'count[]': ['-1'],
       },
       issues: [
-        { field: 'sessionsHeld', message: 'must be a non-negative integer' },
-        { field: 'staffParticipated', message: 'must not exceed eligibleStaff (10)' },
-        { field: 'otherAgencyParticipants.UNDP', message: 'must be a non-negative integer' },
-        { field: 'somethingElse', message: 'a rule the page has no field for' },
+        { field: 'sessionsHeld', code: 'non-negative-integer', message: 'must be a non-negative integer' },
+        {
+          field: 'staffParticipated',
+          code: 'participated-over-eligible',
+          message: 'must not exceed eligibleStaff (10)',
+          params: { max: 10 },
+        },
+        {
+          field: 'otherAgencyParticipants.UNDP',
+          code: 'non-negative-integer',
+          message: 'must be a non-negative integer',
+        },
+        // A code the string tables do not know yet (as from a newer domain): shown in English, never hidden.
+        {
+          field: 'somethingElse',
+          code: 'a-rule-added-later' as 'required',
+          message: 'a rule the page has no field for',
+        },
       ],
       message: null,
     };
@@ -274,9 +295,7 @@ describe('the token-link pages', () => {
       flash: {
         kind: 'session',
         sessionId: 4,
-        warnings: [
-          '30 participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)',
-        ],
+        warnings: [sessionSizeNotice(30) as DomainWarning],
         participantsLink: 'https://cascade.example.org/p/abc',
       },
     });
@@ -286,12 +305,32 @@ describe('the token-link pages', () => {
     expect(html).toContain('href="https://cascade.example.org/p/abc"');
   });
 
+  it('shows a warning sealed by the previous release (an English sentence) as it is', () => {
+    const html = pages.rolePage(sampleRoleView('leader'), 'es', TOKEN, {
+      done: 'session',
+      flash: {
+        kind: 'session',
+        sessionId: 4,
+        warnings: ['30 participants is above the ideal 10–25' as unknown as DomainWarning],
+        participantsLink: 'https://cascade.example.org/p/abc',
+      },
+    });
+    expect(html).toContain('<p class="warning">30 participants is above the ideal 10–25');
+  });
+
   it('puts the Head’s refused confirmation beside its button, naming who has not led a session', () => {
     const html = pages.rolePage(sampleRoleView('head-of-entity'), 'en', TOKEN, {
       failed: {
         form: 'confirm',
         body: {},
-        issues: [{ field: 'confirmation', message: '1 manager(s) have not led a session yet: Jean Dupont' }],
+        issues: [
+          {
+            field: 'confirmation',
+            code: 'managers-missing',
+            message: '1 manager(s) have not led a session yet: Jean Dupont',
+            params: { count: 1, names: 'Jean Dupont' },
+          },
+        ],
         message: null,
       },
     });

@@ -1,9 +1,11 @@
-import { toErrorBody, TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
+import { classifyError, errorBody, TokenRejected, TokenRoleRefused } from '@cascade/dialogue';
 import type { ArgumentsHost } from '@nestjs/common';
 import { CsrfTokens } from './csrf';
 import { PageRenderer } from './page-renderer';
 import { PortalPageFilter } from './portal-page.filter';
 import { PortalPages } from './portal-pages';
+
+const toErrorBody = (error: unknown) => errorBody(classifyError(error));
 
 /** What the page filter answers to an error on a page asked in `lang`. */
 function pageAnswerTo(error: unknown, lang: string) {
@@ -37,6 +39,7 @@ describe('portal errors and access', () => {
     expect(toErrorBody(new TokenRejected())).toMatchObject({
       statusCode: 404,
       error: 'TokenRejected',
+      code: 'token-rejected',
       message: expect.stringContaining('not valid or has expired'),
     });
   });

@@ -7,12 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  isServiceUnavailable,
-  RETRY_AFTER_SECONDS,
-  TokenRejected,
-  TokenRoleRefused,
-} from '@cascade/dialogue';
+import { classifyError, RETRY_AFTER_SECONDS } from '@cascade/dialogue';
 import { pageLanguage, PortalPages, type ErrorKind } from './portal-pages';
 import { TooManyRequests } from './rate-limit';
 
@@ -47,11 +42,12 @@ export class PortalPageFilter implements ExceptionFilter {
     const lang = pageLanguage(request.query['lang'], request.header('accept-language'), 'en');
     pageHeaders(response, this.pages.renderer.contentSecurityPolicy, lang);
     const send = (status: number, html: string) => response.status(status).type('html').send(html);
-    if (error instanceof TokenRejected) return void send(404, this.pages.invalidLink(lang));
+    const refused = classifyError(error);
+    if (refused.code === 'token-rejected') return void send(refused.status, this.pages.invalidLink(lang));
     const token = request.params?.['token'];
     const backHref = typeof token === 'string' ? `/p/${encodeURIComponent(token)}?lang=${lang}` : undefined;
-    if (error instanceof TokenRoleRefused) {
-      return void send(403, this.pages.errorPage(lang, 'forbidden', { backHref }));
+    if (refused.code === 'token-role-refused') {
+      return void send(refused.status, this.pages.errorPage(lang, 'forbidden', { backHref }));
     }
     if (error instanceof TooManyRequests) {
       return void send(
@@ -61,12 +57,18 @@ export class PortalPageFilter implements ExceptionFilter {
         }),
       );
     }
-    if (error instanceof HttpException && error.getStatus() < 500) {
-      const status = error.getStatus();
-      const kind: ErrorKind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : 'badRequest';
-      return void send(status, this.pages.errorPage(lang, kind, { backHref }));
+    // Nest's own refusals (an unknown form, a body it could not parse) keep their status; a domain error that
+    // reaches a page unhandled is the code's fault, so a 500 like any other.
+    if (error instanceof HttpException && refused.status < 500) {
+      const kind: ErrorKind =
+        refused.category === 'not-found'
+          ? 'notFound'
+          : refused.category === 'forbidden'
+            ? 'forbidden'
+            : 'badRequest';
+      return void send(refused.status, this.pages.errorPage(lang, kind, { backHref }));
     }
-    if (isServiceUnavailable(error)) {
+    if (refused.category === 'unavailable') {
       this.logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       return void send(503, this.pages.errorPage(lang, 'unavailable', { backHref }));

@@ -13,19 +13,19 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  classifyError,
   PortalService,
-  toErrorBody,
   TokenRoleRefused,
-  ValidationFailed,
+  type ClassifiedError,
   type Language,
   type PortalContext,
 } from '@cascade/dialogue';
-import { InvalidTransition } from '@cascade/workflow';
 import { CsrfTokens } from './csrf';
 import { FlashStore } from './flash-store';
 import { one, type FormBody } from './forms/form-body';
 import { isPortalForm, portalForm } from './forms/portal-forms';
 import type { FailedSubmission, Flash } from './page-input';
+import { localizeIssue } from './issue-messages';
 import { PortalLinks } from './portal-links';
 import { pageHeaders, PortalPageFilter } from './portal-page.filter';
 import { pageLanguage, PortalPages } from './portal-pages';
@@ -88,29 +88,16 @@ export class PortalPagesController {
     try {
       flash = await definition.submit({ portal: this.portal, links: this.links }, ctx, fields);
     } catch (error) {
-      if (error instanceof ValidationFailed) {
-        return this.refuse(response, 422, ctx, token, lang, {
-          form,
-          body: fields,
-          issues: error.issues,
-          message: null,
-        });
-      }
-      const mapped = error instanceof TokenRoleRefused ? null : toErrorBody(error);
-      if (!mapped || mapped.statusCode >= 500 || mapped.statusCode === 404) throw error;
-      const message =
-        error instanceof InvalidTransition
-          ? this.pages.translate(lang, 'errors.notNow', {
-              state: this.pages.translateOr(lang, `states.${ctx.state}`, ctx.state),
-            })
-          : mapped.statusCode === 409
-            ? this.pages.translate(lang, 'errors.conflict')
-            : mapped.message;
-      return this.refuse(response, mapped.statusCode, ctx, token, lang, {
+      const refused = classifyError(error);
+      // A link used for another role's form, a missing record and the server's own failures are the filter's.
+      if (refused.code === 'token-role-refused' || refused.category === 'not-found' || refused.status >= 500)
+        throw error;
+      const issues = refused.category === 'validation' ? refused.issues : [];
+      return this.refuse(response, refused.status, ctx, token, lang, {
         form,
         body: fields,
-        issues: mapped.statusCode === 422 ? (mapped.issues ?? []) : [],
-        message: mapped.statusCode === 422 && mapped.issues?.length ? null : message,
+        issues,
+        message: issues.length ? null : this.wholeFormMessage(refused, ctx, lang),
       });
     }
     let reference: string | null = null;
@@ -133,6 +120,17 @@ export class PortalPagesController {
       303,
       `/p/${encodeURIComponent(token)}?done=${form}&lang=${lang}${reference ? `&flash=${reference}` : ''}#done`,
     );
+  }
+
+  /** A refusal that names no field, in the page's language: the stage of the dialogue, a lost race, or its code. */
+  private wholeFormMessage(refused: ClassifiedError, ctx: PortalContext, lang: Language): string {
+    if (refused.code === 'invalid-transition') {
+      return this.pages.translate(lang, 'errors.notNow', {
+        state: this.pages.translateOr(lang, `states.${ctx.state}`, ctx.state),
+      });
+    }
+    if (refused.category === 'conflict') return this.pages.translate(lang, 'errors.conflict');
+    return localizeIssue(refused, (key, values) => this.pages.translate(lang, key, values));
   }
 
   /** The page again, with what was typed and every problem beside its field; nothing was saved. */

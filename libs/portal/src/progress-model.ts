@@ -1,5 +1,6 @@
 import type { CascadeProgress, SessionSummary } from '@cascade/dialogue';
-import { localizeWarning } from './domain-messages';
+import { sessionSizeNotice } from '@cascade/dialogue';
+import { localizeIssue } from './issue-messages';
 import type { Translate } from './page-input';
 
 interface TreeNodeModel {
@@ -43,11 +44,17 @@ export function progressModel(progress: CascadeProgress) {
   };
 }
 
+/** The stored English warning, said again by its code (the same rule gives the same code for the same size). */
+function sizeWarning(participants: number, stored: string, t: Translate): string {
+  const notice = sessionSizeNotice(participants);
+  return notice ? localizeIssue(notice, t) : stored;
+}
+
 export function sessionsModel(sessions: SessionSummary[], t: Translate) {
   return sessions.map((s) => ({
     ...s,
     leader: s.leaderName ?? s.leaderEmail,
     agencies: Object.entries(s.otherAgencyParticipants).map(([agency, count]) => ({ agency, count })),
-    warning: s.sizeWarning ? localizeWarning(s.sizeWarning, t) : null,
+    warning: s.sizeWarning ? sizeWarning(s.participants, s.sizeWarning, t) : null,
   }));
 }

@@ -17,14 +17,33 @@ export class DefinitionInvalid extends Error {
   }
 }
 
+/**
+ * The stable codes of the engine's refusals: callers translate and classify them by code, not by message. Kept
+ * here, free of any framework, and listed again by the domain's catalogue of codes.
+ */
+export const WORKFLOW_ERROR_CODES = [
+  'unknown-event',
+  'invalid-transition',
+  'guard-refused',
+  'reason-required',
+] as const;
+
+export type WorkflowErrorCode = (typeof WORKFLOW_ERROR_CODES)[number];
+
 export class UnknownEvent extends Error {
+  readonly code = 'unknown-event' satisfies WorkflowErrorCode;
   constructor(readonly event: string) {
     super(`Unknown workflow event '${event}'`);
     this.name = 'UnknownEvent';
   }
+
+  get params(): Record<string, string> {
+    return { event: this.event };
+  }
 }
 
 export class InvalidTransition extends Error {
+  readonly code = 'invalid-transition' satisfies WorkflowErrorCode;
   constructor(
     readonly state: string,
     readonly event: string,
@@ -32,9 +51,14 @@ export class InvalidTransition extends Error {
     super(`Event '${event}' is not allowed in state '${state}'`);
     this.name = 'InvalidTransition';
   }
+
+  get params(): Record<string, string> {
+    return { state: this.state, event: this.event };
+  }
 }
 
 export class GuardRefused extends Error {
+  readonly code = 'guard-refused' satisfies WorkflowErrorCode;
   constructor(
     readonly guard: string,
     readonly state: string,
@@ -44,11 +68,20 @@ export class GuardRefused extends Error {
     super(message);
     this.name = 'GuardRefused';
   }
+
+  get params(): Record<string, string> {
+    return { guard: this.guard, state: this.state, event: this.event };
+  }
 }
 
 export class ReasonRequired extends Error {
+  readonly code = 'reason-required' satisfies WorkflowErrorCode;
   constructor(readonly event: string) {
     super(`Event '${event}' requires a reason`);
     this.name = 'ReasonRequired';
+  }
+
+  get params(): Record<string, string> {
+    return { event: this.event };
   }
 }

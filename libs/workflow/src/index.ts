@@ -24,7 +24,9 @@ export {
   InvalidTransition,
   ReasonRequired,
   UnknownEvent,
+  WORKFLOW_ERROR_CODES,
   type DefinitionIssue,
+  type WorkflowErrorCode,
 } from './errors';
 export { GUARDS, GUARD_NAMES, type Guard, type GuardContext } from './guards';
 export type { InstanceSnapshot, WorkflowEvent } from './instance';

@@ -33,13 +33,17 @@ export class EntitiesController {
         statusCode: 400,
         error: 'BadRequest',
         message: 'entities: send text/csv, or JSON {"entities": [...]}',
-        issues: [{ field: 'entities', message: 'must be a list' }],
+        issues: [{ field: 'entities', code: 'list', message: 'must be a list' }],
       });
     }
     // The body bypasses the DTO pipe (the rows are the import's to check), so its unknown fields are refused here.
     const unknown = Object.keys(body as object).filter((key) => key !== 'entities');
     if (unknown.length > 0) {
-      const issues = unknown.map((field) => ({ field, message: 'is not a field of an import' }));
+      const issues = unknown.map((field) => ({
+        field,
+        code: 'unknown-field',
+        message: 'is not a field of an import',
+      }));
       throw new BadRequestException({
         statusCode: 400,
         error: 'BadRequest',

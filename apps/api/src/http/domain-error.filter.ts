@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { RETRY_AFTER_SECONDS, toErrorBody } from '@cascade/dialogue';
+import { classifyError, errorBody, RETRY_AFTER_SECONDS } from '@cascade/dialogue';
 
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -8,24 +8,21 @@ export class DomainErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const classified = classifyError(error);
     if (error instanceof HttpException) {
+      // Nest's own answers (the validation pipe's issues, a guard's 401) keep their body, and gain the code.
       const answer = error.getResponse();
-      response
-        .status(error.getStatus())
-        .json(typeof answer === 'string' ? { statusCode: error.getStatus(), message: answer } : answer);
+      const body = typeof answer === 'string' ? { statusCode: classified.status, message: answer } : answer;
+      response.status(classified.status).json({ ...body, code: classified.code });
       return;
     }
-    const body = toErrorBody(error);
-    if (body) {
-      if (body.statusCode === 503) {
-        // Logged: an operator should see the outage, which the client only sees as a request to retry.
-        this.logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
-        response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-      }
-      response.status(body.statusCode).json(body);
-      return;
+    if (classified.category === 'unavailable') {
+      // Logged: an operator should see the outage, which the client only sees as a request to retry.
+      this.logger.warn(`503: ${error instanceof Error ? error.message : String(error)}`);
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
-    this.logger.error(error instanceof Error ? error.stack : String(error));
-    response.status(500).json({ statusCode: 500, error: 'InternalServerError', message: 'internal error' });
+    if (classified.category === 'internal')
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+    response.status(classified.status).json(errorBody(classified));
   }
 }

@@ -11,7 +11,14 @@ export function optionalWholeNumber(
 ): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !/^\d{1,10}$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ValidationFailed([{ field, message: `must be a whole number from ${min} to ${max}` }]);
+    throw new ValidationFailed([
+      {
+        field,
+        code: 'whole-number-range',
+        message: `must be a whole number from ${min} to ${max}`,
+        params: { min, max },
+      },
+    ]);
   }
   return Number(value);
 }

@@ -2,7 +2,9 @@ import { DriverException, MikroORM, UniqueConstraintViolationException } from '@
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { ormOptions } from '@cascade/persistence';
 import { freePort, openTestOrm, testDrivers, waitFor, type TestOrm } from '@cascade/testing';
-import { isServiceUnavailable, toErrorBody } from '@cascade/dialogue';
+import { classifyError, errorBody, isServiceUnavailable } from '@cascade/dialogue';
+
+const toErrorBody = (error: unknown) => errorBody(classifyError(error));
 
 /** What a query rejects with, as the driver and MikroORM really surface it. */
 async function failureOf(work: () => Promise<unknown>): Promise<unknown> {
@@ -30,7 +32,11 @@ onPostgres('a database that is away answers 503, not 500 (postgresql)', () => {
     try {
       const error = await failureOf(() => orm.em.fork().getConnection().execute('select 1'));
       expect(isServiceUnavailable(error)).toBe(true);
-      expect(toErrorBody(error)).toMatchObject({ statusCode: 503, error: 'ServiceUnavailable' });
+      expect(toErrorBody(error)).toMatchObject({
+        statusCode: 503,
+        error: 'ServiceUnavailable',
+        code: 'unavailable',
+      });
     } finally {
       await orm.close(true);
     }
@@ -60,7 +66,7 @@ onPostgres('a database that is away answers 503, not 500 (postgresql)', () => {
         }),
       );
       expect(isServiceUnavailable(error)).toBe(true);
-      expect(toErrorBody(error)?.statusCode).toBe(503);
+      expect(toErrorBody(error).statusCode).toBe(503);
     } finally {
       await other.close(true);
     }
@@ -68,7 +74,7 @@ onPostgres('a database that is away answers 503, not 500 (postgresql)', () => {
     const afterCrash = new DriverException(
       new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'),
     );
-    expect(toErrorBody(afterCrash)?.statusCode).toBe(503);
+    expect(toErrorBody(afterCrash).statusCode).toBe(503);
     // The pool recovers on its own: the next query gets a fresh connection.
     expect(await db.orm.em.fork().getConnection().execute('select 1 as one')).toEqual([{ one: 1 }]);
   });
@@ -83,8 +89,11 @@ onPostgres('a database that is away answers 503, not 500 (postgresql)', () => {
     );
     expect(isServiceUnavailable(wrongQuery)).toBe(false);
     const unique = new UniqueConstraintViolationException(new Error('duplicate key value'));
-    expect(toErrorBody(unique)?.statusCode).toBe(409);
+    expect(toErrorBody(unique).statusCode).toBe(409);
     expect(isServiceUnavailable(new Error('Cannot read properties of undefined'))).toBe(false);
-    expect(toErrorBody(new TypeError('x is not a function'))).toBeNull();
+    expect(classifyError(new TypeError('x is not a function'))).toMatchObject({
+      category: 'internal',
+      status: 500,
+    });
   });
 });

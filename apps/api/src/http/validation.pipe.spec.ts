@@ -33,30 +33,37 @@ describe('the request validation pipe', () => {
     'refuses the path parameter %p, naming it (Nest would read several of them as 2026)',
     async (value) => {
       expect(await issuesOf(value, year)).toEqual([
-        { field: 'year', message: expect.stringContaining('whole number') },
+        {
+          field: 'year',
+          code: 'whole-number-range',
+          message: expect.stringContaining('whole number'),
+          params: { min: 1, max: 2147483647 },
+        },
       ]);
     },
   );
 
   it('refuses control characters anywhere, naming where', async () => {
     expect(await issuesOf({ reason: 'a\u0000b', count: 1 }, body)).toEqual([
-      { field: 'reason', message: 'must not contain control characters' },
+      { field: 'reason', code: 'control-characters', message: 'must not contain control characters' },
     ]);
     expect(await issuesOf('HST\u0007', query)).toEqual([
-      { field: 'entity', message: 'must not contain control characters' },
+      { field: 'entity', code: 'control-characters', message: 'must not contain control characters' },
     ]);
   });
 
   it('refuses keys that class-transformer would drop silently', async () => {
     for (const key of ['__proto__', 'constructor', 'toString', 'prototype']) {
       const value = JSON.parse(`{"reason": "r", "count": 1, "${key}": 1}`);
-      expect(await issuesOf(value, body)).toEqual([{ field: key, message: 'is not a known field' }]);
+      expect(await issuesOf(value, body)).toEqual([
+        { field: key, code: 'unknown-field', message: 'is not a known field' },
+      ]);
     }
   });
 
   it('refuses a list where the object belongs, naming the body', async () => {
     expect(await issuesOf([{ reason: 'r', count: 1 }], body)).toEqual([
-      { field: 'body', message: 'must be a JSON object, not a list' },
+      { field: 'body', code: 'json-object', message: 'must be a JSON object, not a list' },
     ]);
   });
 
@@ -64,7 +71,12 @@ describe('the request validation pipe', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
     expect(await issuesOf({ reason: deep, count: 1 }, body)).toEqual([
-      { field: expect.stringMatching(/^reason(\.a)+$/), message: 'nests deeper than 8 levels' },
+      {
+        field: expect.stringMatching(/^reason(\.a)+$/),
+        code: 'nesting-too-deep',
+        message: 'nests deeper than 8 levels',
+        params: { max: 8 },
+      },
     ]);
   });
 });

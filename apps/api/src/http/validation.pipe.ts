@@ -4,17 +4,25 @@ import {
   type ArgumentMetadata,
   type ValidationError,
 } from '@nestjs/common';
-import { CONTROL_CHARACTERS, MAX_ID } from '@cascade/dialogue';
+import { CONTROL_CHARACTERS, MAX_ID, type ErrorBodyIssue } from '@cascade/dialogue';
 
-interface Issue {
-  field: string;
-  message: string;
+type Issue = ErrorBodyIssue;
+
+/**
+ * class-validator names the rule that failed (`isInt`, `matches`…): an unknown field has its own code, every
+ * other rule is `invalid-field` with the rule's name as a param, so that the code list stays closed.
+ */
+function issueOf(field: string, rule: string, message: string): Issue {
+  if (rule === 'whitelistValidation') return { field, code: 'unknown-field', message };
+  return { field, code: 'invalid-field', message, params: { rule } };
 }
 
 function flatten(errors: ValidationError[], prefix = ''): Issue[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
+      issueOf(field, rule, message),
+    );
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -23,6 +31,7 @@ function badRequest(issues: Issue[]): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'BadRequest',
+    code: 'bad-request',
     message: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
     issues,
   });
@@ -49,19 +58,33 @@ function scan(value: unknown, field: string, depth: number, issues: Issue[]): vo
   if (issues.length >= 20) return;
   if (typeof value === 'string') {
     if (CONTROL_CHARACTERS.test(value))
-      issues.push({ field: field || 'body', message: 'must not contain control characters' });
+      issues.push({
+        field: field || 'body',
+        code: 'control-characters',
+        message: 'must not contain control characters',
+      });
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   if (depth >= MAX_BODY_DEPTH) {
-    issues.push({ field: field || 'body', message: `nests deeper than ${MAX_BODY_DEPTH} levels` });
+    issues.push({
+      field: field || 'body',
+      code: 'nesting-too-deep',
+      message: `nests deeper than ${MAX_BODY_DEPTH} levels`,
+      params: { max: MAX_BODY_DEPTH },
+    });
     return;
   }
   for (const [key, item] of Object.entries(value)) {
     const path = field ? `${field}.${key}` : key;
-    if (isPrototypeKey(key)) issues.push({ field: path, message: 'is not a known field' });
+    if (isPrototypeKey(key))
+      issues.push({ field: path, code: 'unknown-field', message: 'is not a known field' });
     else if (CONTROL_CHARACTERS.test(key))
-      issues.push({ field: path, message: 'must not contain control characters' });
+      issues.push({
+        field: path,
+        code: 'control-characters',
+        message: 'must not contain control characters',
+      });
     else scan(item, path, depth + 1, issues);
   }
 }
@@ -80,7 +103,9 @@ export class RequestValidationPipe extends ValidationPipe {
       if (numeric && typeof value === 'string' && (!ID_PARAM.test(value) || Number(value) > MAX_ID)) {
         issues.push({
           field: metadata.data ?? 'path',
+          code: 'whole-number-range',
           message: `must be a whole number from 1 to ${MAX_ID}`,
+          params: { min: 1, max: MAX_ID },
         });
       }
       if (issues.length) throw badRequest(issues);
@@ -89,7 +114,9 @@ export class RequestValidationPipe extends ValidationPipe {
     } else if (metadata.type === 'body' && this.toValidate(metadata)) {
       // A list where the object belongs was reported as "property 0 should not exist", field by index.
       if (Array.isArray(value))
-        throw badRequest([{ field: 'body', message: 'must be a JSON object, not a list' }]);
+        throw badRequest([
+          { field: 'body', code: 'json-object', message: 'must be a JSON object, not a list' },
+        ]);
       scan(value, '', 0, issues);
       if (issues.length) throw badRequest(issues);
     }

@@ -79,7 +79,7 @@ export class OrgController {
         statusCode: 400,
         error: 'BadRequest',
         message: 'body: send the tree as text/csv',
-        issues: [{ field: 'body', message: 'send the tree as text/csv' }],
+        issues: [{ field: 'body', code: 'csv-body', message: 'send the tree as text/csv' }],
       });
     }
     return this.tree.importCsv(year, code, body, Actors.adminApiKey);

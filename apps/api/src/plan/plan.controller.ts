@@ -31,11 +31,15 @@ export class PlanController {
     @Query('format') format?: string,
   ) {
     if (format !== undefined && format !== 'json' && format !== 'csv') {
-      throw new ValidationFailed([{ field: 'format', message: 'must be json or csv' }]);
+      throw new ValidationFailed([
+        { field: 'format', code: 'one-of', message: 'must be json or csv', params: { values: 'json, csv' } },
+      ]);
     }
     const at = launchAt === undefined ? undefined : new Date(launchAt);
     if (at && Number.isNaN(at.getTime())) {
-      throw new ValidationFailed([{ field: 'launchAt', message: 'must be an ISO date-time' }]);
+      throw new ValidationFailed([
+        { field: 'launchAt', code: 'date-time', message: 'must be an ISO date-time' },
+      ]);
     }
     const result = await this.plans.forDialogue(year, { entity, status, launchAt: at });
     const wantsCsv =

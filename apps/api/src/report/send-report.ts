@@ -35,7 +35,12 @@ export async function sendReport(
       });
     default:
       throw new ValidationFailed([
-        { field: 'format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
+        {
+          field: 'format',
+          code: 'one-of',
+          message: `must be one of ${REPORT_FORMATS.join(', ')}`,
+          params: { values: REPORT_FORMATS.join(', ') },
+        },
       ]);
   }
 }

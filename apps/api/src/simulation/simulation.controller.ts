@@ -31,7 +31,9 @@ const DAY_MS = 24 * 3600 * 1000;
 function instant(field: string, text: string): Date {
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) {
-    throw new ValidationFailed([{ field, message: 'must be a date-time such as 2026-10-15T12:00:00Z' }]);
+    throw new ValidationFailed([
+      { field, code: 'date-time', message: 'must be a date-time such as 2026-10-15T12:00:00Z' },
+    ]);
   }
   return at;
 }
@@ -63,7 +65,9 @@ export class SimulationController {
   @ApiOperation({ summary: 'Advance the virtual clock, firing every timer due on the way, in order' })
   async advance(@Body() body: AdvanceDto) {
     if ((body.to === undefined) === (body.days === undefined)) {
-      throw new ValidationFailed([{ field: 'to', message: 'give either to or days' }]);
+      throw new ValidationFailed([
+        { field: 'to', code: 'give-to-or-days', message: 'give either to or days' },
+      ]);
     }
     const status = await this.simulation.status();
     const to = body.to

@@ -13,7 +13,7 @@ export const reasonField = (label = 'Reason (kept in the audit trail)'): Console
 
 export const required = (call: ActionCall, field: string): string => {
   const value = call.payload[field]?.trim();
-  if (!value) throw new ValidationFailed([{ field, message: 'is required' }]);
+  if (!value) throw new ValidationFailed([{ field, code: 'required', message: 'is required' }]);
   return value;
 };
 

@@ -36,7 +36,9 @@ const passwordFields = (label: string): ConsoleField[] => [
 function newPassword(call: ActionCall): string {
   const password = call.payload['password'] ?? '';
   if (password !== (call.payload['confirm'] ?? '')) {
-    throw new ValidationFailed([{ field: 'confirm', message: 'is not the same as the password' }]);
+    throw new ValidationFailed([
+      { field: 'confirm', code: 'password-mismatch', message: 'is not the same as the password' },
+    ]);
   }
   return password;
 }

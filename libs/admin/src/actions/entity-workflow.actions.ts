@@ -78,7 +78,9 @@ const override: ConsoleActionSpec = {
       throw new ValidationFailed([
         {
           field: 'targetState',
+          code: 'override-not-allowed',
           message: `the workflow allows no override from ${instance.state} to ${target}`,
+          params: { from: instance.state, to: target },
         },
       ]);
     }

@@ -32,7 +32,9 @@ export const isAdminRole = (value: unknown): value is AdminRole =>
 /** The change would leave the console without an active admin, so nobody could manage accounts any more. */
 export class LastActiveAdmin extends Conflict {
   constructor(email: string) {
-    super(`${email} is the last active admin: make another account admin first`);
+    super(`${email} is the last active admin: make another account admin first`, 'last-active-admin', {
+      email,
+    });
   }
 }
 
@@ -63,14 +65,17 @@ export class AdminUserService {
     const check = new FieldChecks();
     check.email('email', input.email);
     checkPassword(check, input.password);
-    if (!isAdminRole(input.role)) check.fail('role', `must be one of ${ADMIN_ROLES.join(', ')}`);
+    if (!isAdminRole(input.role))
+      check.fail('role', 'one-of', `must be one of ${ADMIN_ROLES.join(', ')}`, {
+        values: ADMIN_ROLES.join(', '),
+      });
     check.throwIfAny();
     const email = input.email.trim().toLowerCase();
     const passwordHash = await hash(input.password);
     try {
       return await this.em.fork().transactional(async (em) => {
         if (await em.count(AdminUser, { email }))
-          throw new Conflict(`an account for ${email} already exists`);
+          throw new Conflict(`an account for ${email} already exists`, 'account-exists', { email });
         const now = this.clock.now();
         const user = em.create(AdminUser, {
           email,
@@ -92,7 +97,7 @@ export class AdminUserService {
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new Conflict(`an account for ${email} already exists`);
+        throw new Conflict(`an account for ${email} already exists`, 'account-exists', { email });
       }
       throw error;
     }
@@ -136,7 +141,14 @@ export class AdminUserService {
   /** Gives an account another role; demoting the last active admin is refused. */
   async changeRole(id: number, role: string, actor: Actor): Promise<AccountChange> {
     if (!isAdminRole(role)) {
-      throw new ValidationFailed([{ field: 'role', message: `must be one of ${ADMIN_ROLES.join(', ')}` }]);
+      throw new ValidationFailed([
+        {
+          field: 'role',
+          code: 'one-of',
+          message: `must be one of ${ADMIN_ROLES.join(', ')}`,
+          params: { values: ADMIN_ROLES.join(', ') },
+        },
+      ]);
     }
     return this.change(id, actor, (user, activeAdmins) => {
       const from = user.role;
@@ -212,6 +224,8 @@ function keepAnActiveAdmin(user: AdminUser, activeAdmins: AdminUser[]): void {
 /** At least MIN_PASSWORD_LENGTH characters (and at most 200, which argon2 is given). */
 function checkPassword(check: FieldChecks, password: unknown): void {
   if (check.text('password', password, { max: 200 }) && (password as string).length < MIN_PASSWORD_LENGTH) {
-    check.fail('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    check.fail('password', 'password-too-short', `must be at least ${MIN_PASSWORD_LENGTH} characters`, {
+      min: MIN_PASSWORD_LENGTH,
+    });
   }
 }

@@ -53,7 +53,9 @@ export function defaultDates(year: number): { statisticsDeadline: string; report
 
 function checkLocalized(check: FieldChecks, field: string, value: unknown, max: number): void {
   if (typeof value !== 'object' || value === null) {
-    check.fail(field, `must give ${LANGUAGES.join(', ')}`);
+    check.fail(field, 'languages-missing', `must give ${LANGUAGES.join(', ')}`, {
+      languages: LANGUAGES.join(', '),
+    });
     return;
   }
   for (const language of LANGUAGES) {
@@ -82,7 +84,9 @@ export class DialogueService {
       return this.registry.latest(id);
     } catch (error) {
       if (!(error instanceof NotFound)) throw error;
-      check.fail('workflowId', `no workflow definition '${String(id)}'`);
+      check.fail('workflowId', 'unknown-workflow', `no workflow definition '${String(id)}'`, {
+        id: String(id),
+      });
       return null;
     }
   }
@@ -90,7 +94,7 @@ export class DialogueService {
   async create(input: CreateDialogueInput, actor: Actor): Promise<Dialogue> {
     const check = new FieldChecks();
     const yearOk = Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2200;
-    if (!yearOk) check.fail('year', 'must be a year between 2000 and 2200');
+    if (!yearOk) check.fail('year', 'year-range', 'must be a year between 2000 and 2200');
     // Without a valid year there are no default dates: a date the request did not give is not its fault.
     const defaults = yearOk ? defaultDates(input.year) : null;
     const statisticsDeadline = input.statisticsDeadline ?? defaults?.statisticsDeadline;
@@ -100,22 +104,24 @@ export class DialogueService {
       checkLocalized(check, `materials.${material}`, input.materials?.[material], 2000);
     }
     if (statisticsDeadline !== undefined && !isCalendarDay(statisticsDeadline))
-      check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
+      check.fail('statisticsDeadline', 'date', 'must be a date YYYY-MM-DD');
     if (reportCutoff !== undefined && !isCalendarDay(reportCutoff))
-      check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
+      check.fail('reportCutoff', 'date', 'must be a date YYYY-MM-DD');
     else if (
       isCalendarDay(reportCutoff) &&
       isCalendarDay(statisticsDeadline) &&
       reportCutoff <= statisticsDeadline
     ) {
-      check.fail('reportCutoff', 'must be after the statistics deadline');
+      check.fail('reportCutoff', 'after-statistics-deadline', 'must be after the statistics deadline');
     }
     const definition = this.definitionFor(check, input.workflowId ?? DEFAULT_WORKFLOW);
     if (!definition || check.issues.length > 0) throw new ValidationFailed(check.issues);
 
     return this.em.transactional(async (em) => {
       if (await em.count(Dialogue, { year: input.year })) {
-        throw new Conflict(`a dialogue for ${input.year} already exists`);
+        throw new Conflict(`a dialogue for ${input.year} already exists`, 'dialogue-exists', {
+          year: input.year,
+        });
       }
       const now = this.clock.now();
       const dialogue = em.create(Dialogue, {
@@ -184,7 +190,11 @@ export class DialogueService {
       const entities = await em.count(OrgEntity, {});
       if (entities === 0) {
         throw new ValidationFailed([
-          { field: 'entities', message: 'no entity to invite: import the entity list first' },
+          {
+            field: 'entities',
+            code: 'no-entity-to-invite',
+            message: 'no entity to invite: import the entity list first',
+          },
         ]);
       }
       const now = this.clock.now();
@@ -209,20 +219,22 @@ export class DialogueService {
   ): Promise<{ dialogue: Dialogue; entitiesMoved: number; entitiesReplanned: number }> {
     const check = new FieldChecks();
     if (input.statisticsDeadline === undefined && input.reportCutoff === undefined) {
-      check.fail('statisticsDeadline', 'give statisticsDeadline, reportCutoff or both');
+      check.fail('statisticsDeadline', 'dates-missing', 'give statisticsDeadline, reportCutoff or both');
     }
     if (input.statisticsDeadline !== undefined && !isCalendarDay(input.statisticsDeadline)) {
-      check.fail('statisticsDeadline', 'must be a date YYYY-MM-DD');
+      check.fail('statisticsDeadline', 'date', 'must be a date YYYY-MM-DD');
     }
     if (input.reportCutoff !== undefined && !isCalendarDay(input.reportCutoff)) {
-      check.fail('reportCutoff', 'must be a date YYYY-MM-DD');
+      check.fail('reportCutoff', 'date', 'must be a date YYYY-MM-DD');
     }
     check.text('reason', input.reason, { max: 2000 });
     check.throwIfAny();
     return this.em.transactional(async (em) => {
       const dialogue = await findDialogue(em, year);
       if (dialogue.reportIssuedAt)
-        throw new Conflict(`the ${year} report has been issued; its dates are final`);
+        throw new Conflict(`the ${year} report has been issued; its dates are final`, 'report-dates-final', {
+          year,
+        });
       const before = { statisticsDeadline: dialogue.statisticsDeadline, reportCutoff: dialogue.reportCutoff };
       const after = {
         statisticsDeadline: input.statisticsDeadline ?? before.statisticsDeadline,
@@ -232,7 +244,9 @@ export class DialogueService {
         throw new ValidationFailed([
           {
             field: 'reportCutoff',
+            code: 'after-statistics-deadline',
             message: `must be after the statistics deadline ${after.statisticsDeadline}`,
+            params: { date: after.statisticsDeadline },
           },
         ]);
       }

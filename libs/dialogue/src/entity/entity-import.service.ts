@@ -76,13 +76,16 @@ export class EntityImportService {
         issues.push({
           row,
           field: 'code',
+          code: 'duplicate-code',
           message: `'${result.input.code}' already appears on row ${earlier}`,
+          params: { code: result.input.code, row: earlier },
         });
       }
       seen.set(result.input.code, row);
       inputs.push(result.input);
     }
-    if (rows.length === 0) issues.push({ field: 'entities', message: 'nothing to import' });
+    if (rows.length === 0)
+      issues.push({ field: 'entities', code: 'nothing-to-import', message: 'nothing to import' });
     if (issues.length > 0) throw new ValidationFailed(issues);
 
     return this.em.transactional(async (em) => {

@@ -12,7 +12,12 @@ const entity = {
 describe('validateEntity', () => {
   it.each([null, 5, 'DPPA', [entity]])('names a row that is not an entity (%p) instead of failing', (raw) => {
     expect(validateEntity(raw as never, 3).issues).toEqual([
-      { field: 'entity', message: "must be an object with the entity's fields", row: 3 },
+      {
+        field: 'entity',
+        code: 'entity-object',
+        message: "must be an object with the entity's fields",
+        row: 3,
+      },
     ]);
   });
 
@@ -25,7 +30,12 @@ describe('validateEntity', () => {
 
   it('refuses a count the database cannot hold', () => {
     expect(validateEntity({ ...entity, staff: '99999999999' }).issues).toEqual([
-      { field: 'illustrative_staff', message: 'must be at most 1000000' },
+      {
+        field: 'illustrative_staff',
+        code: 'too-large',
+        message: 'must be at most 1000000',
+        params: { max: 1000000 },
+      },
     ]);
   });
 });
@@ -40,9 +50,14 @@ describe('unknownJsonFields', () => {
         2,
       ),
     ).toEqual([
-      { row: 2, field: 'headEmial', message: 'is not a field of an entity' },
-      { row: 2, field: '__proto__', message: 'is not a field of an entity' },
-      { row: 2, field: 'focal_points[0].mail', message: 'is not a field of a Focal Point' },
+      { row: 2, field: 'headEmial', code: 'unknown-field', message: 'is not a field of an entity' },
+      { row: 2, field: '__proto__', code: 'unknown-field', message: 'is not a field of an entity' },
+      {
+        row: 2,
+        field: 'focal_points[0].mail',
+        code: 'unknown-field',
+        message: 'is not a field of a Focal Point',
+      },
     ]);
   });
 });

@@ -72,13 +72,18 @@ export function unknownJsonFields(raw: unknown, row: number): FieldIssue[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
   const issues: FieldIssue[] = Object.keys(raw)
     .filter((key) => !JSON_FIELDS.has(key))
-    .map((field) => ({ row, field, message: 'is not a field of an entity' }));
+    .map((field) => ({ row, field, code: 'unknown-field', message: 'is not a field of an entity' }));
   const focalPoints = (raw as RawEntity).focalPoints;
   if (Array.isArray(focalPoints)) {
     focalPoints.forEach((fp: unknown, i) => {
       if (typeof fp !== 'object' || fp === null || Array.isArray(fp)) return;
       for (const key of Object.keys(fp).filter((k) => !PERSON_FIELDS.has(k))) {
-        issues.push({ row, field: `focal_points[${i}].${key}`, message: 'is not a field of a Focal Point' });
+        issues.push({
+          row,
+          field: `focal_points[${i}].${key}`,
+          code: 'unknown-field',
+          message: 'is not a field of a Focal Point',
+        });
       }
     });
   }
@@ -90,21 +95,26 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
   const check = new FieldChecks(row);
   // A JSON import may send anything as a row: refuse it by name instead of reading fields of null.
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    check.fail('entity', "must be an object with the entity's fields");
+    check.fail('entity', 'entity-object', "must be an object with the entity's fields");
     return { issues: check.issues };
   }
   if (check.text('code', raw.code, { max: 30 }) && !CODE.test(raw.code)) {
-    check.fail('code', 'letters, digits and dashes only (at most 30)');
+    check.fail('code', 'entity-code', 'letters, digits and dashes only (at most 30)');
   }
   check.text('name', raw.name, { max: 300 });
   if (check.text('kind', raw.kind, { max: 50 }) && !KIND.test(raw.kind)) {
-    check.fail('kind', 'lower-case words joined by dashes, e.g. political-mission');
+    check.fail('kind', 'entity-kind', 'lower-case words joined by dashes, e.g. political-mission');
   }
   check.text('duty_station', raw.dutyStation, { max: 100 });
   if (check.text('timezone', raw.timeZone, { max: 64 }) && !isValidZone(raw.timeZone)) {
-    check.fail('timezone', `'${raw.timeZone}' is not an IANA time zone`);
+    check.fail('timezone', 'time-zone', `'${raw.timeZone}' is not an IANA time zone`, {
+      zone: String(raw.timeZone),
+    });
   }
-  if (!isLanguage(raw.language)) check.fail('language', `must be one of ${LANGUAGES.join(', ')}`);
+  if (!isLanguage(raw.language))
+    check.fail('language', 'one-of', `must be one of ${LANGUAGES.join(', ')}`, {
+      values: LANGUAGES.join(', '),
+    });
 
   let staff: number | null = null;
   if (raw.staff !== undefined && raw.staff !== null && raw.staff !== '') {
@@ -125,14 +135,17 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
   const focalPoints: PersonInput[] = [];
   if (raw.focalPoints !== undefined && raw.focalPoints !== null) {
     if (!Array.isArray(raw.focalPoints)) {
-      check.fail('focal_points', 'must be a list');
+      check.fail('focal_points', 'list', 'must be a list');
     } else {
       raw.focalPoints.forEach((fp: Record<string, unknown>, i) => {
         const field = `focal_points[${i}]`;
         const nameOk = check.text(`${field}.name`, fp?.['name'], { max: 200 });
         const emailOk = check.email(`${field}.email`, fp?.['email']);
         const language = fp?.['language'] ?? raw.language;
-        if (!isLanguage(language)) check.fail(`${field}.language`, `must be one of ${LANGUAGES.join(', ')}`);
+        if (!isLanguage(language))
+          check.fail(`${field}.language`, 'one-of', `must be one of ${LANGUAGES.join(', ')}`, {
+            values: LANGUAGES.join(', '),
+          });
         else if (nameOk && emailOk) {
           focalPoints.push({
             name: fp['name'] as string,

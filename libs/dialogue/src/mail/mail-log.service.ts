@@ -30,7 +30,12 @@ export class MailLogService {
   async list(year: number, query: MailQuery = {}): Promise<MailMessage[]> {
     if (query.status !== undefined && !(MAIL_STATUSES as readonly string[]).includes(query.status)) {
       throw new ValidationFailed([
-        { field: 'status', message: `must be one of ${MAIL_STATUSES.join(', ')}` },
+        {
+          field: 'status',
+          code: 'one-of',
+          message: `must be one of ${MAIL_STATUSES.join(', ')}`,
+          params: { values: MAIL_STATUSES.join(', ') },
+        },
       ]);
     }
     const em = this.em.fork();

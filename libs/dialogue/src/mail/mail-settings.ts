@@ -26,6 +26,7 @@ export function mailSettingsOf(mail: {
     throw new ValidationFailed([
       {
         field: 'ETHICS_OFFICE_EMAIL',
+        code: 'mail-addresses',
         message: 'must be addresses like "Ethics Office <ethics@example.org>", comma-separated',
       },
     ]);

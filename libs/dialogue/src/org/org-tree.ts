@@ -35,12 +35,17 @@ export function readOrgTreeCsv(text: string, entityLanguage: Language): TreePers
     check.text('name', name, { max: 200 });
     const emailOk = check.email('email', email);
     if (manager !== null) check.email('manager_email', manager);
-    if (!isLanguage(language)) check.fail('language', 'must be en, fr or es');
-    if (flag && !YES.includes(flag) && !NO.includes(flag)) check.fail('is_manager', 'must be yes or no');
+    if (!isLanguage(language))
+      check.fail('language', 'one-of', 'must be en, fr or es', { values: 'en, fr, es' });
+    if (flag && !YES.includes(flag) && !NO.includes(flag))
+      check.fail('is_manager', 'yes-or-no', 'must be yes or no');
     if (emailOk && rowOf.has(email as string)) {
-      check.fail('email', `is already on line ${rowOf.get(email as string)}`);
+      check.fail('email', 'duplicate-email', `is already on line ${rowOf.get(email as string)}`, {
+        line: rowOf.get(email as string) ?? 0,
+      });
     }
-    if (emailOk && manager === email) check.fail('manager_email', 'a person cannot be their own manager');
+    if (emailOk && manager === email)
+      check.fail('manager_email', 'own-manager', 'a person cannot be their own manager');
     if (emailOk && !rowOf.has(email as string)) rowOf.set(email as string, row);
     issues.push(...check.issues);
     people.push({
@@ -59,20 +64,23 @@ export function readOrgTreeCsv(text: string, entityLanguage: Language): TreePers
       issues.push({
         row: person.row,
         field: 'manager_email',
+        code: 'manager-not-in-file',
         message: `${person.managerEmail} is not in the file`,
+        params: { email: person.managerEmail },
       });
     }
     if (person.managerFlag === false && hasReports.has(person.email)) {
       issues.push({
         row: person.row,
         field: 'is_manager',
+        code: 'reports-make-manager',
         message: 'has reports in the file, so is a manager',
       });
     }
     person.isManager = person.managerFlag ?? hasReports.has(person.email);
   }
   issues.push(...cycles(people));
-  if (people.length === 0) issues.push({ field: 'csv', message: 'no person in the file' });
+  if (people.length === 0) issues.push({ field: 'csv', code: 'no-person', message: 'no person in the file' });
   if (issues.length > 0) throw new ValidationFailed(issues);
   return people.map(({ name, email, managerEmail, language, isManager }) => ({
     name,
@@ -90,7 +98,12 @@ function cycles(people: { row: number; email: string; managerEmail: string | nul
     const seen = new Set<string>([person.email]);
     for (let m = person.managerEmail; m; m = managerOf.get(m) ?? null) {
       if (seen.has(m)) {
-        issues.push({ row: person.row, field: 'manager_email', message: 'the reporting lines form a cycle' });
+        issues.push({
+          row: person.row,
+          field: 'manager_email',
+          code: 'reporting-cycle',
+          message: 'the reporting lines form a cycle',
+        });
         break;
       }
       seen.add(m);

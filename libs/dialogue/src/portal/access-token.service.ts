@@ -17,7 +17,10 @@ import type { TokenRole } from './portal.types';
 /** Unknown, expired and revoked links all get the same answer, so a guess learns nothing. */
 export class TokenRejected extends DomainError {
   constructor() {
-    super('this link is not valid or has expired; ask the Ethics Office or your Focal Point for a new one');
+    super(
+      'this link is not valid or has expired; ask the Ethics Office or your Focal Point for a new one',
+      'token-rejected',
+    );
   }
 }
 
@@ -133,7 +136,10 @@ export class AccessTokenService {
         { populate: ['workflow', 'workflow.dialogue', 'workflow.entity', 'session'] },
       );
       if (!old || !old.subjectEmail) throw new NotFound('personal link', id);
-      if (old.revokedAt) throw new Conflict(`link ${id} was already revoked; reload the list of links`);
+      if (old.revokedAt)
+        throw new Conflict(`link ${id} was already revoked; reload the list of links`, 'link-revoked', {
+          id,
+        });
       const now = this.clock.now();
       old.revokedAt = now;
       auditInstance(em, old.workflow, {

@@ -38,7 +38,7 @@ import {
 /** The link is valid but speaks for someone else (a participants link cannot submit statistics). */
 export class TokenRoleRefused extends DomainError {
   constructor(role: TokenRole, action: string) {
-    super(`a ${role} link cannot ${action}`);
+    super(`a ${role} link cannot ${action}`, 'token-role-refused', { role, action });
   }
 }
 
@@ -157,9 +157,15 @@ export class PortalService {
   async requestExtension(ctx: PortalContext, input: ExtensionRequestInput): Promise<{ id: number }> {
     this.allow(ctx, ['focal-point'], 'ask for an extension');
     const check = new FieldChecks();
-    if (!isCalendarDay(input.wishedDeadline)) check.fail('wishedDeadline', 'must be a date YYYY-MM-DD');
+    if (!isCalendarDay(input.wishedDeadline))
+      check.fail('wishedDeadline', 'date', 'must be a date YYYY-MM-DD');
     else if (input.wishedDeadline <= ctx.effectiveDeadline) {
-      check.fail('wishedDeadline', `must be after the current deadline ${ctx.effectiveDeadline}`);
+      check.fail(
+        'wishedDeadline',
+        'after-deadline',
+        `must be after the current deadline ${ctx.effectiveDeadline}`,
+        { date: ctx.effectiveDeadline },
+      );
     }
     check.text('reason', input.reason, { max: 2000 });
     check.throwIfAny();
@@ -202,7 +208,7 @@ export class PortalService {
       check.nonNegativeInteger('expectedParticipants', input.expectedParticipants) &&
       input.expectedParticipants < 1
     ) {
-      check.fail('expectedParticipants', 'must be at least 1');
+      check.fail('expectedParticipants', 'at-least-one', 'must be at least 1');
     }
     check.text('details', input.details, { max: 5000, required: false });
     check.throwIfAny();
@@ -237,7 +243,9 @@ export class PortalService {
         throw new ValidationFailed([
           {
             field: 'leaderEmail',
+            code: 'not-a-manager',
             message: `${leaderEmail} is not a manager of ${ctx.entity.code}'s reporting tree`,
+            params: { email: leaderEmail, code: ctx.entity.code },
           },
         ]);
       }
@@ -276,6 +284,7 @@ export class PortalService {
     return {
       session: summaryOf(outcome.session, ctx.subjectName, input.questions ?? []),
       warnings: outcome.warnings,
+      notices: outcome.notices,
       state: outcome.instance.state,
       participantsToken,
     };
@@ -288,7 +297,7 @@ export class PortalService {
     for (const field of ['usefulness', 'openness', 'relevance'] as const) {
       const value = input[field];
       if (!Number.isInteger(value) || value < 1 || value > 5)
-        check.fail(field, 'must be a rating from 1 to 5');
+        check.fail(field, 'rating', 'must be a rating from 1 to 5');
     }
     check.text('comment', input.comment, { max: 2000, required: false });
     check.throwIfAny();
@@ -314,13 +323,16 @@ export class PortalService {
       const progress: CascadeProgress = await this.orgTree.progressOf(em, instance);
       const missing = progress.tree.filter((n) => n.isManager && n.sessionsLed === 0);
       if (missing.length > 0) {
+        const names = `${missing
+          .slice(0, 5)
+          .map((m) => m.name)
+          .join(', ')}${missing.length > 5 ? ', …' : ''}`;
         throw new ValidationFailed([
           {
             field: 'confirmation',
-            message: `${missing.length} manager(s) have not led a session yet: ${missing
-              .slice(0, 5)
-              .map((m) => m.name)
-              .join(', ')}${missing.length > 5 ? ', …' : ''}`,
+            code: 'managers-missing',
+            message: `${missing.length} manager(s) have not led a session yet: ${names}`,
+            params: { count: missing.length, names },
           },
         ]);
       }

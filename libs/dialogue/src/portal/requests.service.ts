@@ -49,7 +49,11 @@ export class RequestsService {
       actor,
       async (em, _instance, now) => {
         const row = await em.findOneOrFail(ExtensionRequest, id);
-        if (row.status !== 'pending') throw new Conflict(`extension request ${id} is already ${row.status}`);
+        if (row.status !== 'pending')
+          throw new Conflict(`extension request ${id} is already ${row.status}`, 'already-decided', {
+            id,
+            status: row.status,
+          });
         Object.assign(row, {
           status: 'granted',
           decisionReason: decision.reason,
@@ -69,7 +73,10 @@ export class RequestsService {
       const request = await em.findOne(ExtensionRequest, id, { populate: POPULATE });
       if (!request) throw new NotFound('extension request', id);
       if (request.status !== 'pending')
-        throw new Conflict(`extension request ${id} is already ${request.status}`);
+        throw new Conflict(`extension request ${id} is already ${request.status}`, 'already-decided', {
+          id,
+          status: request.status,
+        });
       const now = this.clock.now();
       Object.assign(request, { status: 'refused', decisionReason: reason, decidedBy: actor, decidedAt: now });
       this.audit(em, request.workflow, actor, now, 'refuse-extension', reason, { request: id });
@@ -107,7 +114,10 @@ export class RequestsService {
       const proposal = await em.findOne(ScenarioProposal, id, { populate: POPULATE });
       if (!proposal) throw new NotFound('scenario proposal', id);
       if (proposal.status !== 'pending')
-        throw new Conflict(`scenario proposal ${id} is already ${proposal.status}`);
+        throw new Conflict(`scenario proposal ${id} is already ${proposal.status}`, 'already-decided', {
+          id,
+          status: proposal.status,
+        });
       const now = this.clock.now();
       Object.assign(proposal, { status: approve ? 'approved' : 'rejected', feedback, decidedAt: now });
       this.audit(
@@ -180,7 +190,10 @@ export class RequestsService {
     const request = await this.em.fork().findOne(ExtensionRequest, id, { populate: POPULATE });
     if (!request) throw new NotFound('extension request', id);
     if (request.status !== 'pending')
-      throw new Conflict(`extension request ${id} is already ${request.status}`);
+      throw new Conflict(`extension request ${id} is already ${request.status}`, 'already-decided', {
+        id,
+        status: request.status,
+      });
     return request;
   }
 

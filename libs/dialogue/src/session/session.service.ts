@@ -8,6 +8,7 @@ import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity
 import { checkSessionReport, participantsOf } from './annex-c';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
+import type { DomainWarning } from '../shared/errors';
 import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { FieldChecks, MAX_ID } from '../shared/field-checks';
@@ -22,15 +23,23 @@ export interface RecordSessionInput {
 
 export const IDEAL_SESSION_SIZE = { min: 10, max: 25 } as const;
 
-/** Sizes outside 10–25 are accepted (the seed allows joint and split sessions) but flagged. */
-export function sessionSizeWarning(participants: number): string | null {
+/** Sizes outside 10–25 are accepted (the seed allows joint and split sessions) but flagged, with a code. */
+export function sessionSizeNotice(participants: number): DomainWarning | null {
+  const params = { count: participants };
   if (participants < IDEAL_SESSION_SIZE.min) {
-    return `${participants} participants is below the ideal 10–25: consider a joint session led by a higher reporting officer`;
+    const message = `${participants} participants is below the ideal 10–25: consider a joint session led by a higher reporting officer`;
+    return { code: 'size-below', message, params };
   }
   if (participants > IDEAL_SESSION_SIZE.max) {
-    return `${participants} participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)`;
+    const message = `${participants} participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)`;
+    return { code: 'size-above', message, params };
   }
   return null;
+}
+
+/** The English sentence, as stored beside the session and listed by the API. */
+export function sessionSizeWarning(participants: number): string | null {
+  return sessionSizeNotice(participants)?.message ?? null;
 }
 
 @Injectable()
@@ -48,12 +57,12 @@ export class SessionService {
   ): Promise<TransitionOutcome & { session: SessionRecord }> {
     const check = new FieldChecks();
     check.email('leaderEmail', input.leaderEmail);
-    if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'must be a date YYYY-MM-DD');
+    if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'date', 'must be a date YYYY-MM-DD');
     else if (input.heldOn > this.clock.now().toISOString().slice(0, 10))
-      check.fail('heldOn', 'must not be in the future');
+      check.fail('heldOn', 'future-date', 'must not be in the future');
     check.text('language', input.language, { max: 40 });
     if (check.nonNegativeInteger('participants', input.participants) && input.participants === 0) {
-      check.fail('participants', 'a session has at least one participant');
+      check.fail('participants', 'no-participant', 'a session has at least one participant');
     }
     check.throwIfAny();
 
@@ -95,10 +104,11 @@ export class SessionService {
     input: SessionReportInput,
     actor: Actor,
     within?: (em: EntityManager, session: SessionRecord, instance: EntityWorkflow, now: Date) => void,
-  ): Promise<TransitionOutcome & { session: SessionRecord; warnings: string[] }> {
+  ): Promise<TransitionOutcome & { session: SessionRecord; warnings: string[]; notices: DomainWarning[] }> {
     const leaderEmail = leader.email.toLowerCase();
     const participants = participantsOf(input);
-    const warning = Number.isFinite(participants) ? sessionSizeWarning(participants) : null;
+    const notice = Number.isFinite(participants) ? sessionSizeNotice(participants) : null;
+    const warning = notice?.message ?? null;
     let session: SessionRecord | undefined;
     const outcome = await this.workflows.applyEvent(
       year,
@@ -147,7 +157,12 @@ export class SessionService {
         }
       },
     );
-    return { ...outcome, session: session as SessionRecord, warnings: warning ? [warning] : [] };
+    return {
+      ...outcome,
+      session: session as SessionRecord,
+      warnings: warning ? [warning] : [],
+      notices: notice ? [notice] : [],
+    };
   }
 
   private async checkLeader(
@@ -165,7 +180,12 @@ export class SessionService {
       isManager: true,
     });
     if (!isHead && treeSize > 0 && !manager) {
-      check.fail('leader', `${leaderEmail} is not a manager of ${instance.entity.code}'s reporting tree`);
+      check.fail(
+        'leader',
+        'not-a-manager',
+        `${leaderEmail} is not a manager of ${instance.entity.code}'s reporting tree`,
+        { email: leaderEmail, code: instance.entity.code },
+      );
     }
     const split = input.split;
     // Only an id that can exist is looked up: a hostile 1e20 is already named by checkSessionReport.
@@ -177,11 +197,17 @@ export class SessionService {
       firstPartId <= MAX_ID;
     if (split && split.part > 1 && canExist) {
       const first = await em.findOne(SessionRecord, { id: firstPartId, workflow: instance });
-      if (!first) check.fail('split.firstPartId', 'no such session in this entity');
+      if (!first) check.fail('split.firstPartId', 'no-such-session', 'no such session in this entity');
       else if (first.leaderEmail !== leaderEmail) {
-        check.fail('split.firstPartId', 'every part of a split session is led by the same manager');
+        check.fail(
+          'split.firstPartId',
+          'split-same-leader',
+          'every part of a split session is led by the same manager',
+        );
       } else if (first.splitOf !== split.of) {
-        check.fail('split.of', `the first part said ${first.splitOf ?? 1} part(s)`);
+        check.fail('split.of', 'split-of-mismatch', `the first part said ${first.splitOf ?? 1} part(s)`, {
+          of: first.splitOf ?? 1,
+        });
       }
     }
   }

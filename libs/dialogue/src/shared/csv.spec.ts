@@ -22,19 +22,19 @@ describe('readCsv', () => {
 
   it('names the header line of a column given twice, one without a name, an unknown or a missing one', () => {
     expect(issuesOf('\ncode,Code,,colour\nA,B,C,D')).toEqual([
-      { field: 'code', message: 'is given twice', row: 2 },
-      { field: 'column 3', message: 'has no name', row: 2 },
-      { field: 'colour', message: 'unknown column', row: 2 },
-      { field: 'name', message: 'column is missing from the header', row: 2 },
+      { field: 'code', code: 'column-twice', message: 'is given twice', row: 2 },
+      { field: 'column 3', code: 'column-unnamed', message: 'has no name', row: 2 },
+      { field: 'colour', code: 'column-unknown', message: 'unknown column', row: 2 },
+      { field: 'name', code: 'column-missing', message: 'column is missing from the header', row: 2 },
     ]);
   });
 
   it('names the line where the row at fault starts, even after a CRLF inside a quoted cell', () => {
     expect(issuesOf('code,name\nA,B\n\nC,D,E\n')).toEqual([
-      { field: 'csv', message: expect.stringContaining('Invalid Record Length'), row: 4 },
+      { field: 'csv', code: 'csv-syntax', message: expect.stringContaining('Invalid Record Length'), row: 4 },
     ]);
     expect(issuesOf('code,name\r\nA,"x\r\ny"\r\n\r\nB,"open\r\nC,D\r\n')).toEqual([
-      { field: 'csv', message: expect.stringContaining('Quote Not Closed'), row: 5 },
+      { field: 'csv', code: 'csv-syntax', message: expect.stringContaining('Quote Not Closed'), row: 5 },
     ]);
   });
 });

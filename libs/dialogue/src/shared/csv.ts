@@ -37,7 +37,9 @@ export function readCsv(text: string, required: string[], optional: string[] = [
     const before = good > 0 ? (parse(bytes, { ...options, to: good }) as unknown as typeof records) : [];
     // Its message's own "at line N" is the parser's count: left out, the row says where.
     const message = (error as Error).message.replace(/ (?:at|on) line \d+/, '');
-    throw new ValidationFailed([{ field: 'csv', message, row: lineAt(before.at(-1)?.info.bytes ?? 0) }]);
+    throw new ValidationFailed([
+      { field: 'csv', code: 'csv-syntax', message, row: lineAt(before.at(-1)?.info.bytes ?? 0) },
+    ]);
   }
   // Each record's lines, walking the file once: where it starts (after blank lines) and how many it spans.
   let end = 0;
@@ -50,18 +52,31 @@ export function readCsv(text: string, required: string[], optional: string[] = [
     return start;
   });
   const [header, ...rows] = records;
-  if (!header) throw new ValidationFailed([{ field: 'csv', message: 'the file is empty' }]);
+  if (!header)
+    throw new ValidationFailed([{ field: 'csv', code: 'csv-empty', message: 'the file is empty' }]);
   const headerLine = starts[0];
   const columns = header.record.map((h) => h.toLowerCase());
   const issues: FieldIssue[] = [];
   columns.forEach((c, i) => {
-    if (c === '') issues.push({ field: `column ${i + 1}`, message: 'has no name', row: headerLine });
-    else if (columns.indexOf(c) !== i) issues.push({ field: c, message: 'is given twice', row: headerLine });
+    if (c === '')
+      issues.push({
+        field: `column ${i + 1}`,
+        code: 'column-unnamed',
+        message: 'has no name',
+        row: headerLine,
+      });
+    else if (columns.indexOf(c) !== i)
+      issues.push({ field: c, code: 'column-twice', message: 'is given twice', row: headerLine });
     else if (!required.includes(c) && !optional.includes(c))
-      issues.push({ field: c, message: 'unknown column', row: headerLine });
+      issues.push({ field: c, code: 'column-unknown', message: 'unknown column', row: headerLine });
   });
   for (const c of required.filter((c) => !columns.includes(c))) {
-    issues.push({ field: c, message: 'column is missing from the header', row: headerLine });
+    issues.push({
+      field: c,
+      code: 'column-missing',
+      message: 'column is missing from the header',
+      row: headerLine,
+    });
   }
   if (issues.length) throw new ValidationFailed(issues);
   return rows.map((entry, i) => ({

@@ -8,8 +8,8 @@ describe('FieldChecks', () => {
     expect(check.text('comment', 'line one\nline two\ttab')).toBe(true);
     expect(check.text('note', '   ', { required: false })).toBe(false);
     expect(check.issues).toEqual([
-      { field: 'name', message: 'is required', row: 4 },
-      { field: 'reason', message: 'must not contain control characters', row: 4 },
+      { field: 'name', code: 'required', message: 'is required', row: 4 },
+      { field: 'reason', code: 'control-characters', message: 'must not contain control characters', row: 4 },
     ]);
   });
 
@@ -18,6 +18,13 @@ describe('FieldChecks', () => {
     expect(check.nonNegativeInteger('staff', MAX_COUNT)).toBe(true);
     expect(check.nonNegativeInteger('staff', 3_000_000_000)).toBe(false);
     expect(check.nonNegativeInteger('id', 3_000_000, { max: 2 ** 31 - 1 })).toBe(true);
-    expect(check.issues).toEqual([{ field: 'staff', message: `must be at most ${MAX_COUNT}` }]);
+    expect(check.issues).toEqual([
+      {
+        field: 'staff',
+        code: 'too-large',
+        message: `must be at most ${MAX_COUNT}`,
+        params: { max: MAX_COUNT },
+      },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorParams } from './error-codes';
 import type { FieldIssue } from './errors';
 import { ValidationFailed } from './errors';
 
@@ -31,17 +32,19 @@ export class FieldChecks {
 
   constructor(private readonly row?: number) {}
 
-  fail(field: string, message: string): void {
-    this.issues.push(this.row === undefined ? { field, message } : { field, message, row: this.row });
+  /** `code` is what pages translate, with `params`; `message` is the API's English. */
+  fail(field: string, code: ErrorCode, message: string, params?: ErrorParams): void {
+    const issue: FieldIssue = params ? { field, code, message, params } : { field, code, message };
+    this.issues.push(this.row === undefined ? issue : { ...issue, row: this.row });
   }
 
   nonNegativeInteger(field: string, value: unknown, { max = MAX_COUNT } = {}): value is number {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      this.fail(field, 'must be a non-negative integer');
+      this.fail(field, 'non-negative-integer', 'must be a non-negative integer');
       return false;
     }
     if (value > max) {
-      this.fail(field, `must be at most ${max}`);
+      this.fail(field, 'too-large', `must be at most ${max}`, { max });
       return false;
     }
     return true;
@@ -50,19 +53,19 @@ export class FieldChecks {
   /** Text of at most `max` characters; blank (only spaces) counts as missing. */
   text(field: string, value: unknown, { max = 300, required = true } = {}): value is string {
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-      if (required) this.fail(field, 'is required');
+      if (required) this.fail(field, 'required', 'is required');
       return false;
     }
     if (typeof value !== 'string') {
-      this.fail(field, 'must be text');
+      this.fail(field, 'not-text', 'must be text');
       return false;
     }
     if (value.length > max) {
-      this.fail(field, `must be at most ${max} characters`);
+      this.fail(field, 'too-long', `must be at most ${max} characters`, { max });
       return false;
     }
     if (CONTROL_CHARACTERS.test(value)) {
-      this.fail(field, 'must not contain control characters');
+      this.fail(field, 'control-characters', 'must not contain control characters');
       return false;
     }
     return true;
@@ -71,7 +74,7 @@ export class FieldChecks {
   email(field: string, value: unknown, { required = true } = {}): value is string {
     if (!this.text(field, value, { max: 254, required })) return false;
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value)) {
-      this.fail(field, 'must be an email address');
+      this.fail(field, 'email', 'must be an email address');
       return false;
     }
     return true;

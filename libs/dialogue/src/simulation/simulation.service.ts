@@ -11,6 +11,7 @@ export class SimulationDisabled extends DomainError {
   constructor() {
     super(
       'the simulation clock is off: start the api and workers with SIMULATION=true (never in production)',
+      'simulation-disabled',
     );
   }
 }
@@ -72,7 +73,11 @@ export class SimulationService {
     const clock = this.simulated();
     await clock.sync();
     if (clock.isSet() && to < clock.now()) {
-      throw new Conflict(`the simulation clock is at ${clock.now().toISOString()}; it never goes backwards`);
+      throw new Conflict(
+        `the simulation clock is at ${clock.now().toISOString()}; it never goes backwards`,
+        'clock-backwards',
+        { at: clock.now().toISOString() },
+      );
     }
     await clock.set(to);
     return to;
@@ -80,14 +85,18 @@ export class SimulationService {
 
   async advance(to: Date, options: SimulationOptions = {}): Promise<AdvanceReport> {
     const clock = this.simulated();
-    if (this.busy) throw new Conflict('the simulation clock is already advancing');
+    if (this.busy) throw new Conflict('the simulation clock is already advancing', 'clock-busy');
     this.busy = true;
     const started = Date.now();
     try {
       await clock.sync();
       const from = clock.now();
       if (to < from)
-        throw new Conflict(`the simulation clock is at ${from.toISOString()}; it never goes backwards`);
+        throw new Conflict(
+          `the simulation clock is at ${from.toISOString()}; it never goes backwards`,
+          'clock-backwards',
+          { at: from.toISOString() },
+        );
       const report: AdvanceReport = { from, to, steps: 0, fired: 0, skipped: 0, elapsedMs: 0 };
       for (;;) {
         await this.timers.syncNow();
@@ -138,6 +147,8 @@ export class SimulationService {
           `${open.length} timer(s) still pending after ${stepTimeoutMs} ms without progress (is a worker running?): ${keys
             .map((t) => t.key)
             .join(', ')}`,
+          'timers-stuck',
+          { count: open.length },
         );
       }
       await new Promise((resolve) => setTimeout(resolve, pause));

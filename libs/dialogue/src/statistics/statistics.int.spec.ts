@@ -98,7 +98,12 @@ describe.each(testDrivers())('statistics: one way in, every rule inside the tran
       statistics.submit(YEAR, 'TREE', { ...STATS, managersLed: 3 }, Actors.adminApiKey),
     );
     expect(issues).toEqual([
-      { field: 'managersLed', message: 'must not exceed the 2 managers of the reporting tree' },
+      {
+        field: 'managersLed',
+        code: 'leaders-over-managers',
+        message: 'must not exceed the 2 managers of the reporting tree',
+        params: { max: 2 },
+      },
     ]);
     await nothingWritten('TREE');
   });

@@ -28,23 +28,36 @@ export function checkStatistics(input: StatisticsInput): void {
   const leaders = check.nonNegativeInteger('managersLed', input.managersLed);
   check.nonNegativeInteger('nonStaffParticipants', input.nonStaffParticipants);
   if (eligible && participated && input.staffParticipated > input.eligibleStaff) {
-    check.fail('staffParticipated', `must not exceed eligibleStaff (${input.eligibleStaff})`);
+    check.fail(
+      'staffParticipated',
+      'participated-over-eligible',
+      `must not exceed eligibleStaff (${input.eligibleStaff})`,
+      { max: input.eligibleStaff },
+    );
   }
   // A manager with more than 25 reports leads several split sessions, so there are never fewer sessions than leaders.
   if (sessions && leaders && input.managersLed > input.sessionsHeld) {
-    check.fail('managersLed', `must not exceed sessionsHeld (${input.sessionsHeld})`);
+    check.fail(
+      'managersLed',
+      'leaders-over-sessions',
+      `must not exceed sessionsHeld (${input.sessionsHeld})`,
+      { max: input.sessionsHeld },
+    );
   }
   if (sessions && participated && input.sessionsHeld === 0 && input.staffParticipated > 0) {
-    check.fail('sessionsHeld', 'must be at least 1 when staff participated');
+    check.fail('sessionsHeld', 'sessions-needed', 'must be at least 1 when staff participated');
   }
   const agencies = input.otherAgencyParticipants ?? {};
   if (typeof agencies !== 'object' || agencies === null || Array.isArray(agencies)) {
-    check.fail('otherAgencyParticipants', 'must map each agency to a count');
+    check.fail('otherAgencyParticipants', 'agency-map', 'must map each agency to a count');
   } else if (Object.keys(agencies).length > MAX_AGENCIES) {
-    check.fail('otherAgencyParticipants', `must list at most ${MAX_AGENCIES} agencies`);
+    check.fail('otherAgencyParticipants', 'too-many-agencies', `must list at most ${MAX_AGENCIES} agencies`, {
+      max: MAX_AGENCIES,
+    });
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!isAgencyName(agency)) check.fail('otherAgencyParticipants', `'${agency}' is not an agency name`);
+      if (!isAgencyName(agency))
+        check.fail('otherAgencyParticipants', 'agency-name', `'${agency}' is not an agency name`, { agency });
       check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count);
     }
   }
@@ -111,7 +124,12 @@ async function checkAgainstReportingTree(
   const managers = await em.count(Person, { entity: instance.entity, isManager: true });
   if (managers > 0 && input.managersLed > managers) {
     throw new ValidationFailed([
-      { field: 'managersLed', message: `must not exceed the ${managers} managers of the reporting tree` },
+      {
+        field: 'managersLed',
+        code: 'leaders-over-managers',
+        message: `must not exceed the ${managers} managers of the reporting tree`,
+        params: { max: managers },
+      },
     ]);
   }
 }

@@ -76,7 +76,12 @@ export class PlanPreviewService {
     const status = query.status ?? 'pending';
     if (status !== 'all' && !(TIMER_STATUSES as readonly string[]).includes(status)) {
       throw new ValidationFailed([
-        { field: 'status', message: `must be all or one of ${TIMER_STATUSES.join(', ')}` },
+        {
+          field: 'status',
+          code: 'one-of',
+          message: `must be all or one of ${TIMER_STATUSES.join(', ')}`,
+          params: { values: ['all', ...TIMER_STATUSES].join(', ') },
+        },
       ]);
     }
     const em = this.em.fork();

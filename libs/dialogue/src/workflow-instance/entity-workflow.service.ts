@@ -90,7 +90,7 @@ export class EntityWorkflowService {
     alongside?: (em: EntityManager, instance: EntityWorkflow, now: Date) => void | Promise<void>,
   ) {
     if (!isCalendarDay(newDeadline)) {
-      throw new ValidationFailed([{ field: 'deadline', message: 'must be a date YYYY-MM-DD' }]);
+      throw new ValidationFailed([{ field: 'deadline', code: 'date', message: 'must be a date YYYY-MM-DD' }]);
     }
     checkReason(reason);
     return this.applyEvent(

@@ -108,7 +108,7 @@ export class InvitationService {
   ): Promise<{ instance: EntityWorkflow; accommodatedDeadline: string }> {
     const { input: entityInput, issues } = validateEntity(input);
     if (input.deadline !== undefined && !isCalendarDay(input.deadline)) {
-      issues.push({ field: 'deadline', message: 'must be a date YYYY-MM-DD' });
+      issues.push({ field: 'deadline', code: 'date', message: 'must be a date YYYY-MM-DD' });
     }
     if (!entityInput || issues.length > 0) throw new ValidationFailed(issues);
 
@@ -116,12 +116,18 @@ export class InvitationService {
       const dialogue = await findDialogue(em, year);
       if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
       if (dialogue.reportIssuedAt)
-        throw new Conflict(`the ${year} report has been issued; no entity can be added`);
+        throw new Conflict(
+          `the ${year} report has been issued; no entity can be added`,
+          'report-issued-no-addition',
+          { year },
+        );
       if (input.deadline && input.deadline > dialogue.reportCutoff) {
         throw new ValidationFailed([
           {
             field: 'deadline',
+            code: 'deadline-after-cutoff',
             message: `must not be after the report cutoff ${dialogue.reportCutoff}; grant an extension instead`,
+            params: { date: dialogue.reportCutoff },
           },
         ]);
       }
@@ -132,7 +138,11 @@ export class InvitationService {
         { populate: ['focalPoints'] },
       );
       if (entity && (await em.count(EntityWorkflow, { dialogue, entity }))) {
-        throw new Conflict(`entity ${entityInput.code} is already part of the ${year} dialogue`);
+        throw new Conflict(
+          `entity ${entityInput.code} is already part of the ${year} dialogue`,
+          'entity-already-invited',
+          { code: entityInput.code, year },
+        );
       }
       if (!entity) {
         entity = em.create(OrgEntity, { code: entityInput.code, createdAt: now } as OrgEntity);

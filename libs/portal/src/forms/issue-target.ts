@@ -9,9 +9,8 @@ export type IssueTarget = { field: string } | { row: number; part: 'agency' | 'c
 function agencyTarget(issue: FieldIssue, body: FormBody): IssueTarget {
   const field = issue.field;
   const rows = agencyRows(body);
-  const named = /^'(.*)' is not an agency name$/.exec(issue.message);
-  if (named) {
-    const row = rows.findIndex((r) => r.agency === named[1]);
+  if (issue.code === 'agency-name') {
+    const row = rows.findIndex((r) => r.agency === issue.params?.['agency']);
     return row >= 0 ? { row, part: 'agency' } : null;
   }
   // A rule about the whole list (too many agencies) belongs to no row: not even to one without a name.

@@ -109,17 +109,30 @@ describe('reading the pages’ forms', () => {
 
   it('puts each domain issue beside the input it is about', () => {
     const body = { 'agency[]': ['UNDP', '', 'UNICEF'], 'count[]': ['x', '3', '1'] };
-    expect(issueTarget('statistics', { field: 'staffParticipated', message: 'm' }, body)).toEqual({
+    expect(
+      issueTarget('statistics', { field: 'staffParticipated', code: 'required', message: 'm' }, body),
+    ).toEqual({
       field: 'staffParticipated',
     });
-    expect(issueTarget('statistics', { field: 'otherAgencyParticipants.UNDP', message: 'm' }, body)).toEqual({
+    expect(
+      issueTarget(
+        'statistics',
+        { field: 'otherAgencyParticipants.UNDP', code: 'required', message: 'm' },
+        body,
+      ),
+    ).toEqual({
       row: 0,
       part: 'count',
     });
     expect(
       issueTarget(
         'statistics',
-        { field: 'otherAgencyParticipants', message: "'' is not an agency name" },
+        {
+          field: 'otherAgencyParticipants',
+          code: 'agency-name',
+          message: "'' is not an agency name",
+          params: { agency: '' },
+        },
         body,
       ),
     ).toEqual({ row: 1, part: 'agency' });
@@ -127,17 +140,24 @@ describe('reading the pages’ forms', () => {
     expect(
       issueTarget(
         'statistics',
-        { field: 'otherAgencyParticipants', message: 'must list at most 50 agencies' },
+        {
+          field: 'otherAgencyParticipants',
+          code: 'too-many-agencies',
+          message: 'must list at most 50 agencies',
+          params: { max: 50 },
+        },
         body,
       ),
     ).toBeNull();
-    expect(issueTarget('session', { field: 'split.firstPartId', message: 'm' }, {})).toEqual({
+    expect(
+      issueTarget('session', { field: 'split.firstPartId', code: 'required', message: 'm' }, {}),
+    ).toEqual({
       field: 'splitFirstPartId',
     });
-    expect(issueTarget('session', { field: 'questions.3', message: 'm' }, {})).toEqual({
+    expect(issueTarget('session', { field: 'questions.3', code: 'required', message: 'm' }, {})).toEqual({
       field: 'questions',
     });
-    expect(issueTarget('session', { field: 'leader', message: 'm' }, {})).toBeNull();
+    expect(issueTarget('session', { field: 'leader', code: 'required', message: 'm' }, {})).toBeNull();
   });
 });
 
@@ -169,6 +189,9 @@ describe('the forms', () => {
       reportSession: record('reportSession', {
         session: { id: 41 },
         warnings: ['30 participants is above the ideal 10–25'],
+        notices: [
+          { code: 'size-above', message: '30 participants is above the ideal 10–25', params: { count: 30 } },
+        ],
         participantsToken: 'P'.repeat(43),
       }),
       confirmManagersCompleted: record('confirmManagersCompleted'),
@@ -197,7 +220,9 @@ describe('the forms', () => {
       expect(await sessionForm.submit({ portal, links }, ctx, { heldOn: '2026-10-14' })).toEqual({
         kind: 'session',
         sessionId: 41,
-        warnings: ['30 participants is above the ideal 10–25'],
+        warnings: [
+          { code: 'size-above', message: '30 participants is above the ideal 10–25', params: { count: 30 } },
+        ],
         participantsLink: `https://cascade.example.org/p/${'P'.repeat(43)}`,
       });
     });

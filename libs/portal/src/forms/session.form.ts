@@ -58,7 +58,7 @@ export const sessionForm = defineForm({
     return {
       kind: 'session',
       sessionId: outcome.session.id,
-      warnings: outcome.warnings,
+      warnings: outcome.notices,
       participantsLink: links.pageOf(outcome.participantsToken),
     };
   },

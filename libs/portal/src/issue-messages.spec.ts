@@ -1,5 +1,12 @@
-import { checkSessionReport, checkStatistics, ValidationFailed } from '@cascade/dialogue';
-import { localizeMessage, localizeWarning } from './domain-messages';
+import {
+  checkSessionReport,
+  checkStatistics,
+  ERROR_CODES,
+  sessionSizeNotice,
+  ValidationFailed,
+  type DomainWarning,
+} from '@cascade/dialogue';
+import { localizeIssue } from './issue-messages';
 import { PageRenderer } from './page-renderer';
 
 describe('the pages’ messages', () => {
@@ -9,50 +16,67 @@ describe('the pages’ messages', () => {
     const day = (d: string) => renderer.formatDate('fr', d);
 
     it.each([
-      ['must be a non-negative integer', 'Veuillez saisir un nombre entier, égal ou supérieur à 0.'],
+      [{ code: 'non-negative-integer' }, 'Veuillez saisir un nombre entier, égal ou supérieur à 0.'],
       [
-        'must not exceed eligibleStaff (10)',
+        { code: 'participated-over-eligible', params: { max: 10 } },
         'Ce nombre ne peut dépasser celui des fonctionnaires concernés (10).',
       ],
       [
-        'must be after the current deadline 2026-12-31',
+        { code: 'after-deadline', params: { date: '2026-12-31' } },
         'Veuillez choisir une date postérieure à l’échéance actuelle, le 31 décembre 2026.',
       ],
       [
-        'must be between 2026-09-01 and 2026-10-15',
+        { code: 'date-between', params: { from: '2026-09-01', to: '2026-10-15' } },
         'Veuillez saisir une date comprise entre le 1 septembre 2026 et le 15 octobre 2026.',
       ],
       [
-        "x@y.org is not a manager of DPPA's reporting tree",
+        { code: 'not-a-manager', params: { email: 'x@y.org', code: 'DPPA' } },
         'x@y.org ne figure pas parmi les responsables de l’organigramme de DPPA.',
       ],
       [
-        '2 manager(s) have not led a session yet: A, B',
+        { code: 'managers-missing', params: { count: 2, names: 'A, B' } },
         '2 responsable(s) n’ont pas encore animé leur séance : A, B.',
       ],
-      ['must be at most 1000000', 'Veuillez saisir un nombre ne dépassant pas 1000000.'],
       [
-        'must not contain control characters',
-        'Veuillez retirer de ce texte les caractères de contrôle invisibles.',
+        { code: 'too-large', params: { max: 1000000 } },
+        'Veuillez saisir un nombre ne dépassant pas 1000000.',
       ],
-      ['must list at most 50 agencies', 'Veuillez indiquer au plus 50 organismes.'],
-      ['must be at most 200 characters', 'Veuillez ne pas dépasser 200 caractères.'],
-      ['a rule added later', 'a rule added later'],
-    ])('says %p in French', (message, expected) => {
-      expect(localizeMessage(message, fr, day)).toBe(expected);
+      [{ code: 'control-characters' }, 'Veuillez retirer de ce texte les caractères de contrôle invisibles.'],
+      [{ code: 'too-many-agencies', params: { max: 50 } }, 'Veuillez indiquer au plus 50 organismes.'],
+      [{ code: 'too-long', params: { max: 200 } }, 'Veuillez ne pas dépasser 200 caractères.'],
+      [{ code: 'a-rule-added-later' }, 'a rule added later'],
+      // A string whose param the domain did not give falls back to the English too, rather than failing the page.
+      [{ code: 'too-long' }, 'a rule added later'],
+    ])('says %p in French', (coded, expected) => {
+      expect(localizeIssue({ message: 'a rule added later', ...coded }, fr, day)).toBe(expected);
     });
 
     it('says the size warning in French', () => {
-      expect(
-        localizeWarning(
-          '30 participants is above the ideal 10–25: consider splitting the session (the same manager leads every part)',
-          fr,
-        ),
-      ).toMatch(/^30 participants, c’est davantage que les 10 à 25 recommandés/);
-      expect(localizeWarning('4 participants is below the ideal 10–25: …', fr)).toMatch(
+      expect(localizeIssue(sessionSizeNotice(30) as DomainWarning, fr)).toMatch(
+        /^30 participants, c’est davantage que les 10 à 25 recommandés/,
+      );
+      expect(localizeIssue(sessionSizeNotice(4) as DomainWarning, fr)).toMatch(
         /^4 participants, c’est moins/,
       );
+      expect(sessionSizeNotice(12)).toBeNull();
     });
+  });
+});
+
+describe('the string tables', () => {
+  const renderer = PageRenderer.fromDirectory();
+
+  // A code without a string would reach a French or Spanish page in English: this test names it.
+  it.each(['en', 'fr', 'es'] as const)('say every error code in %s', (lang) => {
+    const missing = ERROR_CODES.filter((code) => {
+      try {
+        renderer.translate(lang, `errors.${code}`, new Proxy({}, { get: () => 'x', has: () => true }));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(missing).toEqual([]);
   });
 });
 
@@ -70,7 +94,7 @@ describe('the domain’s messages', () => {
     throw new Error('expected a refusal');
   }
 
-  // If the domain rewords a rule, the page would fall back to English: this test says which one.
+  // Every issue these checks raise is said with its code's string and the params the string needs.
   it('are all known to the pages, so none reaches a French or Spanish page in English', () => {
     const issues = [
       ...issuesOf(() =>
@@ -122,7 +146,7 @@ describe('the domain’s messages', () => {
       ).issues,
     ];
     expect(issues.length).toBeGreaterThan(10);
-    const unknown = issues.filter((i) => localizeMessage(i.message, es) === i.message);
+    const unknown = issues.filter((i) => localizeIssue(i, es) === i.message);
     expect(unknown).toEqual([]);
   });
 });
