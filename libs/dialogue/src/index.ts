@@ -73,7 +73,8 @@ export { ParticipationQueryService, type ParticipationSoFar } from './statistics
 // The token-link portal's domain: tokens, roles, the requests it files.
 export { AccessToken } from './portal/access-token.entity';
 export { AccessTokenService, TokenRejected } from './portal/access-token.service';
-export { PortalService, TokenRoleRefused } from './portal/portal.service';
+export { PortalService } from './portal/portal.service';
+export { TokenRoleRefused } from './portal/token-role-refused';
 export { RequestsService } from './portal/requests.service';
 export { RequestQueryService } from './portal/request-query.service';
 export {

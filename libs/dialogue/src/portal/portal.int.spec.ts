@@ -16,7 +16,8 @@ import { EntityWorkflowService } from '../workflow-instance/entity-workflow.serv
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService, TokenRejected } from './access-token.service';
-import { PortalService, TokenRoleRefused } from './portal.service';
+import { PortalService } from './portal.service';
+import { TokenRoleRefused } from './token-role-refused';
 import { RequestsService } from './requests.service';
 import type { PortalContext, SessionReportInput } from './portal.types';
 import { ParticipantFeedback, ScenarioProposal, SeminarRequest, SessionQuestion } from './requests.entity';

@@ -8,13 +8,15 @@ import { SessionRecord } from '../session/session-record.entity';
 import { SessionService } from '../session/session.service';
 import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
-import { DomainError, ValidationFailed } from '../shared/errors';
+import { ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
+import { TokenRoleRefused } from './token-role-refused';
+import { contextOf, focalPointViewOf, sessionsOf, summaryOf } from './portal-views';
 import type {
   CascadeProgress,
   ExtensionRequestInput,
@@ -24,23 +26,9 @@ import type {
   ScenarioProposalInput,
   SeminarRequestInput,
   SessionReportInput,
-  SessionSummary,
   TokenRole,
 } from './portal.types';
-import {
-  ExtensionRequest,
-  ParticipantFeedback,
-  ScenarioProposal,
-  SeminarRequest,
-  SessionQuestion,
-} from './requests.entity';
-
-/** The link is valid but speaks for someone else (a participants link cannot submit statistics). */
-export class TokenRoleRefused extends DomainError {
-  constructor(role: TokenRole, action: string) {
-    super(`a ${role} link cannot ${action}`, 'token-role-refused', { role, action });
-  }
-}
+import { ExtensionRequest, ParticipantFeedback, ScenarioProposal, SeminarRequest } from './requests.entity';
 
 /**
  * What the people of an entity do through their token links. Every operation resolves the token afresh, checks
@@ -68,50 +56,20 @@ export class PortalService {
     const instance = await this.instanceOf(em, ctx);
     const [progress, sessions, statistics, extensions, scenarios, seminars] = await Promise.all([
       this.orgTree.progressOf(em, instance),
-      this.sessionsOf(em, instance),
+      sessionsOf(em, instance),
       em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } }),
       em.find(ExtensionRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
       em.find(ScenarioProposal, { workflow: instance }, { orderBy: { id: 'desc' } }),
       em.find(SeminarRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
     ]);
-    return {
-      context: ctx,
+    return focalPointViewOf(ctx, instance, {
       progress,
       sessions,
-      statistics: statistics
-        ? {
-            eligibleStaff: statistics.eligibleStaff,
-            staffParticipated: statistics.staffParticipated,
-            sessionsHeld: statistics.sessionsHeld,
-            managersLed: statistics.managersLed,
-            nonStaffParticipants: statistics.nonStaffParticipants,
-            otherAgencyParticipants: statistics.otherAgencyParticipants,
-            comments: statistics.comments,
-            revision: statistics.revision,
-            submittedAt: statistics.submittedAt,
-          }
-        : null,
-      extensionRequests: extensions.map((r) => ({
-        id: r.id,
-        wishedDeadline: r.wishedDeadline,
-        reason: r.reason,
-        status: r.status,
-        decisionReason: r.decisionReason,
-      })),
-      scenarioProposals: scenarios.map((p) => ({
-        id: p.id,
-        title: p.title,
-        status: p.status,
-        feedback: p.feedback,
-      })),
-      seminarRequests: seminars.map((s) => ({
-        id: s.id,
-        topic: s.topic,
-        preferredPeriod: s.preferredPeriod,
-        status: s.status,
-      })),
-      headConfirmedAt: instance.headConfirmedAt,
-    };
+      statistics,
+      extensions,
+      scenarios,
+      seminars,
+    });
   }
 
   async headView(ctx: PortalContext) {
@@ -121,7 +79,7 @@ export class PortalService {
     return {
       context: ctx,
       progress: await this.orgTree.progressOf(em, instance),
-      sessions: await this.sessionsOf(em, instance),
+      sessions: await sessionsOf(em, instance),
       headConfirmedAt: instance.headConfirmedAt,
     };
   }
@@ -133,7 +91,7 @@ export class PortalService {
     return {
       context: ctx,
       progress: await this.orgTree.progressOf(em, instance),
-      sessions: (await this.sessionsOf(em, instance)).filter((s) => s.leaderEmail === ctx.subjectEmail),
+      sessions: (await sessionsOf(em, instance)).filter((s) => s.leaderEmail === ctx.subjectEmail),
     };
   }
 
@@ -359,22 +317,6 @@ export class PortalService {
     return token.workflow;
   }
 
-  private async sessionsOf(em: EntityManager, instance: EntityWorkflow): Promise<SessionSummary[]> {
-    const [sessions, people] = await Promise.all([
-      em.find(SessionRecord, { workflow: instance }, { orderBy: { heldOn: 'asc', id: 'asc' } }),
-      em.find(Person, { entity: instance.entity }, { fields: ['email', 'name'] }),
-    ]);
-    const questions = await em.find(SessionQuestion, { session: { $in: sessions.map((s) => s.id) } });
-    const names = new Map(people.map((p) => [p.email, p.name]));
-    return sessions.map((s) =>
-      summaryOf(
-        s,
-        names.get(s.leaderEmail) ?? null,
-        questions.filter((q) => q.session.id === s.id).map((q) => q.text),
-      ),
-    );
-  }
-
   private async write(
     ctx: PortalContext,
     event: string,
@@ -401,55 +343,4 @@ export class PortalService {
   ): void {
     auditInstance(em, instance, { actor: this.actorOf(ctx), at: now, event, details });
   }
-}
-
-function contextOf(token: AccessToken): PortalContext {
-  const instance = token.workflow;
-  const dialogue = instance.dialogue;
-  return {
-    role: token.role,
-    tokenId: token.id,
-    language: token.language,
-    subjectEmail: token.subjectEmail,
-    subjectName: token.subjectName,
-    year: dialogue.year,
-    topic: dialogue.topic,
-    materials: dialogue.materials,
-    entity: {
-      code: instance.entity.code,
-      name: instance.entity.name,
-      timeZone: instance.entity.timeZone,
-      language: instance.entity.language,
-    },
-    state: instance.state,
-    effectiveDeadline: instance.effectiveDeadline,
-    reportCutoff: dialogue.reportCutoff,
-    reportIssued: dialogue.reportIssuedAt !== null,
-    expiresAt: token.expiresAt,
-    session: token.session
-      ? { id: token.session.id, heldOn: token.session.heldOn, language: token.session.language }
-      : null,
-  };
-}
-
-function summaryOf(s: SessionRecord, leaderName: string | null, questions: string[]): SessionSummary {
-  return {
-    id: s.id,
-    leaderEmail: s.leaderEmail,
-    leaderName,
-    heldOn: s.heldOn,
-    durationMinutes: s.durationMinutes,
-    language: s.language,
-    format: (s.format as SessionSummary['format']) ?? null,
-    participants: s.participants,
-    staffParticipants: s.staffParticipants,
-    nonStaffParticipants: s.nonStaffParticipants,
-    otherAgencyParticipants: s.otherAgencyParticipants ?? {},
-    split: s.splitPart && s.splitOf ? { part: s.splitPart, of: s.splitOf } : null,
-    jointUnits: s.jointUnits ?? [],
-    facilitator: s.facilitator,
-    scenarios: s.scenarios ?? [],
-    questions,
-    sizeWarning: s.sizeWarning,
-  };
 }

@@ -2,7 +2,7 @@ import { HttpException, NotFoundException } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from '@cascade/workflow';
 import { TokenRejected } from '../portal/access-token.service';
-import { TokenRoleRefused } from '../portal/portal.service';
+import { TokenRoleRefused } from '../portal/token-role-refused';
 import { SimulationDisabled } from '../simulation/simulation.service';
 import { classifyError } from './classify-error';
 import { errorBody } from './error-body';

@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Person } from '../org/person.entity';
+import { SessionRecord } from '../session/session-record.entity';
+import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import type { AccessToken } from './access-token.entity';
+import type { CascadeProgress, FocalPointView, PortalContext, SessionSummary } from './portal.types';
+import {
+  SessionQuestion,
+  type ExtensionRequest,
+  type ScenarioProposal,
+  type SeminarRequest,
+} from './requests.entity';
+
+/** What the Focal Point page is built from, read together by PortalService. */
+export interface FocalPointRows {
+  progress: CascadeProgress;
+  sessions: SessionSummary[];
+  statistics: StatisticsSubmission | null;
+  extensions: ExtensionRequest[];
+  scenarios: ScenarioProposal[];
+  seminars: SeminarRequest[];
+}
+
+export function focalPointViewOf(
+  ctx: PortalContext,
+  instance: EntityWorkflow,
+  rows: FocalPointRows,
+): FocalPointView {
+  const { progress, sessions, statistics, extensions, scenarios, seminars } = rows;
+  return {
+    context: ctx,
+    progress,
+    sessions,
+    statistics: statistics
+      ? {
+          eligibleStaff: statistics.eligibleStaff,
+          staffParticipated: statistics.staffParticipated,
+          sessionsHeld: statistics.sessionsHeld,
+          managersLed: statistics.managersLed,
+          nonStaffParticipants: statistics.nonStaffParticipants,
+          otherAgencyParticipants: statistics.otherAgencyParticipants,
+          comments: statistics.comments,
+          revision: statistics.revision,
+          submittedAt: statistics.submittedAt,
+        }
+      : null,
+    extensionRequests: extensions.map((r) => ({
+      id: r.id,
+      wishedDeadline: r.wishedDeadline,
+      reason: r.reason,
+      status: r.status,
+      decisionReason: r.decisionReason,
+    })),
+    scenarioProposals: scenarios.map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      feedback: p.feedback,
+    })),
+    seminarRequests: seminars.map((s) => ({
+      id: s.id,
+      topic: s.topic,
+      preferredPeriod: s.preferredPeriod,
+      status: s.status,
+    })),
+    headConfirmedAt: instance.headConfirmedAt,
+  };
+}
+
+/** The sessions of an instance with their leaders' names and the questions they raised. */
+export async function sessionsOf(em: EntityManager, instance: EntityWorkflow): Promise<SessionSummary[]> {
+  const [sessions, people] = await Promise.all([
+    em.find(SessionRecord, { workflow: instance }, { orderBy: { heldOn: 'asc', id: 'asc' } }),
+    em.find(Person, { entity: instance.entity }, { fields: ['email', 'name'] }),
+  ]);
+  const questions = await em.find(SessionQuestion, { session: { $in: sessions.map((s) => s.id) } });
+  const names = new Map(people.map((p) => [p.email, p.name]));
+  return sessions.map((s) =>
+    summaryOf(
+      s,
+      names.get(s.leaderEmail) ?? null,
+      questions.filter((q) => q.session.id === s.id).map((q) => q.text),
+    ),
+  );
+}
+
+export function contextOf(token: AccessToken): PortalContext {
+  const instance = token.workflow;
+  const dialogue = instance.dialogue;
+  return {
+    role: token.role,
+    tokenId: token.id,
+    language: token.language,
+    subjectEmail: token.subjectEmail,
+    subjectName: token.subjectName,
+    year: dialogue.year,
+    topic: dialogue.topic,
+    materials: dialogue.materials,
+    entity: {
+      code: instance.entity.code,
+      name: instance.entity.name,
+      timeZone: instance.entity.timeZone,
+      language: instance.entity.language,
+    },
+    state: instance.state,
+    effectiveDeadline: instance.effectiveDeadline,
+    reportCutoff: dialogue.reportCutoff,
+    reportIssued: dialogue.reportIssuedAt !== null,
+    expiresAt: token.expiresAt,
+    session: token.session
+      ? { id: token.session.id, heldOn: token.session.heldOn, language: token.session.language }
+      : null,
+  };
+}
+
+export function summaryOf(s: SessionRecord, leaderName: string | null, questions: string[]): SessionSummary {
+  return {
+    id: s.id,
+    leaderEmail: s.leaderEmail,
+    leaderName,
+    heldOn: s.heldOn,
+    durationMinutes: s.durationMinutes,
+    language: s.language,
+    format: (s.format as SessionSummary['format']) ?? null,
+    participants: s.participants,
+    staffParticipants: s.staffParticipants,
+    nonStaffParticipants: s.nonStaffParticipants,
+    otherAgencyParticipants: s.otherAgencyParticipants ?? {},
+    split: s.splitPart && s.splitOf ? { part: s.splitPart, of: s.splitOf } : null,
+    jointUnits: s.jointUnits ?? [],
+    facilitator: s.facilitator,
+    scenarios: s.scenarios ?? [],
+    questions,
+    sizeWarning: s.sizeWarning,
+  };
+}
