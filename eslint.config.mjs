@@ -1,6 +1,12 @@
-// Module boundaries follow docs/architecture: apps → feature → (data) → domain → infra → engine; config and i18n
-// are utilities anyone may use (and that use no Cascade library). The workflow engine may import no framework and
-// do no I/O.
+// Module boundaries follow docs/architecture.md, with Nx project tags:
+//   type:app      apps/api, apps/worker, apps/cli
+//   type:feature  libs/admin (the console), libs/portal (token-link pages): a feature never imports another one
+//   type:data     libs/persistence (ORM options, migrations, seeders)
+//   type:domain   libs/dialogue (entities, services, timers, query services)
+//   type:infra    libs/scheduling (queues, outbox, after-commit hook), libs/mail (templates, SMTP)
+//   type:engine   libs/workflow: plain TypeScript, no framework and no I/O
+//   type:util     libs/config, libs/clock, libs/i18n: anyone may use them; they use no Cascade library
+// Each layer may depend only on the layers below it; tests may also use libs/testing.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
@@ -50,6 +56,15 @@ export default [
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: boundaries(testConstraints),
+  },
+  // Small modules: no production file over 350 lines, no function over 80 (tests are exempt).
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'max-lines': ['error', { max: 350, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
+    },
   },
   {
     files: ['libs/workflow/src/**/*.ts'],

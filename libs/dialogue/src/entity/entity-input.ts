@@ -122,40 +122,8 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
     if (check.nonNegativeInteger('illustrative_staff', value)) staff = value;
   }
 
-  let head: EntityInput['head'] = null;
-  // Any given value counts (a 0 or false is a wrong value, not an absent one); only empty means "no Head".
-  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-  if (given(raw.headName) || given(raw.headEmail)) {
-    const nameOk = check.text('head_name', raw.headName, { max: 200 });
-    const emailOk = check.email('head_email', raw.headEmail);
-    if (nameOk && emailOk)
-      head = { name: raw.headName as string, email: (raw.headEmail as string).toLowerCase() };
-  }
-
-  const focalPoints: PersonInput[] = [];
-  if (raw.focalPoints !== undefined && raw.focalPoints !== null) {
-    if (!Array.isArray(raw.focalPoints)) {
-      check.fail('focal_points', 'list', 'must be a list');
-    } else {
-      raw.focalPoints.forEach((fp: Record<string, unknown>, i) => {
-        const field = `focal_points[${i}]`;
-        const nameOk = check.text(`${field}.name`, fp?.['name'], { max: 200 });
-        const emailOk = check.email(`${field}.email`, fp?.['email']);
-        const language = fp?.['language'] ?? raw.language;
-        if (!isLanguage(language))
-          check.fail(`${field}.language`, 'one-of', `must be one of ${LANGUAGES.join(', ')}`, {
-            values: LANGUAGES.join(', '),
-          });
-        else if (nameOk && emailOk) {
-          focalPoints.push({
-            name: fp['name'] as string,
-            email: (fp['email'] as string).toLowerCase(),
-            language,
-          });
-        }
-      });
-    }
-  }
+  const head = checkHead(check, raw);
+  const focalPoints = checkFocalPoints(check, raw);
 
   if (check.issues.length > 0) return { issues: check.issues };
   return {
@@ -172,4 +140,43 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
       focalPoints,
     },
   };
+}
+
+// Any given value counts (a 0 or false is a wrong value, not an absent one); only empty means "no Head".
+const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+function checkHead(check: FieldChecks, raw: RawEntity): EntityInput['head'] {
+  if (!given(raw.headName) && !given(raw.headEmail)) return null;
+  const nameOk = check.text('head_name', raw.headName, { max: 200 });
+  const emailOk = check.email('head_email', raw.headEmail);
+  return nameOk && emailOk
+    ? { name: raw.headName as string, email: (raw.headEmail as string).toLowerCase() }
+    : null;
+}
+
+function checkFocalPoints(check: FieldChecks, raw: RawEntity): PersonInput[] {
+  const focalPoints: PersonInput[] = [];
+  if (raw.focalPoints === undefined || raw.focalPoints === null) return focalPoints;
+  if (!Array.isArray(raw.focalPoints)) {
+    check.fail('focal_points', 'list', 'must be a list');
+    return focalPoints;
+  }
+  raw.focalPoints.forEach((fp: Record<string, unknown>, i) => {
+    const field = `focal_points[${i}]`;
+    const nameOk = check.text(`${field}.name`, fp?.['name'], { max: 200 });
+    const emailOk = check.email(`${field}.email`, fp?.['email']);
+    const language = fp?.['language'] ?? raw.language;
+    if (!isLanguage(language))
+      check.fail(`${field}.language`, 'one-of', `must be one of ${LANGUAGES.join(', ')}`, {
+        values: LANGUAGES.join(', '),
+      });
+    else if (nameOk && emailOk) {
+      focalPoints.push({
+        name: fp['name'] as string,
+        email: (fp['email'] as string).toLowerCase(),
+        language,
+      });
+    }
+  });
+  return focalPoints;
 }
