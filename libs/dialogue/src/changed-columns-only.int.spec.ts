@@ -79,8 +79,8 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
     ]);
     const updates = statements.filter((s) => statementShape(s).startsWith('update'));
     expect(updates.map(columnsSetBy)).toEqual([
-      ['status', 'closed_at', 'outcome'],
       ['state', 'sessions_recorded', 'events_recorded', 'version'],
+      ['status', 'closed_at', 'outcome'],
     ]);
   });
 
@@ -115,8 +115,8 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
     ]);
     const updates = statements.filter((s) => statementShape(s).startsWith('update'));
     expect(updates.map(columnsSetBy)).toEqual([
-      ['status', 'closed_at', 'outcome'],
       ['state', 'statistics_submitted_at', 'events_recorded', 'version'],
+      ['status', 'closed_at', 'outcome'],
     ]);
   });
 });
