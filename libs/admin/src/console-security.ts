@@ -1,7 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { redisRateLimiter, type RateLimit } from '@cascade/scheduling';
 import type { ConsoleIdentity } from '@cascade/dialogue';
 
 export const CONSOLE_COOKIE = 'cascade.console';
@@ -191,15 +192,7 @@ export class LoginRateLimiter {
   private readonly perAccount: RateLimiterRedis;
 
   constructor(redis: Redis, keyPrefix: string, limits: LoginLimits = LOGIN_LIMITS) {
-    const make = (name: string, limit: { points: number; duration: number }) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${keyPrefix}:${name}`,
-        points: limit.points,
-        duration: limit.duration,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points: limit.points, duration: limit.duration }),
-      });
+    const make = (name: string, limit: RateLimit) => redisRateLimiter(redis, `${keyPrefix}:${name}`, limit);
     this.perAddress = make('address', limits.perAddress);
     this.perAccount = make('account', limits.perAccount);
   }

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { redisRateLimiter, type RateLimit } from '@cascade/scheduling';
 
-export interface Limit {
-  points: number;
-  /** Seconds. */
-  duration: number;
-}
+export type Limit = RateLimit;
 
 /** Requests per link and per client address; writes count twice, once against their own tighter limits. */
 export interface PortalLimits {
@@ -59,15 +56,7 @@ export class PortalRateLimiter {
   private readonly limiters: Record<keyof PortalLimits, RateLimiterRedis>;
 
   constructor(redis: Redis, keyPrefix: string, limits: PortalLimits = PORTAL_LIMITS) {
-    const make = (name: string, limit: Limit) =>
-      new RateLimiterRedis({
-        storeClient: redis,
-        keyPrefix: `${keyPrefix}:${name}`,
-        points: limit.points,
-        duration: limit.duration,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory({ points: limit.points, duration: limit.duration }),
-      });
+    const make = (name: string, limit: RateLimit) => redisRateLimiter(redis, `${keyPrefix}:${name}`, limit);
     this.limiters = {
       perToken: make('token', limits.perToken),
       perAddress: make('address', limits.perAddress),

@@ -10,3 +10,4 @@ export * from './scheduling.module';
 export * from './coalescing-runner';
 export * from './delayed-jobs';
 export * from './redis-lease';
+export * from './redis-rate-limiter';
