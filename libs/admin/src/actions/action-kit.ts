@@ -11,6 +11,16 @@ export const reasonField = (label = 'Reason (kept in the audit trail)'): Console
   required: true,
 });
 
+/** A pasted CSV file, all or nothing. */
+export const csvField = (help: string): ConsoleField => ({
+  name: 'csv',
+  label: 'CSV',
+  type: 'textarea',
+  rows: 12,
+  required: true,
+  help,
+});
+
 export const required = (call: ActionCall, field: string): string => {
   const value = call.payload[field]?.trim();
   if (!value) throw new ValidationFailed([{ field, code: 'required', message: 'is required' }]);

@@ -1,7 +1,7 @@
 import { ValidationFailed, type AccessToken } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
 import { iso, percent } from '../console-view';
-import { instanceFacts, reasonField, required, timelineLink } from './action-kit';
+import { csvField, instanceFacts, reasonField, required, timelineLink } from './action-kit';
 import { extensionView, grantExtensionFlow } from './extension-grant';
 import { timeline } from './timeline.action';
 
@@ -215,16 +215,7 @@ const importOrgTree: ConsoleActionSpec = {
       intro:
         'All or nothing; a re-import updates people in place, adds new ones and removes those not in the file.',
       form: {
-        fields: [
-          {
-            name: 'csv',
-            label: 'CSV',
-            type: 'textarea',
-            rows: 12,
-            required: true,
-            help: 'Columns: name,email,manager_email,language,is_manager',
-          },
-        ],
+        fields: [csvField('Columns: name,email,manager_email,language,is_manager')],
         submit: 'Import',
       },
     };

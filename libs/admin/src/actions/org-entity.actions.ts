@@ -1,5 +1,5 @@
 import type { ConsoleActionSpec } from '../console-action';
-import { required } from './action-kit';
+import { csvField, required } from './action-kit';
 
 const importEntities: ConsoleActionSpec = {
   name: 'importEntities',
@@ -13,14 +13,9 @@ const importEntities: ConsoleActionSpec = {
         'All or nothing: a file with one bad row imports nothing and names the row. Existing codes are updated in place.',
       form: {
         fields: [
-          {
-            name: 'csv',
-            label: 'CSV',
-            type: 'textarea',
-            rows: 12,
-            required: true,
-            help: 'Columns: code,name,kind,duty_station,timezone,language and optionally illustrative_staff, head_name, head_email, focal_points (Name <email>|Name <email>)',
-          },
+          csvField(
+            'Columns: code,name,kind,duty_station,timezone,language and optionally illustrative_staff, head_name, head_email, focal_points (Name <email>|Name <email>)',
+          ),
         ],
         submit: 'Import',
       },
