@@ -120,6 +120,20 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(await fresh().count(Dialogue, { year: YEAR })).toBe(1);
   });
 
+  it('refuses the manager workflow as the workflow of a dialogue: a year runs an entity workflow', async () => {
+    const issues = await issuesOf(() =>
+      dialogues.create({ ...dialogueInput(2031), workflowId: 'manager-session' }, ADMIN),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: 'workflowId',
+        code: 'unknown-workflow',
+        params: { id: 'manager-session' },
+      }),
+    ]);
+    expect(await fresh().count(Dialogue, { year: 2031 })).toBe(0);
+  });
+
   it('names every bad field of a dialogue and writes nothing', async () => {
     const before = await fresh().count(AuditEvent, {});
     const issues = await issuesOf(() =>

@@ -1,6 +1,6 @@
 import type { DefinitionIssue } from './errors';
 import { TARGET_FROM_PAYLOAD, type WorkflowDefinition } from './definition.schema';
-import { isKnownGuard, GUARD_NAMES } from './guards';
+import { guardOf, guardsFor } from './guards/guard-sets';
 import { isValidZone } from './local-time';
 
 /** Collects issues and checks that names resolve; one per definition checked. */
@@ -35,14 +35,38 @@ class Checker {
   }
 
   guard(path: string, g: string | undefined): void {
-    if (g !== undefined && !isKnownGuard(g))
-      this.add(path, `unknown guard '${g}' (known: ${GUARD_NAMES.join(', ')})`);
+    if (g === undefined) return;
+    const guard = guardOf(this.def, g);
+    if (!guard) {
+      const known = Object.keys(guardsFor(this.def)).join(', ');
+      this.add(path, `unknown guard '${g}' (known for ${this.def.id}: ${known})`);
+      return;
+    }
+    for (const [fact, type] of Object.entries(guard.reads)) {
+      const declared = this.def.facts[fact];
+      if (!declared) this.add(path, `guard '${g}' reads fact '${fact}', which facts does not declare`);
+      else if (declared.type !== type)
+        this.add(path, `guard '${g}' reads fact '${fact}' as ${type}, but it is declared ${declared.type}`);
+    }
+  }
+
+  audiences(path: string, to: readonly string[]): void {
+    to.forEach((a, j) => {
+      if (!this.def.audiences.includes(a))
+        this.add(`${path}[${j}]`, `unknown audience '${a}' (declared: ${this.def.audiences.join(', ')})`);
+    });
+  }
+
+  anchor(path: string, a: string): void {
+    if (!Object.prototype.hasOwnProperty.call(this.def.anchors, a))
+      this.add(path, `unknown anchor '${a}' (declared: ${Object.keys(this.def.anchors).join(', ')})`);
   }
 }
 
 /** Cross-references the schema cannot express: names must resolve, choices must be unambiguous. */
 export function checkConsistency(def: WorkflowDefinition): DefinitionIssue[] {
   const check = new Checker(def);
+  checkFactsAndAnchors(check);
   checkStates(check);
   checkTransitions(check);
   checkOverrides(check);
@@ -50,6 +74,18 @@ export function checkConsistency(def: WorkflowDefinition): DefinitionIssue[] {
   checkEscalation(check);
   checkSending(check);
   return check.issues;
+}
+
+function checkFactsAndAnchors(check: Checker): void {
+  const { def } = check;
+  for (const [name, { fact }] of Object.entries(def.anchors)) {
+    const declared = def.facts[fact];
+    if (!declared) check.add(`anchors.${name}.fact`, `unknown fact '${fact}'`);
+    else if (declared.type !== 'date' && declared.type !== 'instant')
+      check.add(`anchors.${name}.fact`, `fact '${fact}' is a ${declared.type}, not a date or an instant`);
+  }
+  if (def.horizon !== undefined) check.anchor('horizon', def.horizon);
+  if (new Set(def.audiences).size !== def.audiences.length) check.add('audiences', 'duplicate audience');
 }
 
 function checkStates(check: Checker): void {
@@ -70,6 +106,9 @@ function checkTransitions(check: Checker): void {
     t.from.forEach((f, j) => check.state(`${at}.from${t.from.length > 1 ? `[${j}]` : ''}`, f));
     check.event(`${at}.event`, t.event);
     check.guard(`${at}.guard`, t.guard);
+    t.effects.forEach((e, j) => {
+      if (e.type === 'mail') check.audiences(`${at}.effects[${j}].to`, e.to);
+    });
     if (t.to === TARGET_FROM_PAYLOAD) {
       if (Object.keys(def.overrides).length === 0)
         check.add(`${at}.to`, `'${TARGET_FROM_PAYLOAD}' needs an overrides map`);
@@ -107,6 +146,8 @@ function checkTimers(check: Checker): void {
   const ids = new Set<string>();
   check.def.timers.forEach((t, i) => {
     const at = `timers[${i}]`;
+    check.anchor(`${at}.anchor`, t.anchor);
+    if (t.mail) check.audiences(`${at}.mail.to`, t.mail.to);
     if (ids.has(t.id)) check.add(`${at}.id`, `duplicate timer id '${t.id}'`);
     ids.add(t.id);
     if (/^escalation-\d+$/.test(t.id))
@@ -122,6 +163,12 @@ function checkEscalation(check: Checker): void {
   const esc = check.def.escalation;
   if (!esc) return;
   esc.activeIn.forEach((s, j) => check.state(`escalation.activeIn[${j}]`, s));
+  check.anchor('escalation.anchor', esc.anchor);
+  esc.steps.forEach((s, i) => check.audiences(`escalation.steps[${i}].mail.to`, s.mail.to));
+  if (esc.repeat) {
+    check.anchor('escalation.repeat.until', esc.repeat.until);
+    check.audiences('escalation.repeat.mail.to', esc.repeat.mail.to);
+  }
   check.event('escalation.event', esc.event);
   esc.steps.forEach((s, i) => {
     const prev = esc.steps[i - 1];
@@ -133,6 +180,7 @@ function checkEscalation(check: Checker): void {
 
 function checkSending(check: Checker): void {
   const { def } = check;
+  if (def.digest) check.audiences('digest.to', def.digest.to);
   if (def.digest && !isValidZone(def.digest.timeZone)) {
     check.add('digest.timeZone', `unknown IANA time zone '${def.digest.timeZone}'`);
   }

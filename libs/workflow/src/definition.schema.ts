@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
-export const AUDIENCES = ['focal-points', 'head-of-entity', 'ethics-office'] as const;
-export type Audience = (typeof AUDIENCES)[number];
+/**
+ * A definition names its own audiences (who its mails go to) and anchors (the dates its timers count from); the
+ * engine only checks that every use resolves. An audience is an opaque name the caller turns into addresses.
+ */
+export type Audience = string;
+export type Anchor = string;
 
-export const ANCHORS = ['invitation', 'effective-deadline', 'report-cutoff'] as const;
-export type Anchor = (typeof ANCHORS)[number];
+/** The kinds of value an instance hands the engine as facts; anchors read `date` and `instant` facts. */
+export const FACT_TYPES = ['date', 'instant', 'count', 'flag', 'text'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
 
 export const TIMER_KINDS = ['reminder', 'nudge', 'deadline', 'close-year'] as const;
 
@@ -12,18 +17,18 @@ export const TIMER_KINDS = ['reminder', 'nudge', 'deadline', 'close-year'] as co
 export const TARGET_FROM_PAYLOAD = '$target';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const CAMEL = /^[a-z][a-zA-Z0-9]*$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const name = (what: string) =>
   z.string({ error: `${what} must be a string` }).regex(KEBAB, { error: `${what} must be kebab-case` });
 
-const audience = z.enum(AUDIENCES, {
-  error: (iss) => `unknown audience '${String(iss.input)}' (allowed: ${AUDIENCES.join(', ')})`,
-});
+const camelName = (what: string) =>
+  z.string({ error: `${what} must be a string` }).regex(CAMEL, { error: `${what} must be camelCase` });
 
-const anchor = z.enum(ANCHORS, {
-  error: (iss) => `unknown anchor '${String(iss.input)}' (allowed: ${ANCHORS.join(', ')})`,
-});
+// Resolved against the definition's own `audiences` and `anchors` by the consistency check.
+const audience = name('audience');
+const anchor = name('anchor');
 
 const mail = z.strictObject({ template: name('template'), to: z.array(audience).min(1) });
 
@@ -33,6 +38,15 @@ const effect = z.discriminatedUnion('type', [
 ]);
 
 const days = z.number().int({ error: 'offset must be a whole number of days' });
+
+const factSchema = z.strictObject({
+  type: z.enum(FACT_TYPES, {
+    error: (iss) => `unknown fact type '${String(iss.input)}' (allowed: ${FACT_TYPES.join(', ')})`,
+  }),
+  description: z.string().min(1),
+});
+
+const anchorSchema = z.strictObject({ fact: camelName('fact') });
 
 const stateSchema = z.strictObject({ description: z.string().min(1), final: z.boolean().default(false) });
 
@@ -104,7 +118,18 @@ export const definitionSchema = z.strictObject({
   id: name('id'),
   version: z.number().int().positive(),
   title: z.string().min(1),
+  /** What one instance follows (`entity`, `manager`): the service runs each definition for its own subject. */
+  subject: name('subject'),
   initial: z.string({ error: 'initial state is required' }),
+  /** What the engine may know of an instance: named, typed values the caller supplies in every snapshot. */
+  facts: z.record(camelName('fact name'), factSchema),
+  /** Dates timers count from, each read from a `date` or `instant` fact. */
+  anchors: z.record(name('anchor name'), anchorSchema),
+  /** No escalation step is planned after the end of this anchor's day (the year's last day for the instance). */
+  horizon: anchor.optional(),
+  audiences: z.array(audience).min(1),
+  /** The programme's numbers (sizes, durations) the code reads from the definition instead of hard-coding. */
+  parameters: z.record(camelName('parameter name'), z.number()).default({}),
   states: z.record(name('state name'), stateSchema),
   events: z.record(name('event name'), eventSchema),
   transitions: z.array(transitionSchema).min(1),

@@ -1,6 +1,5 @@
 export {
-  AUDIENCES,
-  ANCHORS,
+  FACT_TYPES,
   TARGET_FROM_PAYLOAD,
   type Anchor,
   type Audience,
@@ -8,6 +7,7 @@ export {
   type Effect,
   type EscalationDefinition,
   type EventDefinition,
+  type FactType,
   type LateAdditionDefinition,
   type MailSpec,
   type SendAtDefinition,
@@ -28,8 +28,10 @@ export {
   type DefinitionIssue,
   type WorkflowErrorCode,
 } from './errors';
-export { GUARDS, GUARD_NAMES, type Guard, type GuardContext } from './guards';
-export type { InstanceSnapshot, WorkflowEvent } from './instance';
+export { type Guard, type GuardContext, type GuardSet } from './guards/guard';
+export { guardsFor } from './guards/guard-sets';
+export { assertFacts } from './facts';
+export type { FactValue, InstanceSnapshot, WorkflowEvent } from './instance';
 export {
   step,
   availableEvents,
@@ -37,7 +39,7 @@ export {
   OVERRIDE_TARGET_GUARD,
   type StepResult,
 } from './step';
-export { plan, type PlannedTimer } from './plan';
+export { plan, anchorDates, type PlannedTimer } from './plan';
 export { accommodatedDeadline, type LateAdditionInput } from './late-addition';
 export {
   atLocalSendTime,

@@ -1,16 +1,19 @@
 import type { Audience } from './definition.schema';
 
-/** Dates: `effectiveDeadline` and `reportCutoff` are calendar dates 'YYYY-MM-DD' meaning the end of that day in `timeZone`. */
+/**
+ * A fact's value: `date` facts are calendar dates 'YYYY-MM-DD' (meaning that day in the instance's zone),
+ * `instant` facts are Dates, `count` facts numbers, `flag` facts booleans, `text` facts strings; any may be null
+ * when not known yet (an anchor on a null fact plans nothing).
+ */
+export type FactValue = string | number | boolean | Date | null;
+
+/** What the engine knows of one instance: its state, and the facts its definition declares. */
 export interface InstanceSnapshot {
   state: string;
   escalationLevel: number;
-  /** IANA zone of the entity's duty station. */
+  /** IANA zone the instance's dates and send times are read in. */
   timeZone: string;
-  invitedAt: Date | null;
-  effectiveDeadline: string;
-  reportCutoff: string;
-  sessionsRecorded: number;
-  statisticsSubmitted: boolean;
+  facts: Readonly<Record<string, FactValue>>;
 }
 
 export interface WorkflowEvent {

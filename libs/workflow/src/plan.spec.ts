@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { parseDefinition } from './definition.loader';
+import {
+  leadershipDialogueSnapshot,
+  type LeadershipDialogueInstance,
+} from './testing/leadership-dialogue-snapshot';
 import type { InstanceSnapshot } from './instance';
 import { plan, type PlannedTimer } from './plan';
 
@@ -9,8 +13,8 @@ const v1Text = readFileSync(join(__dirname, '../../../workflows/leadership-dialo
 const def = parseDefinition(v1Text, 'leadership-dialogue.v1.yaml');
 const LAUNCH = new Date('2026-10-01T13:00:00Z'); // Thursday 1 October 2026, 09:00 New York
 
-function inst(state: string, over: Partial<InstanceSnapshot> = {}): InstanceSnapshot {
-  return {
+function inst(state: string, over: Partial<LeadershipDialogueInstance> = {}): InstanceSnapshot {
+  return leadershipDialogueSnapshot({
     state,
     escalationLevel: 0,
     timeZone: 'America/New_York',
@@ -20,7 +24,7 @@ function inst(state: string, over: Partial<InstanceSnapshot> = {}): InstanceSnap
     sessionsRecorded: 0,
     statisticsSubmitted: false,
     ...over,
-  };
+  });
 }
 
 const brief = (timers: PlannedTimer[]) => timers.map((t) => `${t.timerId} ${t.localDueAt}`);

@@ -1,4 +1,5 @@
 import type { Anchor, Audience, MailSpec, TimerKind, WorkflowDefinition } from './definition.schema';
+import { assertFacts } from './facts';
 import type { InstanceSnapshot } from './instance';
 import { addDays, atLocalSendTime, endOfLocalDay, localDateOf, toLocalIso } from './local-time';
 
@@ -25,12 +26,10 @@ const MAX_REPEATS = 500;
  */
 export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: Date): PlannedTimer[] {
   if (def.states[instance.state]?.final !== false) return [];
+  assertFacts(def, instance);
   const zone = instance.timeZone;
-  const anchors: Record<Anchor, string | null> = {
-    invitation: instance.invitedAt ? localDateOf(instance.invitedAt, zone) : null,
-    'effective-deadline': instance.effectiveDeadline,
-    'report-cutoff': instance.reportCutoff,
-  };
+  const anchors = anchorDates(def, instance);
+  const horizon = def.horizon === undefined ? null : anchors[def.horizon];
   const out: PlannedTimer[] = [];
   const push = (t: Omit<PlannedTimer, 'key' | 'localDueAt'>) =>
     out.push({ ...t, key: `${t.timerId}:${t.dueAt.toISOString()}`, localDueAt: toLocalIso(t.dueAt, zone) });
@@ -56,22 +55,22 @@ export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: D
   const esc = def.escalation;
   const escAnchor = esc ? anchors[esc.anchor] : null;
   if (esc && escAnchor !== null && esc.activeIn.includes(instance.state)) {
-    const cutoff = anchors['report-cutoff'] as string;
-    const until = esc.repeat ? (anchors[esc.repeat.until] ?? cutoff) : cutoff;
+    const until = esc.repeat ? (anchors[esc.repeat.until] ?? horizon) : horizon;
     const steps: { offsetDays: number; level: number; mail: MailSpec }[] = [...esc.steps];
     if (esc.repeat) {
       const last = esc.steps[esc.steps.length - 1];
       for (let n = 1; n <= MAX_REPEATS; n++) {
         const offsetDays = last.offsetDays + n * esc.repeat.everyDays;
-        if (addDays(escAnchor, offsetDays) > until) break;
+        if (until === null || addDays(escAnchor, offsetDays) > until) break;
         steps.push({ offsetDays, level: last.level + n, mail: esc.repeat.mail });
       }
     }
-    // Escalating after the year is closed is pointless: nothing is due after the end of the cutoff (or `until`) day.
-    const stop = endOfLocalDay(until < cutoff ? until : cutoff, zone);
+    // Escalating after the year is closed is pointless: nothing is due after the end of the horizon (or `until`) day.
+    const last = [until, horizon].filter((d): d is string => d !== null).sort()[0];
+    const stop = last === undefined ? null : endOfLocalDay(last, zone);
     for (const s of steps) {
       const dueAt = sendTime(addDays(escAnchor, s.offsetDays));
-      if (dueAt >= stop) continue;
+      if (stop !== null && dueAt >= stop) continue;
       push({
         timerId: `escalation-${s.level}`,
         kind: 'escalation',
@@ -86,6 +85,20 @@ export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: D
   return out
     .filter((t) => t.dueAt.getTime() > now.getTime())
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.timerId.localeCompare(b.timerId));
+}
+
+/** Each anchor's calendar date in the instance's zone, or null while its fact is unknown. */
+export function anchorDates(
+  def: WorkflowDefinition,
+  instance: InstanceSnapshot,
+): Record<Anchor, string | null> {
+  const out: Record<Anchor, string | null> = {};
+  for (const [name, { fact }] of Object.entries(def.anchors)) {
+    const value = instance.facts[fact];
+    out[name] =
+      value instanceof Date ? localDateOf(value, instance.timeZone) : ((value as string | null) ?? null);
+  }
+  return out;
 }
 
 function copyMail(m: MailSpec): MailSpec {

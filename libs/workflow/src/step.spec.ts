@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDefinition } from './definition.loader';
 import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from './errors';
+import {
+  leadershipDialogueSnapshot,
+  type LeadershipDialogueInstance,
+} from './testing/leadership-dialogue-snapshot';
 import type { InstanceSnapshot, WorkflowEvent } from './instance';
 import { allowedOverrideTargets, availableEvents, step } from './step';
 
@@ -11,8 +15,8 @@ const def = parseDefinition(
 );
 const NOW = new Date('2026-11-15T12:00:00Z');
 
-function inst(state: string, over: Partial<InstanceSnapshot> = {}): InstanceSnapshot {
-  return {
+function inst(state: string, over: Partial<LeadershipDialogueInstance> = {}): InstanceSnapshot {
+  return leadershipDialogueSnapshot({
     state,
     escalationLevel: 0,
     timeZone: 'America/New_York',
@@ -22,7 +26,7 @@ function inst(state: string, over: Partial<InstanceSnapshot> = {}): InstanceSnap
     sessionsRecorded: ['invited', 'pending'].includes(state) ? 0 : 3,
     statisticsSubmitted: ['stats-submitted', 'reported'].includes(state),
     ...over,
-  };
+  });
 }
 
 const REASON = 'agreed with the Ethics Office';
@@ -32,7 +36,7 @@ const mail = (template: string, ...to: string[]) => ({ type: 'mail', template, t
 const EXTENSION = [mail('extension-granted', 'focal-points'), REPLAN];
 const STATS = [mail('statistics-received', 'focal-points'), REPLAN];
 
-type Row = [string, Partial<InstanceSnapshot>, WorkflowEvent, string, number, object[]];
+type Row = [string, Partial<LeadershipDialogueInstance>, WorkflowEvent, string, number, object[]];
 
 describe('step: every transition of v1', () => {
   const rows: Row[] = [
@@ -296,7 +300,7 @@ describe('override', () => {
 });
 
 describe('availableEvents', () => {
-  it.each<[string, Partial<InstanceSnapshot>, string[]]>([
+  it.each<[string, Partial<LeadershipDialogueInstance>, string[]]>([
     ['pending', {}, ['invite', 'withdraw', 'override']],
     [
       'invited',

@@ -5,7 +5,9 @@ import {
   type WorkflowDefinition,
 } from './definition.schema';
 import { GuardRefused, InvalidTransition, ReasonRequired, UnknownEvent } from './errors';
-import { GUARDS, type GuardContext } from './guards';
+import { assertFacts } from './facts';
+import type { GuardContext } from './guards/guard';
+import { guardOf } from './guards/guard-sets';
 import type { InstanceSnapshot, WorkflowEvent } from './instance';
 
 export interface StepResult {
@@ -34,6 +36,7 @@ export function step(
   if (!eventDef) throw new UnknownEvent(event.type);
   if (eventDef.requiresReason && !(event.reason && event.reason.trim() !== ''))
     throw new ReasonRequired(event.type);
+  assertFacts(def, instance);
 
   const ctx: GuardContext = { instance, event, now };
   const transition = chooseTransition(def, ctx, false);
@@ -73,7 +76,8 @@ function chooseTransition(
 
   const refusal = (guard: string | undefined) => {
     if (guard === undefined) return null;
-    const g = GUARDS[guard];
+    // The loader has checked that every guard a definition names is registered for it.
+    const g = guardOf(def, guard) as NonNullable<ReturnType<typeof guardOf>>;
     if (skipPayloadGuards && g.usesPayload) return null;
     return g.check(ctx);
   };

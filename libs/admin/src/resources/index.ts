@@ -30,7 +30,7 @@ export { ADMIN_ONLY_RESOURCES } from './resource-kit';
 
 /** The console's resources, in the menu's order: every table the Ethics Office reads. */
 function definitions({ services, queries }: ActionDeps): ResourceDefinition[] {
-  const states = [...new Set(services.registry.all().flatMap((d) => Object.keys(d.states)))];
+  const states = [...new Set(services.registry.ofSubject('entity').flatMap((d) => Object.keys(d.states)))];
   return [
     dialogueResource,
     entityWorkflowResource(states, queries.instances),

@@ -81,7 +81,10 @@ export class DialogueService {
   private definitionFor(check: FieldChecks, id: unknown) {
     try {
       if (typeof id !== 'string') throw new NotFound('workflow definition', String(id));
-      return this.registry.latest(id);
+      const definition = this.registry.latest(id);
+      // A dialogue year runs an entity workflow; the manager workflow comes with it, not instead of it.
+      if (definition.subject !== 'entity') throw new NotFound('workflow definition', id);
+      return definition;
     } catch (error) {
       if (!(error instanceof NotFound)) throw error;
       check.fail('workflowId', 'unknown-workflow', `no workflow definition '${String(id)}'`, {

@@ -198,11 +198,13 @@ function projectedForEntity(
     state: 'invited',
     escalationLevel: 0,
     timeZone: entity.timeZone,
-    invitedAt: launchAt,
-    effectiveDeadline: dialogue.statisticsDeadline,
-    reportCutoff: dialogue.reportCutoff,
-    sessionsRecorded: 0,
-    statisticsSubmitted: false,
+    facts: {
+      invitedAt: launchAt,
+      effectiveDeadline: dialogue.statisticsDeadline,
+      reportCutoff: dialogue.reportCutoff,
+      sessionsRecorded: 0,
+      statisticsSubmitted: false,
+    },
   };
   const row = (t: PlannedTimer, condition: string | null): PlanRow => ({
     key: null,

@@ -51,6 +51,11 @@ export class WorkflowRegistry {
     return versions.reduce((a, b) => (b.version > a.version ? b : a));
   }
 
+  /** The definitions run for one subject (`entity`, `manager`), every version. */
+  ofSubject(subject: string): WorkflowDefinition[] {
+    return this.all().filter((d) => d.subject === subject);
+  }
+
   all(): WorkflowDefinition[] {
     return [...this.definitions.values()];
   }
