@@ -1,5 +1,6 @@
 import { AdminUser } from './admin/admin-user.entity';
 import { AuditEvent } from './audit/audit-event.entity';
+import { ManagerWorkflow } from './cascade/manager-workflow.entity';
 import { Dialogue } from './dialogue/dialogue.entity';
 import { FocalPoint } from './entity/focal-point.entity';
 import { OrgEntity } from './entity/org-entity.entity';
@@ -26,6 +27,7 @@ export const dialogueEntities = [
   OrgEntity,
   FocalPoint,
   EntityWorkflow,
+  ManagerWorkflow,
   AuditEvent,
   SessionRecord,
   StatisticsSubmission,

@@ -22,6 +22,8 @@ export interface SendMailPayload {
   template: string;
   audience: string[];
   workflowId?: number;
+  /** A manager workflow's mail: the manager instance it is about. */
+  managerId?: number;
   dialogueId?: number;
   /** The timer that caused it, when a timer did. */
   timerKey?: string;

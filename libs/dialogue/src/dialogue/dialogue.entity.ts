@@ -35,6 +35,13 @@ export class Dialogue {
   @Property({ type: 'integer' })
   workflowVersion!: number;
 
+  /** The managers' definition, pinned with the entities' one. */
+  @Property({ type: 'string', length: 100, default: 'manager-session' })
+  managerWorkflowId!: string;
+
+  @Property({ type: 'integer', default: 1 })
+  managerWorkflowVersion!: number;
+
   @Property({ type: 'Date' })
   createdAt!: Date;
 

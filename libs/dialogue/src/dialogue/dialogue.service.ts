@@ -17,6 +17,8 @@ import { LANGUAGES, type Localized } from '../shared/languages';
 import { Dialogue, type Materials } from './dialogue.entity';
 
 export const DEFAULT_WORKFLOW = 'leadership-dialogue';
+/** The managers' workflow every year runs beside its entity workflow (its latest version is pinned at creation). */
+export const MANAGER_WORKFLOW = 'manager-session';
 
 export interface CreateDialogueInput {
   year: number;
@@ -120,6 +122,7 @@ export class DialogueService {
     const definition = this.definitionFor(check, input.workflowId ?? DEFAULT_WORKFLOW);
     if (!definition || check.issues.length > 0) throw new ValidationFailed(check.issues);
 
+    const managers = this.registry.latest(MANAGER_WORKFLOW);
     return this.em.transactional(async (em) => {
       if (await em.count(Dialogue, { year: input.year })) {
         throw new Conflict(`a dialogue for ${input.year} already exists`, 'dialogue-exists', {
@@ -135,6 +138,8 @@ export class DialogueService {
         reportCutoff: reportCutoff as string,
         workflowId: definition.id,
         workflowVersion: definition.version,
+        managerWorkflowId: managers.id,
+        managerWorkflowVersion: managers.version,
         createdAt: now,
         launchedAt: null,
         reportIssuedAt: null,
@@ -146,7 +151,12 @@ export class DialogueService {
           actor,
           at: now,
           event: 'create-dialogue',
-          details: { workflow: `${definition.id} v${definition.version}`, statisticsDeadline, reportCutoff },
+          details: {
+            workflow: `${definition.id} v${definition.version}`,
+            managerWorkflow: `${managers.id} v${managers.version}`,
+            statisticsDeadline,
+            reportCutoff,
+          },
         }),
       );
       return dialogue;

@@ -71,6 +71,17 @@ export class MailMessage {
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
 
+  /** A calendar invitation (RFC 5545) composed with the mail, and its method (REQUEST or CANCEL). */
+  @Property({ type: 'text', nullable: true })
+  calendar: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  calendarMethod: string | null = null;
+
+  /** The session whose participants' feedback link this mail carries (made at delivery, like every link). */
+  @Property({ type: 'integer', nullable: true })
+  linkSessionId: number | null = null;
+
   @Property({ type: 'Date' })
   createdAt!: Date;
 

@@ -7,27 +7,40 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '@cascade/clock';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findInstance } from '../workflow-instance/instance-lookup';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+import { ManagerCascade, type TreeSyncSummary } from '../cascade/manager-cascade';
 import { cascadeProgress, readOrgTreeCsv } from './org-tree';
 import { Person } from './person.entity';
 
 /** Imports an entity's reporting tree and tells how far the cascade has come down it. */
 @Injectable()
 export class OrgTreeService {
+  private readonly cascade: ManagerCascade;
+
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-  ) {}
+    registry: WorkflowRegistry,
+  ) {
+    this.cascade = new ManagerCascade(registry);
+  }
 
   /**
    * All or nothing, in one transaction. A re-import updates people in place (by address), adds the new ones and
-   * removes those no longer in the file.
+   * removes those no longer in the file; the managers' instances follow (kept, withdrawn, added, given their turn).
    */
   async importCsv(
     year: number,
     code: string,
     csv: string,
     actor: Actor,
-  ): Promise<{ added: number; updated: number; removed: number; progress: CascadeProgress }> {
+  ): Promise<{
+    added: number;
+    updated: number;
+    removed: number;
+    managers: TreeSyncSummary;
+    progress: CascadeProgress;
+  }> {
     return this.em.fork().transactional(async (em) => {
       const instance = await findInstance(em, year, code);
       const people = readOrgTreeCsv(csv, instance.entity.language);
@@ -55,8 +68,15 @@ export class OrgTreeService {
         event: 'import-org-tree',
         details: { people: people.length, added, updated, removed: existing.size },
       });
+      const managers = await this.cascade.syncTree(em, instance, people, now, actor);
       await em.flush();
-      return { added, updated, removed: existing.size, progress: await this.progressOf(em, instance) };
+      return {
+        added,
+        updated,
+        removed: existing.size,
+        managers,
+        progress: await this.progressOf(em, instance),
+      };
     });
   }
 

@@ -79,7 +79,7 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
     db = await openTestOrm(driver, new Date('2026-11-02T12:00:00Z'));
     const { orm, clock, registry } = db;
     const workflows = new EntityWorkflowService(orm.em, clock, registry);
-    tree = new OrgTreeService(orm.em, clock);
+    tree = new OrgTreeService(orm.em, clock, registry);
     tokens = new AccessTokenService(orm.em, clock);
     portal = new PortalService(
       orm.em,

@@ -74,7 +74,7 @@ export class SessionService {
       { type: 'record-session' },
       actor,
       () => (warning ? [warning] : []),
-      (em, instance, now) => {
+      async (em, instance, now) => {
         session = em.create(SessionRecord, {
           workflow: instance,
           leaderEmail: input.leaderEmail.toLowerCase(),
@@ -87,6 +87,7 @@ export class SessionService {
         });
         em.persist(session);
         instance.sessionsRecorded += 1;
+        await this.workflows.cascade.sessionRecorded(em, instance, input.leaderEmail, now, actor);
       },
     );
     return { ...outcome, session: session as SessionRecord };
@@ -151,6 +152,7 @@ export class SessionService {
         em.persist(session);
         for (const text of input.questions ?? []) em.persist(em.create(SessionQuestion, { session, text }));
         instance.sessionsRecorded += 1;
+        await this.workflows.cascade.sessionRecorded(em, instance, leaderEmail, now, actor);
         if (within) {
           await em.flush();
           within(em, session, instance, now);

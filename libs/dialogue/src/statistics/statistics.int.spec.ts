@@ -81,7 +81,7 @@ describe.each(testDrivers())('statistics: one way in, every rule inside the tran
     await dialogues.launch(YEAR, ADMIN);
     await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
     const workflows = new EntityWorkflowService(orm.em, clock, registry);
-    const tree = new OrgTreeService(orm.em, clock);
+    const tree = new OrgTreeService(orm.em, clock, registry);
     await tree.importCsv(YEAR, 'TREE', TREE, ADMIN);
     await tree.importCsv(YEAR, 'PAGE', TREE.replace(/tree\.example/g, 'page.example'), ADMIN);
     statistics = new StatisticsService(workflows);

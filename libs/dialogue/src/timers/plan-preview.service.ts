@@ -120,6 +120,8 @@ export class PlanPreviewService {
       Timer,
       {
         dialogueId: dialogue.id,
+        // The managers' timers belong to their own timelines; this is the entities' and the digest's plan.
+        managerId: null,
         ...(status === 'all' ? {} : { status: status as TimerStatus }),
         ...(entityCode ? { workflowId: { $in: [...byId.keys()] } } : {}),
       },

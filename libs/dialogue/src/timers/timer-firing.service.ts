@@ -10,8 +10,9 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { snapshotOf } from '../workflow-instance/snapshot';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
+import { fireManagerTimers } from '../cascade/manager-timer-firing';
 import { laggingEntities } from './lagging-entities';
-import { TimerPlanner } from './timer-planner';
+import { TimerPlanner, type TimerOwner } from './timer-planner';
 
 export type FiringOutcome =
   /** `together`: the other entities' timers this firing performed in the same transaction. */
@@ -82,13 +83,16 @@ export class TimerFiringService {
       return { status: 'ignored', reason: row ? `already ${row.status}` : 'no such timer' };
     }
     const timer = await em.findOneOrFail(Timer, { key });
-    if (timer.workflowId === null) {
+    if (timer.workflowId === null && timer.managerId === null) {
       const outcome = await this.fireDigest(em, timer, now);
       await recordOutcome(em, timer, outcome);
       return outcome;
     }
     const others = await this.claimSameSlot(em, timer, now, options);
-    const outcomes = await this.fireForEntities(em, [timer, ...others], now);
+    const outcomes =
+      timer.managerId !== null
+        ? await fireManagerTimers(em, this.transitions.cascade.transitions, [timer, ...others], now)
+        : await this.fireForEntities(em, [timer, ...others], now);
     for (const fired of [timer, ...others])
       await recordOutcome(em, fired, outcomes.get(fired.id) as EntityOutcome);
     const own = outcomes.get(timer.id) as EntityOutcome;
@@ -103,6 +107,7 @@ export class TimerFiringService {
     { batch = 1, skipLocked = false }: FiringOptions,
   ): Promise<Timer[]> {
     if (batch <= 1) return [];
+    const owner: TimerOwner = timer.managerId !== null ? 'managerId' : 'workflowId';
     const candidates = await em.find(
       Timer,
       {
@@ -110,7 +115,7 @@ export class TimerFiringService {
         dialogueId: timer.dialogueId,
         timerId: timer.timerId,
         dueAt: timer.dueAt,
-        workflowId: { $ne: null },
+        [owner]: { $ne: null },
       },
       {
         orderBy: { id: 'asc' },
@@ -118,8 +123,8 @@ export class TimerFiringService {
         ...(skipLocked ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
       },
     );
-    const instances = new Set([timer.workflowId]);
-    const others = candidates.filter((t) => !instances.has(t.workflowId) && instances.add(t.workflowId));
+    const instances = new Set([timer[owner]]);
+    const others = candidates.filter((t) => !instances.has(t[owner]) && instances.add(t[owner]));
     if (others.length === 0) return [];
     // The rows are locked by this transaction (PostgreSQL) or the database by its writer (SQLite): all of them
     // are still pending, which the count checks rather than assumes. Unsynced, so that the mirror removes their

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { nextDigest, plan, type WorkflowDefinition } from '@cascade/workflow';
+import { nextDigest, plan, type InstanceSnapshot, type WorkflowDefinition } from '@cascade/workflow';
 import { Timer } from './timer.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
@@ -14,6 +14,16 @@ export interface ReplanOptions {
   catchUpFrom?: Date;
   /** Recorded on cancelled rows. */
   reason: string;
+}
+
+/** The column naming a timer row's instance. */
+export type TimerOwner = 'workflowId' | 'managerId';
+
+export interface PlannedSubject {
+  id: number;
+  dialogueId: number;
+  definition: WorkflowDefinition;
+  snapshot: InstanceSnapshot;
 }
 
 const slotOf = (timerId: string, dueAt: Date) => `${timerId}@${dueAt.getTime()}`;
@@ -38,32 +48,55 @@ export class TimerPlanner {
     now: Date,
     options: ReplanOptions,
   ): Promise<void> {
-    if (instances.length === 0) return;
+    const subjects = instances.map((instance) => ({
+      id: instance.id,
+      dialogueId: instance.dialogue.id,
+      definition: definitionOf(instance),
+      snapshot: snapshotOf(instance),
+    }));
+    await this.replanSubjects(em, 'workflowId', subjects, now, options);
+  }
+
+  /**
+   * The same for instances of any definition: `column` says which instance a row belongs to (an entity's or a
+   * manager's), and the snapshot is what that definition's facts say now.
+   */
+  async replanSubjects(
+    em: EntityManager,
+    column: TimerOwner,
+    subjects: PlannedSubject[],
+    now: Date,
+    options: ReplanOptions,
+  ): Promise<void> {
+    if (subjects.length === 0) return;
     const pending = await em.find(Timer, {
-      workflowId: { $in: instances.map((i) => i.id) },
+      [column]: { $in: subjects.map((s) => s.id) },
       status: 'pending',
     });
     const pendingOf = new Map<number, Timer[]>();
     for (const timer of pending) {
-      const list = pendingOf.get(timer.workflowId as number) ?? [];
+      const owner = timer[column] as number;
+      const list = pendingOf.get(owner) ?? [];
       list.push(timer);
-      pendingOf.set(timer.workflowId as number, list);
+      pendingOf.set(owner, list);
     }
-    for (const instance of instances) {
-      const existing = pendingOf.get(instance.id) ?? [];
+    const scope = column === 'workflowId' ? 'w' : 'm';
+    for (const subject of subjects) {
+      const existing = pendingOf.get(subject.id) ?? [];
       const createFrom = options.catchUpFrom ?? now;
       // Rows already due but not yet fired stay if the new plan still has them; nothing new is created in the past.
       const keepFrom = Math.min(createFrom.getTime(), ...existing.map((t) => t.dueAt.getTime() - 1));
-      const desired = plan(definitionOf(instance), snapshotOf(instance), new Date(keepFrom));
+      const desired = plan(subject.definition, subject.snapshot, new Date(keepFrom));
       const unmatched = new Map(existing.map((t) => [slotOf(t.timerId, t.dueAt), t]));
       for (const planned of desired) {
         if (unmatched.delete(slotOf(planned.timerId, planned.dueAt))) continue;
         if (planned.dueAt.getTime() <= createFrom.getTime()) continue;
         em.persist(
           em.create(Timer, {
-            key: timerKey(`w${instance.id}`, planned.timerId, planned.dueAt),
-            dialogueId: instance.dialogue.id,
-            workflowId: instance.id,
+            key: timerKey(`${scope}${subject.id}`, planned.timerId, planned.dueAt),
+            dialogueId: subject.dialogueId,
+            workflowId: column === 'workflowId' ? subject.id : null,
+            managerId: column === 'managerId' ? subject.id : null,
             timerId: planned.timerId,
             kind: planned.kind,
             dueAt: planned.dueAt,
@@ -93,7 +126,12 @@ export class TimerPlanner {
     reason: string,
   ): Promise<Timer | null> {
     const next = dialogue.reportIssuedAt ? null : nextDigest(definition, after, dialogue.reportCutoff);
-    const pending = await em.find(Timer, { dialogueId: dialogue.id, workflowId: null, status: 'pending' });
+    const pending = await em.find(Timer, {
+      dialogueId: dialogue.id,
+      workflowId: null,
+      managerId: null,
+      status: 'pending',
+    });
     let kept: Timer | null = null;
     for (const timer of pending) {
       if (next && !kept && timer.dueAt.getTime() === next.dueAt.getTime()) kept = timer;
@@ -104,6 +142,7 @@ export class TimerPlanner {
       key: timerKey(`d${dialogue.id}`, 'digest', next.dueAt),
       dialogueId: dialogue.id,
       workflowId: null,
+      managerId: null,
       timerId: 'digest',
       kind: 'digest',
       dueAt: next.dueAt,

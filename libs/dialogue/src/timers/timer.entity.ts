@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { Dialogue } from '../dialogue/dialogue.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { ManagerWorkflow } from '../cascade/manager-workflow.entity';
 
 export const TIMER_STATUSES = ['pending', 'fired', 'skipped', 'cancelled'] as const;
 export type TimerStatus = (typeof TIMER_STATUSES)[number];
@@ -16,6 +17,7 @@ export type TimerStatus = (typeof TIMER_STATUSES)[number];
 @Entity({ tableName: 'timer' })
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['workflowId', 'status'] })
+@Index({ properties: ['managerId', 'status'] })
 @Index({ properties: ['dialogueId', 'status', 'dueAt'] })
 @Index({ properties: ['synced', 'id'] })
 // The mirror's work list: only the rows Redis does not match yet, a few among hundreds of thousands. A partial index
@@ -46,6 +48,15 @@ export class Timer {
     deleteRule: 'cascade',
   })
   workflowId: number | null = null;
+
+  /** A manager workflow's timer carries its manager instance instead (and no entity instance). */
+  @ManyToOne(() => ManagerWorkflow, {
+    fieldName: 'manager_id',
+    mapToPk: true,
+    nullable: true,
+    deleteRule: 'cascade',
+  })
+  managerId: number | null = null;
 
   /** The definition's timer id: reminder-30, nudge-head, deadline, escalation-2, digest, ... */
   @Property({ type: 'string', length: 60 })

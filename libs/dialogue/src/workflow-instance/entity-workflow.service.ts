@@ -33,6 +33,11 @@ export class EntityWorkflowService {
     this.transitions = new WorkflowTransitions(registry);
   }
 
+  /** The managers' cascade, for the services that record what moves it (sessions, the tree). */
+  get cascade() {
+    return this.transitions.cascade;
+  }
+
   async list(year: number, filter: { state?: string } = {}): Promise<EntityWorkflow[]> {
     const em = this.em.fork();
     const dialogue = await findDialogue(em, year);

@@ -50,7 +50,7 @@ describe.each(testDrivers())('the console’s query services (%s)', (driver) => 
     const workflows = new EntityWorkflowService(orm.em, clock, registry);
     const statistics = new StatisticsService(workflows);
     const invitations = new InvitationService(orm.em, clock, registry);
-    instances = new InstanceQueryService(orm.em, new OrgTreeService(orm.em, clock));
+    instances = new InstanceQueryService(orm.em, new OrgTreeService(orm.em, clock, registry));
     dialogueId = (await dialogues.create(sampleDialogueInput(YEAR), ADMIN)).id;
     await new EntityImportService(orm.em, clock).importCsv(ENTITIES_CSV, ADMIN);
     await dialogues.launch(YEAR, ADMIN);

@@ -3,6 +3,7 @@ import { step, type StepResult, type WorkflowDefinition, type WorkflowEvent } fr
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
+import { ManagerCascade } from '../cascade/manager-cascade';
 import { TimerPlanner } from '../timers/timer-planner';
 import type { EntityWorkflow } from './entity-workflow.entity';
 import { snapshotOf } from './snapshot';
@@ -23,8 +24,12 @@ export interface ApplyOptions {
  */
 export class WorkflowTransitions {
   private readonly planner = new TimerPlanner();
+  /** What an entity's events mean for its managers (their turns, their year's end). */
+  readonly cascade: ManagerCascade;
 
-  constructor(private readonly registry: WorkflowRegistry) {}
+  constructor(private readonly registry: WorkflowRegistry) {
+    this.cascade = new ManagerCascade(registry);
+  }
 
   definitionOf(dialogue: Dialogue): WorkflowDefinition {
     return this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
@@ -63,7 +68,25 @@ export class WorkflowTransitions {
       catchUpFrom: options.catchUpFrom,
       reason: `re-planned after ${event.type}`,
     });
+    await this.followInCascade(em, instances, results, actor, now);
     return results;
+  }
+
+  /** An invitation starts the entity's managers' cascade; a final state ends it. */
+  private async followInCascade(
+    em: EntityManager,
+    instances: EntityWorkflow[],
+    results: StepResult[],
+    actor: string,
+    now: Date,
+  ): Promise<void> {
+    const invited = instances.filter((_, i) => results[i].event === 'invite');
+    await this.cascade.entitiesInvited(em, invited, now, actor);
+    const ended = instances.filter((instance, i) => {
+      const { from, to } = results[i];
+      return from !== to && this.definitionOf(instance.dialogue).states[to]?.final === true;
+    });
+    await this.cascade.entitiesEnded(em, ended, now, actor);
   }
 
   private record(
