@@ -8,7 +8,10 @@ import { Clock } from '@cascade/clock';
 import { isLanguage } from '../shared/languages';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { loadManagerMailFacts, type ManagerMailFacts } from '../cascade/manager-mail-facts';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { mailData, type MailFacts, type Recipient } from './mail-data';
+import { managerMailData } from './manager-mail-data';
 import { MailMessage } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
 
@@ -24,6 +27,7 @@ export class MailComposer {
     private readonly clock: Clock,
     private readonly renderer: MailRenderer,
     private readonly settings: MailSettings,
+    private readonly registry: WorkflowRegistry,
   ) {}
 
   async compose(payload: SendMailPayload, source: string): Promise<MailMessage[]> {
@@ -42,7 +46,7 @@ export class MailComposer {
         const rendered = this.renderer.render(
           template,
           recipient.language,
-          mailData(template, facts, recipient),
+          this.dataOf(template, facts, recipient),
           {
             timeZone: recipient.timeZone,
           },
@@ -69,6 +73,7 @@ export class MailComposer {
           sentAt: null,
           timerKey: payload.timerKey ?? null,
           resentFrom: null,
+          linkSessionId: template === 'session-feedback' ? (facts.cascade?.latestSession?.id ?? null) : null,
         });
         em.persist(row);
         rows.push(row);
@@ -82,14 +87,28 @@ export class MailComposer {
     });
   }
 
+  private dataOf(template: string, facts: MailFacts, recipient: Recipient): Record<string, unknown> {
+    if (!facts.cascade) return mailData(template, facts, recipient);
+    const { dialogue } = facts;
+    const definition = this.registry.get(dialogue.managerWorkflowId, dialogue.managerWorkflowVersion);
+    return managerMailData(template, facts, facts.cascade, definition, recipient);
+  }
+
   private async factsOf(em: EntityManager, payload: SendMailPayload): Promise<MailFacts | null> {
     const now = this.clock.now();
     const frozen = payload.data ?? {};
+    if (payload.managerId !== undefined) {
+      const cascade = await loadManagerMailFacts(em, payload.managerId, payload.audience);
+      if (!cascade) return null;
+      const instance = cascade.manager.workflow;
+      const base = { dialogue: instance.dialogue, instance, now, frozen };
+      return { ...base, statistics: null, extensionReason: null, cascade };
+    }
     if (payload.workflowId === undefined) {
       const dialogue =
         payload.dialogueId === undefined ? null : await em.findOne(Dialogue, payload.dialogueId);
       return dialogue
-        ? { dialogue, instance: null, now, statistics: null, extensionReason: null, frozen }
+        ? { dialogue, instance: null, now, statistics: null, extensionReason: null, frozen, cascade: null }
         : null;
     }
     const instance = await em.findOne(EntityWorkflow, payload.workflowId, {
@@ -118,6 +137,7 @@ export class MailComposer {
       statistics,
       extensionReason: extension?.reason ?? null,
       frozen,
+      cascade: null,
     };
   }
 
@@ -157,6 +177,7 @@ export class MailComposer {
           timeZone: entity.timeZone,
         });
       }
+      if (facts.cascade && entity) recipients.push(...managerRecipients(who, facts.cascade, entity.timeZone));
       if (who === 'ethics-office') {
         for (const office of this.settings.ethicsOffice) {
           recipients.push({
@@ -172,4 +193,23 @@ export class MailComposer {
     // One mail per address even when a person is both Focal Point and Head.
     return recipients.filter((r, i) => recipients.findIndex((o) => o.address === r.address) === i);
   }
+}
+
+/** The manager workflow's audiences: the manager, their own manager, their team. */
+function managerRecipients(who: string, cascade: ManagerMailFacts, timeZone: string): Recipient[] {
+  const { manager } = cascade;
+  const person = (
+    p: { name: string; email: string; language: string },
+    role: Recipient['role'],
+  ): Recipient => ({
+    name: p.name,
+    address: p.email,
+    language: isLanguage(p.language) ? p.language : manager.workflow.entity.language,
+    role,
+    timeZone,
+  });
+  if (who === 'manager') return [person(manager, 'manager')];
+  if (who === 'managers-manager') return cascade.boss ? [person(cascade.boss, 'manager')] : [];
+  if (who === 'team') return cascade.team.map((member) => person(member, 'team-member'));
+  return [];
 }

@@ -4,6 +4,7 @@ import type { Language } from '../shared/languages';
 import { daysBetween } from '../shared/dates';
 import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import type { ManagerMailFacts } from '../cascade/manager-mail-facts';
 
 /**
  * Stands for the recipient's personal link in the stored mail: the token is made when the mail is delivered, so
@@ -15,7 +16,7 @@ export interface Recipient {
   name: string;
   address: string;
   language: Language;
-  role: 'focal-point' | 'head-of-entity' | 'leader' | 'ethics-office';
+  role: 'focal-point' | 'head-of-entity' | 'leader' | 'ethics-office' | 'manager' | 'team-member';
   timeZone: string;
 }
 
@@ -28,6 +29,8 @@ export interface MailFacts {
   extensionReason: string | null;
   /** Facts frozen when the mail was decided (e.g. the digest's lagging entities, the escalation level). */
   frozen: Record<string, unknown>;
+  /** For a manager workflow's mail: the manager, their tree neighbours and latest session. */
+  cascade: ManagerMailFacts | null;
 }
 
 /**

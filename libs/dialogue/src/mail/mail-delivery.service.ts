@@ -7,6 +7,7 @@ import { Clock } from '@cascade/clock';
 import { isLanguage } from '../shared/languages';
 import { PERSONAL_LINK } from './mail-data';
 import { MailMessage } from './mail-message.entity';
+import { SessionRecord } from '../session/session-record.entity';
 import { MailSettings } from './mail-settings';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'ignored' | 'no-smtp';
@@ -79,26 +80,40 @@ export class MailDeliveryService {
    * makes another one; both stay valid until the cutoff (revoking is for an admin, who re-issues on purpose).
    */
   private async linkFor(mail: MailMessage): Promise<string | null> {
-    const role = mail.recipientRole as TokenRole;
-    if (!mail.workflow || (role !== 'focal-point' && role !== 'head-of-entity')) return null;
+    const subject = tokenSubjectOf(mail);
+    if (!mail.workflow || !subject) return null;
     const token = await this.em.fork().transactional(async (em) => {
       const instance = await em.findOneOrFail(MailMessage, mail.id, {
         populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
       });
       const workflow = instance.workflow as NonNullable<MailMessage['workflow']>;
+      const language = isLanguage(mail.language) ? mail.language : workflow.entity.language;
+      const session =
+        subject.role === 'participants'
+          ? await em.findOneOrFail(SessionRecord, mail.linkSessionId as number)
+          : null;
       return this.tokens.issue(
         em,
         workflow,
-        {
-          role,
-          email: mail.recipientAddress,
-          name: mail.recipientName,
-          language: isLanguage(mail.language) ? mail.language : workflow.entity.language,
-        },
+        subject.role === 'participants'
+          ? { role: 'participants', language, session }
+          : { role: subject.role, email: mail.recipientAddress, name: mail.recipientName, language },
         this.clock.now(),
         `mail #${mail.id}`,
       );
     });
     return `${this.settings.publicUrl}/p/${token}`;
   }
+}
+
+/**
+ * Which link a mail's recipient gets: a Focal Point's or Head's page, a manager's leader page, or (for a team
+ * member after a session) the session's anonymous feedback form.
+ */
+function tokenSubjectOf(mail: MailMessage): { role: TokenRole } | null {
+  const role = mail.recipientRole;
+  if (role === 'focal-point' || role === 'head-of-entity') return { role };
+  if (role === 'manager') return { role: 'leader' };
+  if (role === 'team-member' && mail.linkSessionId !== null) return { role: 'participants' };
+  return null;
 }

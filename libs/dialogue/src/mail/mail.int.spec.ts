@@ -70,6 +70,7 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
       clock,
       MailRenderer.fromDirectory(undefined, { strict: true }),
       settings,
+      registry,
     );
     delivery = new MailDeliveryService(
       orm.em,

@@ -524,6 +524,7 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
           from: undefined,
           publicUrl: 'https://c.example.org',
         }),
+        db.registry,
       ).compose(answerMail.payload as unknown as SendMailPayload, answerMail.idempotencyKey);
       expect(composed.map((m) => [m.template, m.recipientAddress, m.recipientRole])).toEqual([
         ['question-answered', open[0].session.leaderEmail, 'leader'],

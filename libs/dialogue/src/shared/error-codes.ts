@@ -94,6 +94,9 @@ export const ERROR_CODES = [
   'split-of-mismatch',
   'too-many-lines',
   'not-a-manager',
+  // Scheduling a manager's session.
+  'web-link',
+  'place-or-link',
   // Token links and requests.
   'token-rejected',
   'token-role-refused',
