@@ -70,7 +70,10 @@ export class PortalApiController {
       'participants) and counted in the reporting tree (eligible staff); a previous submission wins, with what the ' +
       'records give now in `fromRecords`. Nothing is saved: submit with `POST .../statistics`.',
   })
-  @ApiOkResponse({ type: AnnexEPrefillDto })
+  @ApiOkResponse({
+    type: AnnexEPrefillDto,
+    description: 'Every Annex E field with its suggested value and source',
+  })
   async statisticsPrefill(@Param('token') token: string) {
     return this.portal.statisticsPrefill(await this.portal.resolve(token));
   }
