@@ -69,7 +69,13 @@ export type AnnexEPrefill = Record<AnnexECountField, SuggestedField<number>> & {
   previous: { revision: number; submittedAt: Date } | null;
 };
 
-const NONE: SuggestedValue<never> = { value: null, source: 'none', detail: 'nothing recorded', params: {} };
+/** A fresh object each time, so that no caller's change shows in another field. */
+const none = (): SuggestedValue<never> => ({
+  value: null,
+  source: 'none',
+  detail: 'nothing recorded',
+  params: {},
+});
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -106,7 +112,7 @@ export function suggestedFromRecords(records: AnnexERecords): {
   const { sessions, withoutBreakdown, people, managers } = records;
   const recorded = plural(sessions, 'recorded session');
   const fromSessions = <T>(value: T, detail: string, params = {}): SuggestedValue<T> =>
-    sessions > 0 ? { value, source: 'sessions', detail, params: { sessions, ...params } } : NONE;
+    sessions > 0 ? { value, source: 'sessions', detail, params: { sessions, ...params } } : none();
   const staffDetail = withoutBreakdown
     ? `staff of ${recorded} (${plural(withoutBreakdown, 'session')} without a breakdown: all their participants counted as staff)`
     : `staff of ${recorded}`;
@@ -119,7 +125,7 @@ export function suggestedFromRecords(records: AnnexERecords): {
             detail: `${plural(people, 'person', 'people')} in the reporting tree`,
             params: { people, managers },
           }
-        : NONE,
+        : none(),
     staffParticipated: fromSessions(records.staff, staffDetail, { withoutBreakdown }),
     sessionsHeld: fromSessions(sessions, recorded),
     managersLed: fromSessions(
@@ -147,7 +153,7 @@ export function annexEPrefillOf(records: AnnexERecords, previous: PreviousAnnexE
     },
     previous: previous ? { revision: previous.revision, submittedAt: previous.submittedAt } : null,
   };
-  if (!previous) return { ...computed, comments: NONE, ...summary };
+  if (!previous) return { ...computed, comments: none(), ...summary };
   const params = { revision: previous.revision, submittedAt: previous.submittedAt.toISOString() };
   const submitted = <T>(value: T, fromRecords: SuggestedValue<T>): SuggestedField<T> => ({
     value,
@@ -169,7 +175,7 @@ export function annexEPrefillOf(records: AnnexERecords, previous: PreviousAnnexE
           detail: `as submitted in revision ${previous.revision}`,
           params,
         }
-      : NONE,
+      : none(),
     ...summary,
   };
 }
