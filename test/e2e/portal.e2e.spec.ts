@@ -125,6 +125,13 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       expect(await page.textContent('h1')).toBe('Focal Point page');
       // The hostile-looking entity name is shown as text, not markup.
       expect(await page.textContent('dl.facts dd')).toContain('Office of Portal Testing <Geneva> & Partners');
+      // The statistics form starts from what Cascade knows: the tree's 5 people, no session recorded yet.
+      expect(await page.inputValue('#statistics-eligibleStaff')).toBe('5');
+      expect(await page.textContent('#statistics-eligibleStaff-source')).toBe(
+        'From the reporting tree (5 people).',
+      );
+      expect(await page.inputValue('#statistics-sessionsHeld')).toBe('');
+      expect(await page.textContent('#statistics-sessionsHeld-source')).toBe('Nothing recorded yet.');
 
       await Promise.all([page.waitForNavigation(), page.click('a[hreflang=fr]')]);
       expect(await page.getAttribute('html', 'lang')).toBe('fr');
@@ -315,6 +322,27 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       role: 'focal-point',
       context: { entity: { code: ENTITY.code }, state: 'stats-submitted' },
       progress: { managers: 3, managersWhoLed: 1 },
+    });
+    const prefill = await fetch(`${base}/api/portal/${token}/statistics/prefill`);
+    expect(prefill.status).toBe(200);
+    expect(await prefill.json()).toMatchObject({
+      eligibleStaff: { value: 40, source: 'previous-submission', fromRecords: { value: 5, source: 'tree' } },
+      sessionsHeld: { source: 'previous-submission', fromRecords: { source: 'sessions' } },
+      previous: { revision: 1 },
+    });
+    const unknown = await fetch(`${base}/api/portal/${'p'.repeat(43)}/statistics/prefill`);
+    expect([unknown.status, await unknown.json()]).toEqual([
+      404,
+      expect.objectContaining({ statusCode: 404 }),
+    ]);
+    const openapi = (await (await fetch(`${base}/docs/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
+    expect(openapi.paths['/api/portal/{token}/statistics/prefill']?.get?.responses).toMatchObject({
+      200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/AnnexEPrefillDto' } } } },
+      default: {
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBodySchema' } } },
+      },
     });
     const refused = await fetch(`${base}/api/portal/${token}/feedback`, {
       method: 'POST',

@@ -69,6 +69,18 @@ export { checkSessionReport } from './session/annex-c';
 export { StatisticsSubmission } from './statistics/statistics-submission.entity';
 export { StatisticsService, checkStatistics, type StatisticsInput } from './statistics/statistics.service';
 export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';
+export { AnnexEPrefillQueryService } from './statistics/annex-e-prefill-query.service';
+export {
+  ANNEX_E_COUNT_FIELDS,
+  annexEPrefillOf,
+  type AnnexECountField,
+  type AnnexEPrefill,
+  type AnnexERecords,
+  type AnnexESource,
+  type PreviousAnnexE,
+  type SuggestedField,
+  type SuggestedValue,
+} from './statistics/annex-e-prefill';
 
 // The token-link portal's domain: tokens, roles, the requests it files.
 export { AccessToken } from './portal/access-token.entity';

@@ -29,11 +29,17 @@ const helpers: Record<string, HelperFn> = {
     return Array.from({ length: Math.max(0, to - from + 1) }, (_v, i) => from + i);
   },
 
-  /** `aria-describedby` ids: the hint's when there is one, the error's when there is one. */
+  /** `aria-describedby` ids: the hint's, the source's (where a pre-filled figure comes from), the error's. */
   describedBy(...args) {
     const { params } = splitArgs(args);
-    const [id, hint, error] = params;
-    return [hint ? `${String(id)}-hint` : '', error ? `${String(id)}-error` : ''].filter(Boolean).join(' ');
+    const [id, hint, error, source] = params;
+    return [
+      hint ? `${String(id)}-hint` : '',
+      source ? `${String(id)}-source` : '',
+      error ? `${String(id)}-error` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   },
 };
 

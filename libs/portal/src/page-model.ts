@@ -4,8 +4,9 @@ import { localizeIssue } from './issue-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
 import { contextModel } from './context-model';
-import { pageUrl, type PageInput, type RoleView, type Translate } from './page-input';
+import { pageUrl, type PageInput } from './page-input';
 import { progressModel, sessionsModel } from './progress-model';
+import { statisticsSourcesModel } from './statistics-model';
 
 /** The page of each role. */
 export const ROLE_PAGE: Record<TokenRole, 'focal-point' | 'head-of-entity' | 'leader' | 'participants'> = {
@@ -51,7 +52,8 @@ function chromeModel(input: PageInput) {
 }
 
 /** The data of the role's page besides its forms. */
-function roleSections(roleView: RoleView, t: Translate): Record<string, unknown> {
+function roleSections(input: PageInput): Record<string, unknown> {
+  const { roleView, t } = input;
   switch (roleView.role) {
     case 'focal-point': {
       const v = roleView.view;
@@ -62,6 +64,11 @@ function roleSections(roleView: RoleView, t: Translate): Record<string, unknown>
         statistics: v.statistics
           ? { revision: v.statistics.revision, submittedAt: v.statistics.submittedAt }
           : null,
+        // Where each suggested figure comes from; not after a refusal, when the inputs hold what was typed.
+        statisticsSources:
+          input.failed?.form === 'statistics'
+            ? {}
+            : statisticsSourcesModel(v.statisticsPrefill, t, input.lang),
         extensionRequests: v.extensionRequests,
         scenarioProposals: v.scenarioProposals,
         seminarRequests: v.seminarRequests,
@@ -109,7 +116,7 @@ export function pageModel(input: PageInput) {
   const { forms, summary } = formsModel(input);
   return {
     ...chromeModel(input),
-    ...roleSections(input.roleView, input.t),
+    ...roleSections(input),
     forms,
     errorSummary: summary.length
       ? { items: summary, autofocus: !Object.values(forms).some((f) => hasFocus(f)) }

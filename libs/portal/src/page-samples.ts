@@ -1,4 +1,13 @@
-import type { CascadeProgress, PortalContext, SessionSummary, TokenRole } from '@cascade/dialogue';
+import {
+  annexEPrefillOf,
+  type AnnexEPrefill,
+  type AnnexERecords,
+  type CascadeProgress,
+  type PortalContext,
+  type PreviousAnnexE,
+  type SessionSummary,
+  type TokenRole,
+} from '@cascade/dialogue';
 import type { RoleView } from './page-input';
 
 /** Preview data for every page: what the tests render, and what a designer may render to look at a page. */
@@ -92,6 +101,37 @@ export function sampleSessions(): SessionSummary[] {
   ];
 }
 
+/** The sums of the sample's records: what a Focal Point's statistics form starts from before any submission. */
+export const SAMPLE_RECORDS: AnnexERecords = {
+  sessions: 6,
+  leaders: 3,
+  staff: 97,
+  nonStaff: 4,
+  withoutBreakdown: 1,
+  agencies: { UNDP: 2, undp: 1 },
+  people: 120,
+  managers: 3,
+};
+
+export const SAMPLE_SUBMISSION: PreviousAnnexE = {
+  revision: 1,
+  submittedAt: new Date('2026-11-02T15:30:00Z'),
+  eligibleStaff: 120,
+  staffParticipated: 97,
+  sessionsHeld: 5,
+  managersLed: 3,
+  nonStaffParticipants: 4,
+  otherAgencyParticipants: { UNDP: 2 },
+  comments: null,
+};
+
+export function samplePrefill(
+  records: AnnexERecords = SAMPLE_RECORDS,
+  previous: PreviousAnnexE | null = SAMPLE_SUBMISSION,
+): AnnexEPrefill {
+  return annexEPrefillOf(records, previous);
+}
+
 export function sampleRoleView(role: TokenRole, context: PortalContext = sampleContext(role)): RoleView {
   switch (role) {
     case 'focal-point':
@@ -101,17 +141,8 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
           context,
           progress: sampleProgress(),
           sessions: sampleSessions(),
-          statistics: {
-            eligibleStaff: 120,
-            staffParticipated: 97,
-            sessionsHeld: 6,
-            managersLed: 3,
-            nonStaffParticipants: 4,
-            otherAgencyParticipants: { UNDP: 2 },
-            comments: null,
-            revision: 1,
-            submittedAt: new Date('2026-11-02T15:30:00Z'),
-          },
+          statistics: { ...SAMPLE_SUBMISSION },
+          statisticsPrefill: samplePrefill(),
           extensionRequests: [
             {
               id: 1,

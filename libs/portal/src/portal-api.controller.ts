@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PortalService, type PortalContext } from '@cascade/dialogue';
 import { PortalLinks } from './portal-links';
 import { PortalRateLimitGuard } from './portal-rate-limit.guard';
@@ -13,6 +13,7 @@ import {
   SessionReportDto,
 } from './portal.dto';
 import { roleViewOf } from './role-view';
+import { AnnexEPrefillDto } from './statistics-prefill.dto';
 
 /** The context as a link's holder may see it (the link's internal id stays inside). */
 function publicContext({ tokenId: _tokenId, ...context }: PortalContext) {
@@ -57,6 +58,24 @@ export class PortalApiController {
   @ApiOperation({ summary: 'Focal Point: submit or revise the statistics (Annex E)' })
   async statistics(@Param('token') token: string, @Body() body: PortalStatisticsDto) {
     return this.portal.submitStatistics(await this.portal.resolve(token), body);
+  }
+
+  @Get(':token/statistics/prefill')
+  @TOKEN
+  @ApiOperation({
+    summary:
+      'Focal Point: what the statistics form starts from (Annex E pre-filled), each figure with its source',
+    description:
+      'Summed from the recorded sessions (sessions held, distinct leaders, staff, non-staff and other agencies ' +
+      'participants) and counted in the reporting tree (eligible staff); a previous submission wins, with what the ' +
+      'records give now in `fromRecords`. Nothing is saved: submit with `POST .../statistics`.',
+  })
+  @ApiOkResponse({
+    type: AnnexEPrefillDto,
+    description: 'Every Annex E field with its suggested value and source',
+  })
+  async statisticsPrefill(@Param('token') token: string) {
+    return this.portal.statisticsPrefill(await this.portal.resolve(token));
   }
 
   @Post(':token/extension-requests')

@@ -1,25 +1,45 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
-import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import { annexEPrefillOf, type AnnexEPrefill } from '../statistics/annex-e-prefill';
+import type { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
+import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import type { AccessToken } from './access-token.entity';
 import type { CascadeProgress, FocalPointView, PortalContext, SessionSummary } from './portal.types';
-import {
-  SessionQuestion,
-  type ExtensionRequest,
-  type ScenarioProposal,
-  type SeminarRequest,
-} from './requests.entity';
+import { ExtensionRequest, ScenarioProposal, SeminarRequest, SessionQuestion } from './requests.entity';
 
 /** What the Focal Point page is built from, read together by PortalService. */
 export interface FocalPointRows {
   progress: CascadeProgress;
   sessions: SessionSummary[];
   statistics: StatisticsSubmission | null;
+  statisticsPrefill: AnnexEPrefill;
   extensions: ExtensionRequest[];
   scenarios: ScenarioProposal[];
   seminars: SeminarRequest[];
+}
+
+/** Everything the Focal Point page shows, read side by side on one fork. */
+export async function readFocalPointRows(
+  em: EntityManager,
+  instance: EntityWorkflow,
+  services: { orgTree: OrgTreeService; annexE: AnnexEPrefillQueryService },
+): Promise<FocalPointRows> {
+  const latest = () =>
+    em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } });
+  const [progress, sessions, statistics, records, extensions, scenarios, seminars] = await Promise.all([
+    services.orgTree.progressOf(em, instance),
+    sessionsOf(em, instance),
+    latest(),
+    services.annexE.recordsOf(em, instance),
+    em.find(ExtensionRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
+    em.find(ScenarioProposal, { workflow: instance }, { orderBy: { id: 'desc' } }),
+    em.find(SeminarRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
+  ]);
+  const statisticsPrefill = annexEPrefillOf(records, statistics);
+  return { progress, sessions, statistics, statisticsPrefill, extensions, scenarios, seminars };
 }
 
 export function focalPointViewOf(
@@ -27,7 +47,7 @@ export function focalPointViewOf(
   instance: EntityWorkflow,
   rows: FocalPointRows,
 ): FocalPointView {
-  const { progress, sessions, statistics, extensions, scenarios, seminars } = rows;
+  const { progress, sessions, statistics, statisticsPrefill, extensions, scenarios, seminars } = rows;
   return {
     context: ctx,
     progress,
@@ -45,6 +65,7 @@ export function focalPointViewOf(
           submittedAt: statistics.submittedAt,
         }
       : null,
+    statisticsPrefill,
     extensionRequests: extensions.map((r) => ({
       id: r.id,
       wishedDeadline: r.wishedDeadline,

@@ -1,7 +1,14 @@
 import { MailRenderer } from '@cascade/mail';
 import { JobName, OutboxMessage, type SendMailPayload } from '@cascade/scheduling';
 import { Timer } from '../timers/timer.entity';
-import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
+import {
+  openTestOrm,
+  sampleDialogueInput,
+  statementShape,
+  statementsOf,
+  testDrivers,
+  type TestOrm,
+} from '@cascade/testing';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DialogueService } from '../dialogue/dialogue.service';
 import { MailComposer } from '../mail/mail-composer.service';
@@ -11,6 +18,7 @@ import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
 import { SessionService } from '../session/session.service';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
+import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
@@ -88,6 +96,7 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       tree,
       new SessionService(workflows, clock),
       new StatisticsService(workflows),
+      new AnnexEPrefillQueryService(orm.em),
     );
     const dialogues = new DialogueService(orm.em, clock, registry);
     const dialogue = await dialogues.create(sampleDialogueInput(YEAR), ADMIN);
@@ -408,6 +417,20 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
   });
 
   describe('the Focal Point', () => {
+    it('the statistics form starts from the records: the page view and the JSON agree; other roles may not read it', async () => {
+      const view = await portal.focalPointView(fp);
+      const prefill = await portal.statisticsPrefill(fp);
+      expect(view.statisticsPrefill).toEqual(prefill);
+      expect(prefill.sessionsHeld).toMatchObject({ value: view.sessions.length, source: 'sessions' });
+      expect(prefill.eligibleStaff).toMatchObject({ value: view.progress.tree.length, source: 'tree' });
+      expect(prefill.previous).toBeNull();
+      await expect(portal.statisticsPrefill(head)).rejects.toBeInstanceOf(TokenRoleRefused);
+      // The page reads the latest submission once and adds one statement, the sums.
+      const statements = await statementsOf(db.orm, () => portal.focalPointView(fp));
+      expect(statements.map(statementShape).filter((s) => s === 'select statistics')).toHaveLength(1);
+      expect(statements.filter((s) => /count\(distinct/.test(s))).toHaveLength(1);
+    });
+
     it('statistics: every rule named and nothing saved; then accepted, mailed and the chase re-planned', async () => {
       expect(
         await fieldsOf(() =>

@@ -10,13 +10,14 @@ import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
-import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
+import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
+import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
 import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
 import { TokenRoleRefused } from './token-role-refused';
-import { contextOf, focalPointViewOf, sessionsOf, summaryOf } from './portal-views';
+import { contextOf, focalPointViewOf, readFocalPointRows, sessionsOf, summaryOf } from './portal-views';
 import type {
   CascadeProgress,
   ExtensionRequestInput,
@@ -43,6 +44,7 @@ export class PortalService {
     private readonly orgTree: OrgTreeService,
     private readonly sessions: SessionService,
     private readonly statistics: StatisticsService,
+    private readonly annexE: AnnexEPrefillQueryService,
   ) {}
 
   async resolve(raw: string): Promise<PortalContext> {
@@ -54,22 +56,15 @@ export class PortalService {
     this.allow(ctx, ['focal-point'], 'see the Focal Point page');
     const em = this.em.fork();
     const instance = await this.instanceOf(em, ctx);
-    const [progress, sessions, statistics, extensions, scenarios, seminars] = await Promise.all([
-      this.orgTree.progressOf(em, instance),
-      sessionsOf(em, instance),
-      em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } }),
-      em.find(ExtensionRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
-      em.find(ScenarioProposal, { workflow: instance }, { orderBy: { id: 'desc' } }),
-      em.find(SeminarRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
-    ]);
-    return focalPointViewOf(ctx, instance, {
-      progress,
-      sessions,
-      statistics,
-      extensions,
-      scenarios,
-      seminars,
-    });
+    const rows = await readFocalPointRows(em, instance, { orgTree: this.orgTree, annexE: this.annexE });
+    return focalPointViewOf(ctx, instance, rows);
+  }
+
+  /** What the Focal Point's statistics form starts from (Annex E pre-filled), each figure with its source. */
+  async statisticsPrefill(ctx: PortalContext): Promise<AnnexEPrefill> {
+    this.allow(ctx, ['focal-point'], 'see the statistics form');
+    const em = this.em.fork();
+    return this.annexE.ofInstance(em, await this.instanceOf(em, ctx));
   }
 
   async headView(ctx: PortalContext) {

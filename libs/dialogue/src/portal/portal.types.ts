@@ -1,4 +1,5 @@
 import type { Language } from '../shared/languages';
+import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
 
 /** Who a token link speaks for. `participants` is a session's anonymous feedback link. */
 export const TOKEN_ROLES = ['focal-point', 'head-of-entity', 'leader', 'participants'] as const;
@@ -120,6 +121,8 @@ export interface FocalPointView {
   sessions: SessionSummary[];
   /** The current statistics (latest revision), if any. */
   statistics: (Record<string, unknown> & { revision: number; submittedAt: Date }) | null;
+  /** What the statistics form starts from: the previous submission, else the sums of the records. */
+  statisticsPrefill: AnnexEPrefill;
   extensionRequests: {
     id: number;
     wishedDeadline: string;

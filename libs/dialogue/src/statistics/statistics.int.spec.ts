@@ -18,6 +18,7 @@ import { ValidationFailed } from '../shared/errors';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
+import { AnnexEPrefillQueryService } from './annex-e-prefill-query.service';
 import { StatisticsSubmission } from './statistics-submission.entity';
 import { StatisticsService, type StatisticsInput } from './statistics.service';
 
@@ -86,7 +87,15 @@ describe.each(testDrivers())('statistics: one way in, every rule inside the tran
     await tree.importCsv(YEAR, 'PAGE', TREE.replace(/tree\.example/g, 'page.example'), ADMIN);
     statistics = new StatisticsService(workflows);
     tokens = new AccessTokenService(orm.em, clock);
-    portal = new PortalService(orm.em, clock, tokens, tree, new SessionService(workflows, clock), statistics);
+    portal = new PortalService(
+      orm.em,
+      clock,
+      tokens,
+      tree,
+      new SessionService(workflows, clock),
+      statistics,
+      new AnnexEPrefillQueryService(orm.em),
+    );
   });
 
   afterAll(async () => {

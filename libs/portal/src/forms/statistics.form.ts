@@ -1,4 +1,4 @@
-import type { FocalPointView, StatisticsInput } from '@cascade/dialogue';
+import { ANNEX_E_COUNT_FIELDS, type AnnexEPrefill, type StatisticsInput } from '@cascade/dialogue';
 import { agenciesOf, countOf, one, optionalText } from './form-body';
 import { defineForm, type FormField, type FormPrefill } from './form-definition';
 
@@ -11,28 +11,32 @@ const FIELDS: readonly FormField[] = [
   { name: 'comments', label: 'statistics.comments' },
 ];
 
-/** The saved statistics, for a revision. */
-function prefillOf(statistics: FocalPointView['statistics']): FormPrefill {
-  if (!statistics) return {};
+/** The suggested figures (the previous submission, else the records' sums; blank where nothing is known). */
+function prefillOf(prefill: AnnexEPrefill): FormPrefill {
   const values: Record<string, string> = {};
-  for (const { name } of FIELDS) {
-    const v = statistics[name];
-    values[name] = v === null || v === undefined ? '' : String(v);
+  for (const field of ANNEX_E_COUNT_FIELDS) {
+    const { value } = prefill[field];
+    values[field] = value === null ? '' : String(value);
   }
-  const agencies = (statistics['otherAgencyParticipants'] ?? {}) as Record<string, number>;
+  values['comments'] = prefill.comments.value ?? '';
+  const agencies = prefill.otherAgencyParticipants.value ?? {};
   return {
     values,
     rows: Object.entries(agencies).map(([agency, count]) => ({ agency, count: String(count) })),
   };
 }
 
-/** Annex E: the Focal Point submits, then may revise, the entity's figures. */
+/**
+ * Annex E: the Focal Point submits, then may revise, the entity's figures. The form starts from the previous
+ * submission, else from the sums of the recorded sessions and the reporting tree.
+ */
 export const statisticsForm = defineForm({
   name: 'statistics',
   roles: ['focal-point'],
   fields: FIELDS,
   agencyRows: true,
-  prefill: (roleView) => (roleView.role === 'focal-point' ? prefillOf(roleView.view.statistics) : undefined),
+  prefill: (roleView) =>
+    roleView.role === 'focal-point' ? prefillOf(roleView.view.statisticsPrefill) : undefined,
   parse: (body): StatisticsInput => ({
     eligibleStaff: countOf(body, 'eligibleStaff'),
     staffParticipated: countOf(body, 'staffParticipated'),
