@@ -73,7 +73,7 @@ describe.each(testDrivers())('Annex E pre-filled from the records (%s)', (driver
     await dialogues.launch(YEAR, ADMIN);
     await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
     const workflows = new EntityWorkflowService(orm.em, clock, registry);
-    await new OrgTreeService(orm.em, clock).importCsv(YEAR, 'SUMS', TREE, ADMIN);
+    await new OrgTreeService(orm.em, clock, registry).importCsv(YEAR, 'SUMS', TREE, ADMIN);
     clock.set(NOW);
     sessions = new SessionService(workflows, clock);
     statistics = new StatisticsService(workflows);
