@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminUsersModule } from './admin/admin-users.module';
+import { CascadeModule } from './cascade/cascade.module';
 import { DialogueCoreModule } from './dialogue-core.module';
 import type { DialogueOptions } from './dialogue-options';
 import { DialogueYearModule } from './dialogue/dialogue-year.module';
@@ -16,6 +17,7 @@ import { WorkflowInstanceModule } from './workflow-instance/workflow-instance.mo
 /** The sub-modules without configuration of their own. */
 const features = [
   AdminUsersModule,
+  CascadeModule,
   DialogueYearModule,
   OrgModule,
   PortalAccessModule,

@@ -46,6 +46,16 @@ export { readEntityCsv } from './entity/entity-csv';
 export { EntityImportService } from './entity/entity-import.service';
 export { Person } from './org/person.entity';
 export { OrgTreeService } from './org/org-tree.service';
+export { CascadeService } from './cascade/cascade.service';
+export {
+  CascadeQueryService,
+  type ManagerList,
+  type ManagerListQuery,
+  type ManagerRow,
+} from './cascade/cascade-query.service';
+export { ManagerWorkflow } from './cascade/manager-workflow.entity';
+export type { ScheduleInput } from './cascade/session-schedule';
+export type { TreeSyncSummary } from './cascade/manager-cascade';
 
 // Workflow instances: the loaded workflows, transitions, invitations, timelines.
 export { WorkflowRegistry } from './workflow-instance/workflow-registry';

@@ -77,7 +77,7 @@ export class CascadeService {
   }
 
   /** Cancels the scheduled session; the team's invitations are cancelled. */
-  cancelSession(year: number, code: string, email: string, actor: Actor) {
+  async cancelSession(year: number, code: string, email: string, actor: Actor) {
     return this.change(year, code, email, actor, (manager) => {
       manager.calendarSequence += 1;
       return { type: 'cancel-session' };
@@ -85,7 +85,7 @@ export class CascadeService {
   }
 
   /** Records why the manager holds no session this year (an admin or a Focal Point). */
-  excuse(year: number, code: string, email: string, reason: unknown, actor: Actor) {
+  async excuse(year: number, code: string, email: string, reason: unknown, actor: Actor) {
     const check = new FieldChecks();
     check.text('reason', reason, { max: 2000 });
     check.throwIfAny();
@@ -95,7 +95,7 @@ export class CascadeService {
     });
   }
 
-  reinstate(year: number, code: string, email: string, reason: unknown, actor: Actor) {
+  async reinstate(year: number, code: string, email: string, reason: unknown, actor: Actor) {
     const check = new FieldChecks();
     check.text('reason', reason, { max: 2000 });
     check.throwIfAny();

@@ -47,7 +47,7 @@ export function checkSchedule(
     // A wall time skipped by a clock change comes back shifted: it is not the time the manager meant.
     if (!local.isValid || local.toFormat("yyyy-MM-dd'T'HH:mm") !== input.startsAt) {
       check.fail('startsAt', 'date-time', `is not a time that exists in ${context.timeZone}`);
-    } else if (local.toJSDate() <= context.now || local.toISODate()! > context.lastDay) {
+    } else if (local.toJSDate() <= context.now || (local.toISODate() as string) > context.lastDay) {
       const from = DateTime.fromJSDate(context.now, { zone: context.timeZone }).toISODate() as string;
       check.fail('startsAt', 'date-between', `must be between now and ${context.lastDay}`, {
         from,
@@ -62,10 +62,10 @@ export function checkSchedule(
       max: 480,
     });
   }
-  const place = check.text('place', input.place, { max: 300, required: false }) ? input.place!.trim() : null;
+  const place = check.text('place', input.place, { max: 300, required: false }) ? input.place.trim() : null;
   let url: string | null = null;
   if (check.text('url', input.url, { max: 500, required: false })) {
-    url = input.url!.trim();
+    url = input.url.trim();
     if (!/^https?:\/\/[^\s<>"]+$/i.test(url)) {
       check.fail('url', 'web-link', 'must be a web link starting with https:// or http://');
       url = null;

@@ -1,0 +1,100 @@
+import { EntityManager } from '@mikro-orm/core';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@cascade/clock';
+import { localDateOf } from '@cascade/workflow';
+import { daysBetween } from '../shared/dates';
+import { findInstance } from '../workflow-instance/instance-lookup';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+import { ManagerWorkflow } from './manager-workflow.entity';
+import { subtreeProgress, type SubtreeProgress } from './subtree-progress';
+
+export interface ManagerRow {
+  name: string;
+  email: string;
+  managerEmail: string | null;
+  language: string;
+  state: string;
+  directReports: number;
+  turnOn: string | null;
+  sessionsLed: number;
+  sessionStartsAt: Date | null;
+  /** Days since the turn came, when the manager is lagging (their turn came longer ago than the definition says). */
+  laggingDays: number | null;
+  subtree: SubtreeProgress;
+}
+
+export interface ManagerListQuery {
+  state?: string;
+  /** Part of a name or an address. */
+  q?: string;
+  lagging?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ManagerList {
+  total: number;
+  /** Every manager of the entity, by state (withdrawn included). */
+  byState: Record<string, number>;
+  managers: ManagerRow[];
+}
+
+const MAX_PAGE = 500;
+
+/**
+ * Reads the managers' cascade of one entity: a page of its managers (filtered, searched) with their subtree's
+ * progress, and the counts by state. The whole entity's managers are read once (a few thousand short rows at
+ * most) because subtree progress needs all of them; only the page is returned.
+ */
+@Injectable()
+export class CascadeQueryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async list(year: number, code: string, query: ManagerListQuery = {}): Promise<ManagerList> {
+    const em = this.em.fork();
+    const instance = await findInstance(em, year, code);
+    const { dialogue, entity } = instance;
+    const definition = this.registry.get(dialogue.managerWorkflowId, dialogue.managerWorkflowVersion);
+    const lagAfter = definition.parameters['laggingAfterDays'] ?? 14;
+    const managers = await em.find(
+      ManagerWorkflow,
+      { workflow: instance },
+      { orderBy: { name: 'asc', id: 'asc' } },
+    );
+    const progress = subtreeProgress(managers);
+    const today = localDateOf(this.clock.now(), entity.timeZone);
+    const byState: Record<string, number> = {};
+    for (const m of managers) byState[m.state] = (byState[m.state] ?? 0) + 1;
+    const rows = managers.map((m): ManagerRow => {
+      const turnOn = m.turnAt ? localDateOf(m.turnAt, entity.timeZone) : null;
+      const since = turnOn ? daysBetween(turnOn, today) : null;
+      return {
+        name: m.name,
+        email: m.email,
+        managerEmail: m.managerEmail,
+        language: m.language,
+        state: m.state,
+        directReports: m.directReports,
+        turnOn,
+        sessionsLed: m.sessionsLed,
+        sessionStartsAt: m.sessionStartsAt,
+        laggingDays: m.state === 'your-turn' && since !== null && since > lagAfter ? since : null,
+        subtree: progress.get(m.email) ?? { managers: 0, held: 0 },
+      };
+    });
+    const needle = query.q?.trim().toLowerCase();
+    const matching = rows.filter(
+      (r) =>
+        (!query.state || r.state === query.state) &&
+        (!query.lagging || r.laggingDays !== null) &&
+        (!needle || r.name.toLowerCase().includes(needle) || r.email.includes(needle)),
+    );
+    const offset = Math.max(0, Math.floor(query.offset ?? 0));
+    const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.limit ?? 50)));
+    return { total: matching.length, byState, managers: matching.slice(offset, offset + limit) };
+  }
+}
