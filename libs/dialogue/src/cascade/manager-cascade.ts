@@ -110,17 +110,18 @@ export class ManagerCascade {
     actor: string,
   ): Promise<void> {
     const email = leaderEmail.toLowerCase();
-    const leader = await em.findOne(ManagerWorkflow, { workflow: instance, email });
-    if (leader && !ENDED.has(leader.state)) {
+    // One read for both: the leader's own instance and the managers reporting to them who wait for their turn.
+    const concerned = await em.find(ManagerWorkflow, {
+      workflow: instance,
+      state: { $nin: [...ENDED] },
+      $or: [{ email }, { managerEmail: email, turnAt: null }],
+    });
+    const leader = concerned.find((m) => m.email === email);
+    if (leader) {
       leader.sessionsLed += 1;
       await this.transitions.applyToAll(em, [leader], { type: 'record-session' }, actor, now);
     }
-    const reports = await em.find(ManagerWorkflow, {
-      workflow: instance,
-      managerEmail: email,
-      turnAt: null,
-      state: { $nin: [...ENDED] },
-    });
+    const reports = concerned.filter((m) => m.email !== email);
     await this.turnCame(em, reports, now, actor, { after: `session led by ${email}` });
   }
 
