@@ -14,7 +14,7 @@ export interface CalendarPerson {
 }
 
 export interface SessionAttendee extends CalendarPerson {
-  /** The attendee's own language (the ATTENDEE line's LANGUAGE parameter). */
+  /** The attendee's own language: buildSessionInvitationsByLanguage makes one copy per language present. */
   language: Language;
 }
 

@@ -7,7 +7,7 @@ import {
   type ICalAttendeeData,
 } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { StringTables } from '@cascade/i18n';
+import { FALLBACK_LANGUAGE, type Language, type StringTables } from '@cascade/i18n';
 import { checkInvitationInput, type SessionInvitationInput } from './invitation-input';
 import { invitationText, shippedStringTables } from './invitation-text';
 import { vtimezone } from './vtimezone';
@@ -64,9 +64,24 @@ export function buildSessionInvitation(
       role: ICalAttendeeRole.REQ,
       status: ICalAttendeeStatus.NEEDSACTION,
       rsvp: !cancel,
-      x: { LANGUAGE: a.language },
     })),
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString();
+}
+
+/**
+ * One invitation per language its attendees read, each listing the whole team: what to send to each person is
+ * the text of their own language. Same UID, SEQUENCE and times in every copy, so they are one event.
+ */
+export function buildSessionInvitationsByLanguage(
+  input: Omit<SessionInvitationInput, 'language'>,
+  options: SessionInvitationOptions = {},
+): Partial<Record<Language, string>> {
+  const languages = new Set((Array.isArray(input.attendees) ? input.attendees : []).map((a) => a?.language));
+  // At least one copy, so that bad input is reported by the checks rather than by an empty answer.
+  if (languages.size === 0) languages.add(FALLBACK_LANGUAGE);
+  const out: Partial<Record<Language, string>> = {};
+  for (const language of languages) out[language] = buildSessionInvitation({ ...input, language }, options);
+  return out;
 }
