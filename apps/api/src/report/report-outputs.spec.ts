@@ -48,6 +48,7 @@ const content = compileReport(
     fact('UNOG', 'office', [50, 25]),
     fact('ECA', 'regional-commission', null),
     fact('HOSTILE', 'office', [10, 10], { name: '<script>alert(1)</script> & Co' }),
+    fact('FORMULA', 'office', [10, 5], { name: '=HYPERLINK("http://x")' }),
     fact('UNAMA', 'political-mission', [30, 30], {
       extendedDeadline: '2027-03-31',
       effectiveDeadline: '2027-03-31',
@@ -74,6 +75,7 @@ describe('report outputs', () => {
     expect(rows.map((r) => r['code'])).toEqual([
       'DPPA',
       'ECA',
+      'FORMULA',
       'HOSTILE',
       'UNAMA',
       'UNOG',
@@ -86,11 +88,11 @@ describe('report outputs', () => {
     const total = rows.at(-1) as Record<string, string>;
     // UNAMA's extension is past the cutoff: not included; ECA never submitted.
     expect(total).toMatchObject({
-      eligible_staff: '160',
-      staff_participated: '115',
-      participation_rate: '0.7188',
+      eligible_staff: '170',
+      staff_participated: '120',
+      participation_rate: '0.7059',
     });
-    expect(total['status']).toBe('3 completed');
+    expect(total['status']).toBe('4 completed');
     expect(rows.find((r) => r['code'] === 'UNAMA')).toMatchObject({
       status: 'not-included',
       extension_until: '2027-03-31',
@@ -99,6 +101,39 @@ describe('report outputs', () => {
       participation_rate: '0.8000',
       cascade_completion: '0.7500',
     });
+  });
+
+  it('CSV: text that a spreadsheet would run as a formula gets a quote in front, in every row it reaches', () => {
+    const agency = '=HYPERLINK("http://x")';
+    const stored = compileReport(
+      [
+        fact('FORMULA', 'office', [10, 5], {
+          name: '=HYPERLINK("http://x")',
+          // An issued report keeps the agencies of its day, before names had to start with a letter.
+          statistics: {
+            ...(fact('X', 'office', [10, 5]).statistics as object),
+            otherAgencyParticipants: { [agency]: 1 },
+          } as EntityFacts['statistics'],
+        }),
+      ],
+      {
+        year: 2026,
+        reportCutoff: '2027-02-28',
+        compiledAt: new Date('2027-03-01T12:00:00Z'),
+        history: [],
+        launchedAt: null,
+        previousYear: null,
+        previousVersion: null,
+      },
+    );
+    const csv = reportCsv(stored);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r['code'], r['name'], r['other_agency_participants']])).toEqual([
+      ['FORMULA', `'=HYPERLINK("http://x")`, `'=HYPERLINK("http://x"):1`],
+      ['SUBTOTAL:office', 'All office entities', `'=HYPERLINK("http://x"):1`],
+      ['TOTAL', 'All entities', `'=HYPERLINK("http://x"):1`],
+    ]);
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('HTML: printable, escaped, with both charts and the draft marked', () => {

@@ -81,6 +81,7 @@ export const ERROR_CODES = [
   'agency-map',
   'too-many-agencies',
   'agency-name',
+  'agency-name-letter',
   'date-between',
   'future-date',
   'duration',
