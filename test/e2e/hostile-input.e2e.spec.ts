@@ -4,6 +4,7 @@ import { testDrivers, type TestDriver } from '@cascade/testing';
 import { openSnapshotReader, snapshotChanges, type SnapshotReader } from './support/db-snapshot';
 import { apiSurfaces } from './support/hostile-api';
 import { judgeJson, send, type HostileCase } from './support/hostile-cases';
+import { consoleSurfaces } from './support/hostile-console';
 import { csvSurfaces } from './support/hostile-csv';
 import { startHostileFixture, type HostileFixture } from './support/hostile-fixture';
 import { csrfTokens, formSurfaces, judgePage } from './support/hostile-forms';
@@ -69,6 +70,7 @@ const RUNS: [string, number][] = [
   ['POST /p/:token/session', 70],
   ['POST /p/:token/feedback', 30],
   ['POST /p/:token/confirm', 10],
+  ['console API: unknown resources, records and actions', 120],
 ];
 
 function runsFor(driver: TestDriver, runs: number): number {
@@ -99,6 +101,7 @@ describe.each(testDrivers())('hostile input (%s)', (driver) => {
       ...querySurfaces(fixture),
       ...notJsonSurface(fixture),
       ...formSurfaces(fixture, csrf),
+      ...consoleSurfaces(fixture),
     };
     baseline = await reader.take();
   }, 120000);

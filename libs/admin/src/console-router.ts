@@ -4,6 +4,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
 import type Redis from 'ioredis';
 import type { ActionDeps } from './console-action';
+import { consoleApiGuard, type KnownResource } from './console-api-guard';
 import { consoleAdmin } from './console-admin';
 import {
   CONSOLE_COOKIE,
@@ -93,6 +94,10 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(mermaid);
   });
+  router.use(
+    '/api',
+    consoleApiGuard(() => admin.resources as unknown as KnownResource[]),
+  );
   router.use(adminRouter);
   return router;
 }
