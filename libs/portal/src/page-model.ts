@@ -86,8 +86,10 @@ function roleSections(roleView: RoleView, t: Translate): Record<string, unknown>
         ownSessions: true,
       };
     }
-    case 'participants':
-      return { alreadyCounted: roleView.view.alreadyCounted };
+    case 'participants': {
+      const { alreadyCounted, capacity } = roleView.view;
+      return { alreadyCounted, capacity, full: alreadyCounted >= capacity };
+    }
   }
 }
 

@@ -102,6 +102,7 @@ export const ERROR_CODES = [
   'after-deadline',
   'at-least-one',
   'rating',
+  'feedback-full',
   'managers-missing',
   'already-decided',
   // Console accounts, mail settings, the simulation.
