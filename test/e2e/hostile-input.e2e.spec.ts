@@ -207,4 +207,40 @@ describe.each(testDrivers())('hostile input (%s)', (driver) => {
     }
     expect(snapshotChanges(before, await reader.take())).toEqual([]);
   });
+
+  it('answers the console API paths the security review found answering 500 with 404, naming what is missing', async () => {
+    const cases: [string, string][] = [
+      [
+        '/admin/api/resources/OrgEntity/actions/doesNotExist',
+        "OrgEntity has no resource action 'doesNotExist'",
+      ],
+      [
+        '/admin/api/resources/OrgEntity/records/1/doesNotExist',
+        "OrgEntity has no record action 'doesNotExist'",
+      ],
+      ['/admin/api/resources/NoSuch/actions/list', "the console has no resource 'NoSuch'"],
+    ];
+    const before = await reader.take();
+    for (const [path, message] of cases) {
+      for (const method of ['GET', 'POST'] as const) {
+        const answer = await send(fixture.stack.base, {
+          surface: 'console API',
+          method,
+          path,
+          ...(method === 'POST' ? { body: '{}', contentType: 'application/json' } : {}),
+          admin: false,
+          headers: fixture.console.headers,
+          answer: 'json',
+          faults: [],
+        });
+        expect([method, path, answer.status, (answer.json as { message?: string })?.message]).toEqual([
+          method,
+          path,
+          404,
+          message,
+        ]);
+      }
+    }
+    expect(snapshotChanges(before, await reader.take())).toEqual([]);
+  });
 });
