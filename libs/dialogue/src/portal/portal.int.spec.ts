@@ -1,3 +1,4 @@
+import { LockMode, type MikroORM } from '@mikro-orm/core';
 import { MailRenderer } from '@cascade/mail';
 import { JobName, OutboxMessage, type SendMailPayload } from '@cascade/scheduling';
 import { Timer } from '../timers/timer.entity';
@@ -16,6 +17,7 @@ import { mailSettingsOf } from '../mail/mail-settings';
 import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
+import { SessionRecord } from '../session/session-record.entity';
 import { SessionService } from '../session/session.service';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
@@ -24,6 +26,7 @@ import { EntityWorkflowService } from '../workflow-instance/entity-workflow.serv
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService, TokenRejected } from './access-token.service';
+import { FeedbackFull } from './participant-feedback';
 import { PortalService } from './portal.service';
 import { TokenRoleRefused } from './token-role-refused';
 import { RequestsService } from './requests.service';
@@ -404,6 +407,55 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
         ),
       ).toEqual(['usefulness', 'openness', 'relevance']);
       await expect(portal.submitStatistics(participants, STATS)).rejects.toBeInstanceOf(TokenRoleRefused);
+    });
+
+    it('takes at most one answer per participant recorded for the session, even sent at the same moment', async () => {
+      const desaHead = await link('DESA', 'head-of-entity', 'head@desa.example.org');
+      const small = await portal.reportSession(
+        desaHead,
+        session({
+          staffParticipants: 2,
+          nonStaffParticipants: 0,
+          otherAgencyParticipants: {},
+          questions: [],
+        }),
+      );
+      const pair = await portal.resolve(small.participantsToken);
+      expect(await portal.participantView(pair)).toMatchObject({ capacity: 2, alreadyCounted: 0 });
+      const answer = { usefulness: 4, openness: 4, relevance: 4 };
+      // On PostgreSQL another connection holds the session's row while the three answers start, so that all of
+      // them would count the answers before any is written, were the row not locked. (SQLite writes one at a time.)
+      let release = (): void => undefined;
+      let holder: Promise<void> = Promise.resolve();
+      let other: MikroORM | undefined;
+      if (driver === 'postgresql') {
+        other = await db.openAnother();
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let holding = (): void => undefined;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        holder = other.em.fork().transactional(async (em) => {
+          await em.findOneOrFail(SessionRecord, small.session.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          holding();
+          await released;
+        });
+        await held;
+      }
+      const attempts = [1, 2, 3].map(() => portal.giveFeedback(pair, answer));
+      if (other) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        release();
+        await holder;
+        await other.close(true);
+      }
+      const results = await Promise.allSettled(attempts);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      expect(refused).toBeInstanceOf(FeedbackFull);
+      expect(refused).toMatchObject({ code: 'feedback-full', params: { count: 2 } });
+      expect(await fresh().count(ParticipantFeedback, { session: small.session.id })).toBe(2);
+      expect(await portal.participantView(pair)).toMatchObject({ capacity: 2, alreadyCounted: 2 });
+      await expect(portal.giveFeedback(pair, answer)).rejects.toBeInstanceOf(FeedbackFull);
+      expect(await fresh().count(ParticipantFeedback, { session: small.session.id })).toBe(2);
     });
 
     it('the Head may confirm only once every manager has led a session', async () => {

@@ -8,6 +8,7 @@ import { Migration20261124212058 } from './Migration20261124212058';
 import { Migration20261124233610 } from './Migration20261124233610';
 import { Migration20261202173811 } from './Migration20261202173811';
 import { Migration20261204053509 } from './Migration20261204053509';
+import { Migration20261204092431 } from './Migration20261204092431';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261124233610', class: Migration20261124233610 },
   { name: 'Migration20261202173811', class: Migration20261202173811 },
   { name: 'Migration20261204053509', class: Migration20261204053509 },
+  { name: 'Migration20261204092431', class: Migration20261204092431 },
 ];

@@ -8,6 +8,7 @@ import { Migration20261124212058 } from './Migration20261124212058';
 import { Migration20261124233610 } from './Migration20261124233610';
 import { Migration20261202173811 } from './Migration20261202173811';
 import { Migration20261204053510 } from './Migration20261204053510';
+import { Migration20261204092432 } from './Migration20261204092432';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261124233610', class: Migration20261124233610 },
   { name: 'Migration20261202173811', class: Migration20261202173811 },
   { name: 'Migration20261204053510', class: Migration20261204053510 },
+  { name: 'Migration20261204092432', class: Migration20261204092432 },
 ];
