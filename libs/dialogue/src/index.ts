@@ -47,6 +47,7 @@ export { readEntityCsv } from './entity/entity-csv';
 export { EntityImportService } from './entity/entity-import.service';
 export { Person } from './org/person.entity';
 export { OrgTreeService } from './org/org-tree.service';
+export { readOrgTreeCsv, type TreePersonInput } from './org/org-tree';
 
 // Workflow instances: the loaded workflows, transitions, invitations, timelines.
 export { WorkflowRegistry } from './workflow-instance/workflow-registry';

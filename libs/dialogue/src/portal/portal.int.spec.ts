@@ -178,6 +178,31 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       const audit = await fresh().find(AuditEvent, { event: 'import-org-tree' });
       expect(audit).toHaveLength(2);
     });
+
+    it('imports a tree outside the year’s dialogue too (as the demo seeder does): same checks, audited on the entity', async () => {
+      const people = await fresh().find(Person, { entity: { code: 'DPPA' } }, { orderBy: { id: 'asc' } });
+      const csv = [
+        'name,email,manager_email,language,is_manager',
+        ...people.map((p) => `${p.name},${p.email},${p.managerEmail ?? ''},${p.language},`),
+      ].join('\n');
+      expect(await tree.importEntityCsv('DPPA', csv, ADMIN)).toEqual({ added: 0, updated: 5, removed: 0 });
+      expect(
+        await fresh().findOneOrFail(AuditEvent, { event: 'import-org-tree', workflow: null }),
+      ).toMatchObject({
+        entityCode: 'DPPA',
+        dialogue: null,
+        actor: ADMIN,
+        details: { people: 5, added: 0, updated: 5, removed: 0 },
+      });
+
+      await expect(tree.importEntityCsv('NOPE', csv, ADMIN)).rejects.toBeInstanceOf(NotFound);
+      const before = await fresh().count(Person, {});
+      const bad =
+        'name,email,manager_email\nAl,al@dppa.example.org,\nBo,bo@dppa.example.org,nobody@dppa.example.org';
+      expect(await fieldsOf(() => tree.importEntityCsv('DPPA', bad, ADMIN))).toEqual(['3:manager_email']);
+      expect(await fresh().count(Person, {})).toBe(before);
+      expect(await fresh().count(AuditEvent, { event: 'import-org-tree' })).toBe(3);
+    });
   });
 
   describe('token links', () => {
