@@ -66,11 +66,29 @@ export default [
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
     },
   },
+  // Every CSV export writes through writeCsv, which neutralises cells that a spreadsheet would run as formulas.
+  {
+    files: ['**/*.ts'],
+    ignores: ['libs/dialogue/src/shared/csv-export.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['csv-stringify', 'csv-stringify/*'],
+              message: 'Write CSV exports with writeCsv from @cascade/dialogue: it neutralises formulas.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['libs/workflow/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'fs/*', 'http', 'net', 'child_process'] }],
+      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'fs/*', 'http', 'net', 'child_process', 'csv-stringify', 'csv-stringify/*'] }],
     },
   },
 ];

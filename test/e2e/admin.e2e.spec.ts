@@ -23,6 +23,8 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
   let client: ConsoleClient;
   let dialogueId: string;
   const instance: Record<string, string> = {};
+  /** What Chromium said about the Content-Security-Policy on the admin's page (issue 22). */
+  const cspReports: string[] = [];
 
   const shot = (name: string, target: Page = page) =>
     target.screenshot({ path: path.join(ARTIFACTS, `admin-${driver}-${name}.png`), fullPage: true });
@@ -63,6 +65,9 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspReports.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -283,5 +288,62 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     } finally {
       await viewerContext.close();
     }
+  });
+
+  it('offers to revoke the links made from a link when it is re-issued, and shows them beside it', async () => {
+    const target = ENTITIES[4];
+    const tree = [
+      'name,email,manager_email,language,is_manager',
+      `Head,${target.headEmail},,en,yes`,
+      `Manager,manager@${target.code.toLowerCase()}.example.org,${target.headEmail},en,yes`,
+    ].join('\n');
+    expect(
+      (
+        await stack.call('POST', `/api/dialogues/${YEAR}/entities/${target.code}/org-tree`, tree, {
+          contentType: 'text/csv',
+        })
+      ).status,
+    ).toBe(201);
+    const head = await stack.ok<{ token: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${target.code}/tokens`,
+      { role: 'head-of-entity', email: target.headEmail },
+    );
+    const leader = await stack.ok<{ token: string }>('POST', `/api/portal/${head.token}/leader-links`, {
+      leaderEmail: `manager@${target.code.toLowerCase()}.example.org`,
+    });
+    const links = await stack.ok<{ id: number; role: string; issuedFromId: number | null }[]>(
+      'GET',
+      `/api/dialogues/${YEAR}/entities/${target.code}/tokens`,
+    );
+    const headLink = links.find((l) => l.role === 'head-of-entity') as { id: number };
+    const leaderLink = links.find((l) => l.role === 'leader') as { id: number; issuedFromId: number | null };
+    expect(leaderLink.issuedFromId).toBe(headLink.id);
+
+    await page.goto(url(`/resources/EntityWorkflow/records/${instance[target.code]}/reissueLinks`));
+    await page.waitForSelector('[data-testid=table-links]');
+    const table = (await page.textContent('[data-testid=table-links]')) ?? '';
+    expect(table).toContain('Made from');
+    expect(table).toContain(`#${headLink.id}`);
+    expect(table).toContain(`#${leaderLink.id}`);
+    expect(await page.isChecked('#field-derived')).toBe(true);
+    await page.selectOption('#field-link', String(headLink.id));
+    await shot('8-links');
+    await page.click('[data-testid=console-submit]');
+    await page.waitForSelector('[data-testid=console-success]');
+    expect(await page.textContent('[data-testid=console-success]')).toContain('with 1 link(s) made from it');
+    const status = async (token: string) => (await fetch(`${stack.base}/api/portal/${token}`)).status;
+    expect([await status(head.token), await status(leader.token)]).toEqual([404, 404]);
+  });
+
+  it('runs every page visited under a policy that allows no inline script but AdminJS’s own, by hash', async () => {
+    const answer = await fetch(url('/login'));
+    const policy = answer.headers.get('content-security-policy') ?? '';
+    const scripts = /script-src ([^;]*)/.exec(policy)?.[1] ?? '';
+    expect(scripts).not.toContain('unsafe-inline');
+    expect(scripts).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+    // Everything the admin's page did above ran: the only refusal is the web font of AdminJS's login page.
+    expect(cspReports.filter((report) => !report.includes('fonts.googleapis.com'))).toEqual([]);
+    expect(cspReports.length).toBeGreaterThan(0);
   });
 });

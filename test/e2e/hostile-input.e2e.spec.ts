@@ -4,6 +4,7 @@ import { testDrivers, type TestDriver } from '@cascade/testing';
 import { openSnapshotReader, snapshotChanges, type SnapshotReader } from './support/db-snapshot';
 import { apiSurfaces } from './support/hostile-api';
 import { judgeJson, send, type HostileCase } from './support/hostile-cases';
+import { consoleSurfaces } from './support/hostile-console';
 import { csvSurfaces } from './support/hostile-csv';
 import { startHostileFixture, type HostileFixture } from './support/hostile-fixture';
 import { csrfTokens, formSurfaces, judgePage } from './support/hostile-forms';
@@ -69,6 +70,7 @@ const RUNS: [string, number][] = [
   ['POST /p/:token/session', 70],
   ['POST /p/:token/feedback', 30],
   ['POST /p/:token/confirm', 10],
+  ['console API: unknown resources, records and actions', 120],
 ];
 
 function runsFor(driver: TestDriver, runs: number): number {
@@ -99,6 +101,7 @@ describe.each(testDrivers())('hostile input (%s)', (driver) => {
       ...querySurfaces(fixture),
       ...notJsonSurface(fixture),
       ...formSurfaces(fixture, csrf),
+      ...consoleSurfaces(fixture),
     };
     baseline = await reader.take();
   }, 120000);
@@ -201,6 +204,42 @@ describe.each(testDrivers())('hostile input (%s)', (driver) => {
         [],
       ]);
       counted.set('bodies over the size limits', (counted.get('bodies over the size limits') ?? 0) + 1);
+    }
+    expect(snapshotChanges(before, await reader.take())).toEqual([]);
+  });
+
+  it('answers the console API paths the security review found answering 500 with 404, naming what is missing', async () => {
+    const cases: [string, string][] = [
+      [
+        '/admin/api/resources/OrgEntity/actions/doesNotExist',
+        "OrgEntity has no resource action 'doesNotExist'",
+      ],
+      [
+        '/admin/api/resources/OrgEntity/records/1/doesNotExist',
+        "OrgEntity has no record action 'doesNotExist'",
+      ],
+      ['/admin/api/resources/NoSuch/actions/list', "the console has no resource 'NoSuch'"],
+    ];
+    const before = await reader.take();
+    for (const [path, message] of cases) {
+      for (const method of ['GET', 'POST'] as const) {
+        const answer = await send(fixture.stack.base, {
+          surface: 'console API',
+          method,
+          path,
+          ...(method === 'POST' ? { body: '{}', contentType: 'application/json' } : {}),
+          admin: false,
+          headers: fixture.console.headers,
+          answer: 'json',
+          faults: [],
+        });
+        expect([method, path, answer.status, (answer.json as { message?: string })?.message]).toEqual([
+          method,
+          path,
+          404,
+          message,
+        ]);
+      }
     }
     expect(snapshotChanges(before, await reader.take())).toEqual([]);
   });

@@ -57,7 +57,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
     await orm.close();
     console.log(
       seeded.created
-        ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities.`
+        ? `Seeded the ${year} demo dialogue with ${seeded.entities} entities and ${seeded.people} people in their reporting trees.`
         : `The ${year} demo dialogue exists.`,
     );
   } catch (error) {

@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { Request } from 'express';
 import type { ActionDeps } from './console-action';
-import { CONSOLE_COOKIE, TooManyLoginAttempts, type LoginRateLimiter } from './console-security';
+import { CONSOLE_COOKIE } from './console-security';
 import { CONSOLE_PATH } from './console-settings';
 import { registerComponents } from './components';
 import { dashboardView } from './dashboard';
@@ -16,11 +15,10 @@ export interface ConsoleAdminParts {
   orm: MikroORM;
   deps: ActionDeps;
   secret: string;
-  limiter: LoginRateLimiter;
 }
 
-/** AdminJS (resources, dashboard, branding) and its router, whose login counts attempts and renews the session. */
-export function consoleAdmin({ modules, orm, deps, secret, limiter }: ConsoleAdminParts) {
+/** AdminJS (resources, dashboard, branding) and its router; the login form is answered ahead of it (consoleLogin). */
+export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) {
   const { default: AdminJS, ComponentLoader } = modules.adminjs;
   const componentLoader = new ComponentLoader();
   const components = registerComponents(componentLoader);
@@ -39,21 +37,9 @@ export function consoleAdmin({ modules, orm, deps, secret, limiter }: ConsoleAdm
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: consoleTranslations } },
   });
 
-  const authenticate = async (email: string, password: string, context?: { req: Request }) => {
-    const wait = await limiter.attemptOn(String(email ?? ''));
-    if (wait > 0) throw new TooManyLoginAttempts(wait);
-    const identity = await deps.services.admins.authenticate(email, password);
-    if (!identity) return null;
-    await limiter.succeeded(email);
-    // A new session id at login, so that an id planted before it is worth nothing after.
-    const req = context?.req;
-    if (req?.session) {
-      await new Promise<void>((resolve, reject) =>
-        req.session.regenerate((e) => (e ? reject(e) : resolve())),
-      );
-    }
-    return { ...identity, title: identity.email };
-  };
+  // Never called: consoleLogin answers POST /login first, with the rate limits. Should a request reach AdminJS's
+  // own login handler, it logs nobody in.
+  const authenticate = async () => null;
   const router = modules.express.buildAuthenticatedRouter(
     admin,
     { authenticate, cookieName: CONSOLE_COOKIE, cookiePassword: secret },

@@ -4,14 +4,15 @@ import express, { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
 import type Redis from 'ioredis';
 import type { ActionDeps } from './console-action';
+import { consoleApiGuard, type KnownResource } from './console-api-guard';
 import { consoleAdmin } from './console-admin';
+import { consoleContentSecurity } from './console-csp';
+import { consoleLogin, LoginRateLimiter } from './console-login';
 import {
   CONSOLE_COOKIE,
   consoleHeaders,
   csrfGuard,
   identityRefresh,
-  loginAddressLimit,
-  LoginRateLimiter,
   requireLogin,
   roleGate,
 } from './console-security';
@@ -70,21 +71,26 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     `${settings.redisPrefix}:ratelimit:console-login`,
     settings.loginLimits,
   );
-  const { admin, router: adminRouter } = consoleAdmin({ ...parts, secret: settings.secret, limiter });
+  const { admin, router: adminRouter } = consoleAdmin({ ...parts, secret: settings.secret });
   const loginPath = `${CONSOLE_PATH}/login`;
 
   const router = express.Router();
   router.use(consoleHeaders());
+  router.use(consoleContentSecurity());
   router.get('/frontend/assets/components.bundle.js', (_req, res) => {
     res.type('text/javascript').sendFile(bundle);
   });
   router.use(consoleSession(settings, redis));
   router.use(identityRefresh((id) => deps.services.admins.identity(id)));
   router.use(csrfGuard(settings.secret, settings.secureCookies));
-  router.use(
-    loginAddressLimit(limiter, (message) =>
-      admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
-    ),
+  router.post(
+    '/login',
+    ...consoleLogin({
+      limiter,
+      authenticate: (email, password) => deps.services.admins.authenticate(email, password),
+      renderLogin: (message) => admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
+      rootPath: CONSOLE_PATH,
+    }),
   );
   router.use(roleGate(ADMIN_ONLY_RESOURCES));
   router.use(parts.clockSync);
@@ -93,6 +99,10 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(mermaid);
   });
+  router.use(
+    '/api',
+    consoleApiGuard(() => admin.resources as unknown as KnownResource[]),
+  );
   router.use(adminRouter);
   return router;
 }

@@ -1,8 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { redisRateLimiter, type RateLimit } from '@cascade/scheduling';
 import type { ConsoleIdentity } from '@cascade/dialogue';
 
 export const CONSOLE_COOKIE = 'cascade.console';
@@ -47,19 +44,7 @@ const refuse = (res: Response, status: number, error: string, message: string) =
     .type('application/json')
     .send(JSON.stringify({ statusCode: status, error, message }));
 
-const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-].join('; ');
-
-/** Frames, sniffing and referrers off; console pages are never cached. */
+/** Frames, sniffing and referrers off; console pages are never cached (the CSP: consoleContentSecurity). */
 export function consoleHeaders(): RequestHandler {
   return (req, res, next) => {
     res.setHeader('X-Frame-Options', 'DENY');
@@ -68,9 +53,6 @@ export function consoleHeaders(): RequestHandler {
     if (!req.path.startsWith('/frontend/assets/') && !req.path.includes('/static/')) {
       res.setHeader('Cache-Control', 'no-store');
     }
-    // AdminJS's pages: everything from this origin (its state and styles are inline); nothing from the network,
-    // not even the web font its login page links to.
-    if (!req.path.startsWith('/queues')) res.setHeader('Content-Security-Policy', CONSOLE_CSP);
     next();
   };
 }
@@ -167,77 +149,5 @@ export function identityRefresh(
       },
       (error: Error) => next(error),
     );
-  };
-}
-
-export interface LoginLimits {
-  perAddress: { points: number; duration: number };
-  perAccount: { points: number; duration: number };
-}
-
-/** Generous for a person who mistypes, tight for a script: 30 tries per address and 10 per account in 15 min. */
-export const LOGIN_LIMITS: LoginLimits = {
-  perAddress: { points: 30, duration: 15 * 60 },
-  perAccount: { points: 10, duration: 15 * 60 },
-};
-
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 22);
-
-/**
- * Login attempts counted in Redis (shared by every api process; in memory while Redis is away), per client
- * address and per account; only digests name the counters.
- */
-export class LoginRateLimiter {
-  private readonly perAddress: RateLimiterRedis;
-  private readonly perAccount: RateLimiterRedis;
-
-  constructor(redis: Redis, keyPrefix: string, limits: LoginLimits = LOGIN_LIMITS) {
-    const make = (name: string, limit: RateLimit) => redisRateLimiter(redis, `${keyPrefix}:${name}`, limit);
-    this.perAddress = make('address', limits.perAddress);
-    this.perAccount = make('account', limits.perAccount);
-  }
-
-  /** Seconds to wait, or 0 when the attempt may go on. */
-  async attemptFrom(address: string): Promise<number> {
-    return consume(this.perAddress, digest(address));
-  }
-
-  async attemptOn(email: string): Promise<number> {
-    return consume(this.perAccount, digest(email.trim().toLowerCase()));
-  }
-
-  async succeeded(email: string): Promise<void> {
-    await this.perAccount.delete(digest(email.trim().toLowerCase())).catch(() => undefined);
-  }
-}
-
-async function consume(limiter: RateLimiterRedis, key: string): Promise<number> {
-  try {
-    await limiter.consume(key);
-    return 0;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw rejection;
-  }
-}
-
-export class TooManyLoginAttempts extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many login attempts: try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
-  }
-}
-
-/** Counts each POST to the login form per client address before anything else reads it. */
-export function loginAddressLimit(
-  limiter: LoginRateLimiter,
-  renderLogin: (message: string) => Promise<string>,
-): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== 'POST' || req.path !== '/login') return next();
-    limiter.attemptFrom(req.ip ?? req.socket.remoteAddress ?? 'unknown').then(async (wait) => {
-      if (wait === 0) return next();
-      res.setHeader('Retry-After', String(wait));
-      res.status(429).send(await renderLogin(new TooManyLoginAttempts(wait).message));
-    }, next);
   };
 }

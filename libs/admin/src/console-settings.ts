@@ -1,5 +1,5 @@
 import type { CascadeConfig } from '@cascade/config';
-import type { LoginLimits } from './console-security';
+import type { LoginLimits } from './console-login';
 
 export const CONSOLE_PATH = '/admin';
 

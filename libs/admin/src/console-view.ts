@@ -5,7 +5,8 @@
 export interface ConsoleField {
   name: string;
   label: string;
-  type?: 'text' | 'textarea' | 'date' | 'select' | 'hidden' | 'email' | 'password';
+  /** A checkbox sends `yes` when ticked and an empty value when not; its `value` ticks it at first. */
+  type?: 'text' | 'textarea' | 'date' | 'select' | 'hidden' | 'email' | 'password' | 'checkbox';
   options?: { value: string; label: string }[];
   required?: boolean;
   value?: string;

@@ -26,9 +26,10 @@ export { classifyError, type ClassifiedError } from './shared/classify-error';
 export { errorBody, type ErrorBody, type ErrorBodyIssue } from './shared/error-body';
 export { isServiceUnavailable, RETRY_AFTER_SECONDS } from './shared/service-unavailable';
 
-// Shared values: who acts, the checks of free-text fields, the languages.
+// Shared values: who acts, the checks of free-text fields, the CSV exports' writer, the languages.
 export { Actors } from './shared/actor';
 export { CONTROL_CHARACTERS, MAX_ID } from './shared/field-checks';
+export { spreadsheetSafe, writeCsv, type CsvCell } from './shared/csv-export';
 export { LANGUAGES, isLanguage, type Language, type Localized } from './shared/languages';
 
 // The year's dialogue and its audit trail.
@@ -56,6 +57,7 @@ export {
 export { ManagerWorkflow } from './cascade/manager-workflow.entity';
 export type { ScheduleInput } from './cascade/session-schedule';
 export type { TreeSyncSummary } from './cascade/manager-cascade';
+export { readOrgTreeCsv, type TreePersonInput } from './org/org-tree';
 
 // Workflow instances: the loaded workflows, transitions, invitations, timelines.
 export { WorkflowRegistry } from './workflow-instance/workflow-registry';

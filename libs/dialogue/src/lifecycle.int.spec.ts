@@ -235,6 +235,53 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(await fresh().count(OrgEntity, {})).toBe(58);
   });
 
+  it('imports the same Focal Points again: kept by address and updated in place, the others removed or added', async () => {
+    const eosg = () => fresh().findOneOrFail(OrgEntity, { code: 'EOSG' }, { populate: ['focalPoints'] });
+    const row = (focalPoints: { name: string; email: string; language?: string }[]) => ({
+      code: 'EOSG',
+      name: 'Executive Office of the Secretary-General',
+      kind: 'office',
+      dutyStation: 'New York',
+      timeZone: 'America/New_York',
+      language: 'en',
+      staff: 212,
+      focalPoints,
+    });
+    const before = (await eosg()).focalPoints.getItems().find((fp) => fp.email === 'ana@un.test');
+    await imports.importJson(
+      [
+        row([
+          { name: 'Ana Lima', email: 'ana@un.test' },
+          { name: 'Cy', email: 'cy@un.test', language: 'es' },
+        ]),
+      ],
+      ADMIN,
+    );
+    const points = (await eosg()).focalPoints.getItems();
+    expect(points.map((fp) => `${fp.email}/${fp.name}/${fp.language}`).sort()).toEqual([
+      'ana@un.test/Ana Lima/en',
+      'cy@un.test/Cy/es',
+    ]);
+    expect(points.find((fp) => fp.email === 'ana@un.test')?.id).toBe(before?.id);
+
+    // Back as the tests after this one expect them.
+    await imports.importJson(
+      [
+        row([
+          { name: 'Ana', email: 'ana@un.test' },
+          { name: 'Bo', email: 'bo@un.test', language: 'fr' },
+        ]),
+      ],
+      ADMIN,
+    );
+    expect(
+      (await eosg()).focalPoints
+        .getItems()
+        .map((fp) => `${fp.email}/${fp.name}/${fp.language}`)
+        .sort(),
+    ).toEqual(['ana@un.test/Ana/en', 'bo@un.test/Bo/fr']);
+  });
+
   it('launches once: launchedAt, an audit row and one outbox job keyed by the dialogue', async () => {
     const result = await dialogues.launch(YEAR, ADMIN);
     expect(result).toEqual({ year: YEAR, launchedAt: db.clock.now(), entitiesToInvite: 58 });

@@ -1,19 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import {
   Dialogue,
   DialogueService,
   EntityImportService,
-  readEntityCsv,
+  OrgTreeService,
+  Person,
   SystemClock,
   type Clock,
   type Localized,
   type WorkflowRegistry,
 } from '@cascade/dialogue';
-
-/** The real entity list, shipped with the project (../shared does not exist on a user's machine). */
-export const DEMO_ENTITIES_CSV = path.resolve(__dirname, '../seed/entities.csv');
+import { readDemoEntities, treeEntityOf, type DemoEntityRow } from './demo-entities';
+import {
+  DEFAULT_TREE_SEED,
+  entityDomain,
+  generateReportingTree,
+  type ReportingTree,
+} from './reporting-tree/reporting-tree';
 
 const DEMO_ACTOR = 'system: demo seeder';
 
@@ -29,33 +32,51 @@ const link = (file: string): Localized => ({
   es: `https://ethics.example.org/leadership-dialogue/es/${file}`,
 });
 
-function slug(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+export interface DemoSeedResult {
+  created: boolean;
+  entities: number;
+  /** People of the generated reporting trees imported by this run. */
+  people: number;
 }
 
 /**
- * Seeds the demo: the real entity list with synthetic Heads and Focal Points (example.org addresses), and a
- * dialogue for the given year. Running it again changes nothing.
+ * Seeds the demo: the real entity list with a generated reporting tree each (its Head is the entity's Head of
+ * Entity), a synthetic Focal Point each (example.org addresses), and a dialogue for the given year. Running it
+ * again changes nothing; an entity that already has a tree keeps it and its Head.
  */
 export async function seedDemo(
   orm: MikroORM,
   registry: WorkflowRegistry,
-  { year, clock = new SystemClock() }: { year: number; clock?: Clock },
-): Promise<{ created: boolean; entities: number }> {
+  {
+    year,
+    clock = new SystemClock(),
+    treeSeed = DEFAULT_TREE_SEED,
+  }: { year: number; clock?: Clock; treeSeed?: number },
+): Promise<DemoSeedResult> {
   const em = orm.em.fork();
-  if (await em.count(Dialogue, { year })) return { created: false, entities: 0 };
-  const rows = readEntityCsv(fs.readFileSync(DEMO_ENTITIES_CSV, 'utf8')).map(({ raw }) => {
-    const domain = `${slug(String(raw.code))}.example.org`;
-    return {
+  if (await em.count(Dialogue, { year })) return { created: false, entities: 0, people: 0 };
+  const trees = new Map<string, ReportingTree>();
+  const rows: DemoEntityRow[] = [];
+  for (const raw of readDemoEntities()) {
+    const code = String(raw.code);
+    const hasTree = (await em.count(Person, { entity: { code } })) > 0;
+    const tree = hasTree ? null : generateReportingTree(treeEntityOf(raw), { seed: treeSeed });
+    if (tree) trees.set(code, tree);
+    const head = tree?.people[0];
+    rows.push({
       ...raw,
-      headName: `Head of ${raw.code}`,
-      headEmail: `head@${domain}`,
+      ...(head ? { headName: head.name, headEmail: head.email } : {}),
       focalPoints: [
-        { name: `Focal Point ${raw.code}`, email: `focal.point@${domain}`, language: raw.language },
+        { name: `Focal Point ${code}`, email: `focal.point@${entityDomain(code)}`, language: raw.language },
       ],
-    };
-  });
+    });
+  }
   const imported = await new EntityImportService(orm.em, clock).importJson(rows, DEMO_ACTOR);
+  const orgTrees = new OrgTreeService(orm.em, clock, registry);
+  let people = 0;
+  for (const [code, tree] of trees) {
+    people += (await orgTrees.importEntityCsv(code, tree.csv, DEMO_ACTOR)).added;
+  }
   await new DialogueService(orm.em, clock, registry).create(
     {
       year,
@@ -68,5 +89,5 @@ export async function seedDemo(
     },
     DEMO_ACTOR,
   );
-  return { created: true, entities: imported.total };
+  return { created: true, entities: imported.total, people };
 }

@@ -28,7 +28,7 @@ export type RoleView =
       role: 'leader';
       view: { context: PortalContext; progress: CascadeProgress; sessions: SessionSummary[] };
     }
-  | { role: 'participants'; view: { context: PortalContext; alreadyCounted: number } };
+  | { role: 'participants'; view: { context: PortalContext; alreadyCounted: number; capacity: number } };
 
 /** What a page shows once after a POST (the links are made once and never stored in the clear). */
 export type Flash =

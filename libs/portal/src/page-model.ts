@@ -93,8 +93,10 @@ function roleSections(input: PageInput): Record<string, unknown> {
         ownSessions: true,
       };
     }
-    case 'participants':
-      return { alreadyCounted: roleView.view.alreadyCounted };
+    case 'participants': {
+      const { alreadyCounted, capacity } = roleView.view;
+      return { alreadyCounted, capacity, full: alreadyCounted >= capacity };
+    }
   }
 }
 

@@ -305,6 +305,23 @@ describe('the token-link pages', () => {
     expect(html).toContain('href="https://cascade.example.org/p/abc"');
   });
 
+  it('says how many answers a participants’ link takes, and once they are all in, takes no more', () => {
+    const open = decode(pages.rolePage(sampleRoleView('participants'), 'fr', TOKEN));
+    expect(open).toContain(
+      'Ce lien accepte une réponse par participant enregistré pour la séance, soit 12 au total. Réponses reçues à ce jour : 4.',
+    );
+    expect(open).toContain('<form method="post"');
+    const roleView = sampleRoleView('participants');
+    if (roleView.role !== 'participants') throw new Error('a participants view');
+    for (const lang of LANGUAGES) {
+      const full = decode(
+        pages.rolePage({ ...roleView, view: { ...roleView.view, alreadyCounted: 12 } }, lang, TOKEN),
+      );
+      expect(full).toContain(renderer.translate(lang, 'feedback.full', { count: 12 }));
+      expect(full).not.toContain('<form method="post"');
+    }
+  });
+
   it('shows a warning sealed by the previous release (an English sentence) as it is', () => {
     const html = pages.rolePage(sampleRoleView('leader'), 'es', TOKEN, {
       done: 'session',

@@ -169,6 +169,6 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
     case 'leader':
       return { role, view: { context, progress: sampleProgress(), sessions: sampleSessions() } };
     case 'participants':
-      return { role, view: { context, alreadyCounted: 4 } };
+      return { role, view: { context, alreadyCounted: 4, capacity: 12 } };
   }
 }

@@ -11,3 +11,18 @@ export * from './stack';
 export * from './synthetic-organisation';
 export * from './statement-log';
 export * from './calendar';
+// The reporting-tree generator lives in libs/persistence, where the demo seeder (which may not import this test
+// library) uses it too; the suites in test/ may import only this library, so it is passed on here.
+export {
+  DEFAULT_TREE_SEED,
+  generateEntityListTrees,
+  generateReportingTree,
+  generateReportingTrees,
+  orgTreeCsv,
+  staffAtScale,
+  TREE_RULES,
+  type ReportingTree,
+  type TreeEntity,
+  type TreeOptions,
+  type TreePerson,
+} from '@cascade/persistence';

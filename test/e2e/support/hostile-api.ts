@@ -91,7 +91,10 @@ const STATISTICS_FIELDS = [
   'nonStaffParticipants',
 ];
 
-/** Agency lists that break a rule: a blank, long or control-character name, a bad count, too many agencies. */
+/**
+ * Agency lists that break a rule: a blank, long, control-character or formula-like name (not starting with a
+ * letter), a bad count, too many agencies.
+ */
 function badAgencies(): fc.Arbitrary<Mutation> {
   const field = 'otherAgencyParticipants';
   return fc.oneof(
@@ -107,6 +110,8 @@ function badAgencies(): fc.Arbitrary<Mutation> {
             fc.constantFrom('', ' ', '\u3000'),
             fc.constantFrom('x'.repeat(101)),
             fc.constantFrom('UN\u0000DP', 'A\u0007'),
+            // Not names: what a spreadsheet would run as a formula, or no letter first (issue 22).
+            fc.constantFrom('=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '1UN', "'UNDP", ' UNDP'),
           ),
           fc.integer({ min: 0, max: 10 }),
         )

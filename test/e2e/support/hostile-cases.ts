@@ -15,6 +15,8 @@ export interface HostileCase {
   contentType?: string;
   /** The admin key, or none (token links). */
   admin: boolean;
+  /** Sent as well: the console's session cookie and CSRF token. */
+  headers?: Record<string, string>;
   /** JSON answers (`issues`, `message`) or a token-link page (its error summary). */
   answer: 'json' | 'page';
   faults: Fault[];
@@ -132,7 +134,7 @@ export interface Sent {
 
 /** Sends a case as is, with the admin key when the case is an admin one. */
 export async function send(base: string, hostile: HostileCase): Promise<Sent> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...hostile.headers };
   if (hostile.admin) headers['x-api-key'] = API_KEY;
   if (hostile.contentType) headers['content-type'] = hostile.contentType;
   const response = await fetch(base + hostile.path, {

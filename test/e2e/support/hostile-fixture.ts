@@ -1,4 +1,5 @@
 import { sampleDialogueInput, startStack, waitFor, type Stack, type TestDriver } from '@cascade/testing';
+import { ADMIN, ConsoleClient, createConsoleAccount } from './console';
 
 /**
  * A launched dialogue with something behind every public endpoint, so that hostile input meets the real checks
@@ -16,6 +17,8 @@ export interface HostileFixture {
   managers: string[];
   tokens: { focalPoint: string; head: string; leader: string; participants: string };
   ids: { extensionRequest: number; scenarioProposal: number; question: number; link: number; mail: number };
+  /** An admin logged in to the console: the headers its requests carry, and ids of records it can see. */
+  console: { headers: Record<string, string>; recordIds: Record<string, string[]> };
   /** Deletes the portal's rate-limit counters, so that thousands of requests from one address meet the checks. */
   resetRateLimits(): Promise<void>;
 }
@@ -148,6 +151,7 @@ export async function startHostileFixture(driver: TestDriver): Promise<HostileFi
     );
     await settle(stack);
     await stack.processes[1].stop();
+    const consoleSession = await consoleLogin(stack);
 
     return {
       stack,
@@ -156,6 +160,7 @@ export async function startHostileFixture(driver: TestDriver): Promise<HostileFi
       otherCode: other.code,
       managers: ['head@hst.example.org', 'marta.gomez@hst.example.org', 'luc.martin@hst.example.org'],
       tokens: { focalPoint, head, leader, participants: session.participantsToken },
+      console: consoleSession,
       ids: {
         extensionRequest: requests[0].id,
         scenarioProposal: proposals[0].id,
@@ -173,6 +178,22 @@ export async function startHostileFixture(driver: TestDriver): Promise<HostileFi
     await stack.stop();
     throw error;
   }
+}
+
+/** An admin account, logged in: its session cookie and CSRF token as headers, and the ids of two resources' rows. */
+async function consoleLogin(stack: Stack): Promise<HostileFixture['console']> {
+  await createConsoleAccount(stack, ADMIN, 'admin');
+  const client = new ConsoleClient(stack.base);
+  const answer = await client.login(ADMIN);
+  if (answer.status !== 302) throw new Error(`console login: ${answer.status} ${answer.text.slice(0, 300)}`);
+  const ids = async (resource: string) => (await client.list(resource)).map((r) => String(r.id));
+  return {
+    headers: {
+      cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-xsrf-token': client.cookies.get('XSRF-TOKEN') as string,
+    },
+    recordIds: { EntityWorkflow: await ids('EntityWorkflow'), OrgEntity: await ids('OrgEntity') },
+  };
 }
 
 /** Waits until the worker's queues are empty: every job of the setup done, no mail waiting to be composed. */

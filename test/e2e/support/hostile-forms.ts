@@ -107,7 +107,10 @@ function agencyRows(min = 0): fc.Arbitrary<Fields> {
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? [...value] : [value];
 
-/** A bad agency row appended after the good ones: a blank or bad name with a count, or a name with a bad count. */
+/**
+ * A bad agency row appended after the good ones: a blank, bad or formula-like name with a count, or a name with a
+ * bad count.
+ */
 function badAgencyRow(): fc.Arbitrary<FormFault> {
   return fc
     .oneof(
@@ -116,6 +119,9 @@ function badAgencyRow(): fc.Arbitrary<FormFault> {
         .map(([agency, count]) => ({ agency, count, part: 'agency' })),
       fc
         .tuple(controlled(20), fc.constant('2'))
+        .map(([agency, count]) => ({ agency, count, part: 'agency' })),
+      fc
+        .tuple(fc.constantFrom('=HYPERLINK("http://x")', '@SUM(A1)', '+1', '-UNDP', '1 UN'), fc.constant('2'))
         .map(([agency, count]) => ({ agency, count, part: 'agency' })),
       fc
         .tuple(fc.constant('Agency Bad'), badCountText())

@@ -17,7 +17,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString } from 'class-validator';
 import {
   AccessTokenService,
   Actors,
@@ -37,6 +37,18 @@ export class IssueLinkDto {
     'en' | 'fr' | 'es';
 }
 
+export class RevokeLinkDto {
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      'Also revoke the links made from this one, and theirs (leader links made from a Focal Point’s or Head’s ' +
+      'link, participants’ links made by the leader who reported the session).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  derived?: boolean;
+}
+
 const linkView = (t: AccessToken) => ({
   id: t.id,
   role: t.role,
@@ -46,6 +58,7 @@ const linkView = (t: AccessToken) => ({
   sessionId: t.session?.id ?? null,
   createdAt: t.createdAt,
   createdBy: t.createdBy,
+  issuedFromId: t.issuedFrom?.id ?? null,
   expiresAt: t.expiresAt,
   revokedAt: t.revokedAt,
 });
@@ -112,8 +125,15 @@ export class OrgController {
   }
 
   @Post('tokens/:id/revoke')
-  @ApiOperation({ summary: 'Revoke a link at once (issue a new one to replace it)' })
-  async revoke(@Param('id', ParseIntPipe) id: number) {
-    return linkView(await this.tokens.revoke(id, Actors.adminApiKey));
+  @ApiOperation({
+    summary: 'Revoke a link at once, and (unless `derived` is false) the links made from it',
+    description:
+      'The answer is the link, with `derivedRevoked`: the links made from it (and from those) that this revoked.',
+  })
+  async revoke(@Param('id', ParseIntPipe) id: number, @Body() body: RevokeLinkDto) {
+    const { revoked, derived } = await this.tokens.revoke(id, Actors.adminApiKey, {
+      derived: body?.derived !== false,
+    });
+    return { ...linkView(revoked), derivedRevoked: derived.map(linkView) };
   }
 }

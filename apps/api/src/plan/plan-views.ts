@@ -1,5 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
-import type { PlanRow } from '@cascade/dialogue';
+import { writeCsv, type PlanRow } from '@cascade/dialogue';
 
 export const planRowView = (row: PlanRow) => ({
   key: row.key,
@@ -39,8 +38,10 @@ export const PLAN_CSV_COLUMNS = [
   'key',
 ] as const;
 
+/** Text that starts like a formula is neutralised by `writeCsv` (README: the CSV exports). */
 export function planCsv(rows: PlanRow[]): string {
-  return stringify(
+  return writeCsv(
+    PLAN_CSV_COLUMNS,
     rows.map((row) => [
       row.entity ?? '',
       row.entityName ?? '',
@@ -59,6 +60,5 @@ export function planCsv(rows: PlanRow[]): string {
       row.outcome ?? '',
       row.key ?? '',
     ]),
-    { header: true, columns: [...PLAN_CSV_COLUMNS] },
   );
 }

@@ -1,5 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
-import type { ReportContent, ReportRow, ReportTotals } from '@cascade/dialogue';
+import {
+  writeCsv,
+  type CsvCell,
+  type ReportContent,
+  type ReportRow,
+  type ReportTotals,
+} from '@cascade/dialogue';
 
 /** Stable column names: README documents them; add columns at the end only. */
 export const REPORT_CSV_COLUMNS = [
@@ -30,7 +35,7 @@ const agencies = (map: Record<string, number>) =>
     .map(([agency, n]) => `${agency}:${n}`)
     .join(' ');
 
-function entityLine(r: ReportRow): (string | number)[] {
+function entityLine(r: ReportRow): CsvCell[] {
   return [
     r.code,
     r.name,
@@ -54,7 +59,7 @@ function entityLine(r: ReportRow): (string | number)[] {
   ];
 }
 
-function totalsLine(code: string, label: string, t: ReportTotals): (string | number)[] {
+function totalsLine(code: string, label: string, t: ReportTotals): CsvCell[] {
   return [
     code,
     label,
@@ -78,16 +83,16 @@ function totalsLine(code: string, label: string, t: ReportTotals): (string | num
   ];
 }
 
-/** One row per entity, then a subtotal per kind of entity and the grand total (figures of completed entities). */
+/**
+ * One row per entity, then a subtotal per kind of entity and the grand total (figures of completed entities).
+ * Text that starts like a formula is neutralised by `writeCsv` (README: the CSV exports).
+ */
 export function reportCsv(content: ReportContent): string {
-  return stringify(
-    [
-      ...content.rows.map(entityLine),
-      ...Object.entries(content.byKind).map(([kind, t]) =>
-        totalsLine(`SUBTOTAL:${kind}`, `All ${kind} entities`, t),
-      ),
-      totalsLine('TOTAL', 'All entities', content.totals),
-    ],
-    { header: true, columns: [...REPORT_CSV_COLUMNS] },
-  );
+  return writeCsv(REPORT_CSV_COLUMNS, [
+    ...content.rows.map(entityLine),
+    ...Object.entries(content.byKind).map(([kind, t]) =>
+      totalsLine(`SUBTOTAL:${kind}`, `All ${kind} entities`, t),
+    ),
+    totalsLine('TOTAL', 'All entities', content.totals),
+  ]);
 }

@@ -101,6 +101,31 @@ describe('report outputs', () => {
     });
   });
 
+  it('CSV: text that a spreadsheet would run as a formula gets a quote in front, in every row it reaches', () => {
+    const agency = '=HYPERLINK("http://x")';
+    const formula = fact('FORMULA', 'office', [10, 5], { name: '=HYPERLINK("http://x")' });
+    // An issued report keeps the agencies of its day, before names had to start with a letter.
+    const statistics = formula.statistics as NonNullable<EntityFacts['statistics']>;
+    formula.statistics = { ...statistics, otherAgencyParticipants: { [agency]: 1 } };
+    const stored = compileReport([formula], {
+      year: 2026,
+      reportCutoff: '2027-02-28',
+      compiledAt: new Date('2027-03-01T12:00:00Z'),
+      history: [],
+      launchedAt: null,
+      previousYear: null,
+      previousVersion: null,
+    });
+    const csv = reportCsv(stored);
+    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r['code'], r['name'], r['other_agency_participants']])).toEqual([
+      ['FORMULA', `'=HYPERLINK("http://x")`, `'=HYPERLINK("http://x"):1`],
+      ['SUBTOTAL:office', 'All office entities', `'=HYPERLINK("http://x"):1`],
+      ['TOTAL', 'All entities', `'=HYPERLINK("http://x"):1`],
+    ]);
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('HTML: printable, escaped, with both charts and the draft marked', () => {
     const html = reportHtml(content);
     expect(html).toContain('DRAFT, not issued');

@@ -1,8 +1,9 @@
-import { ValidationFailed, type AccessToken } from '@cascade/dialogue';
+import { ValidationFailed } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
-import { iso, percent } from '../console-view';
+import { percent } from '../console-view';
 import { csvField, instanceFacts, reasonField, required, timelineLink } from './action-kit';
 import { extensionView, grantExtensionFlow } from './extension-grant';
+import { linksAction } from './links.action';
 import { timeline } from './timeline.action';
 
 // The actions on one entity of a year: its timeline, an extension, an override, a withdrawal, its links, its tree.
@@ -134,75 +135,6 @@ const withdraw: ConsoleActionSpec = {
   },
 };
 
-const reissueLinks: ConsoleActionSpec = {
-  name: 'reissueLinks',
-  label: 'Links',
-  actionType: 'record',
-  icon: 'Link',
-  async show({ queries, recordId, services }) {
-    const instance = await queries.instances.byId(recordId);
-    const links = await services.tokens.list(instance.dialogue.year, instance.entity.code);
-    const active = links.filter((l) => !l.revokedAt && l.subjectEmail);
-    return {
-      title: `Links of ${instance.entity.code}`,
-      intro:
-        'Re-issuing revokes the link and makes a new one for the same person, shown here once. Give it to the person yourself.',
-      form: active.length
-        ? {
-            fields: [
-              {
-                name: 'link',
-                label: 'Link to re-issue',
-                type: 'select',
-                required: true,
-                options: active.map((l) => ({ value: String(l.id), label: `${l.role}: ${l.subjectEmail}` })),
-              },
-            ],
-            submit: 'Revoke and issue a new link',
-          }
-        : undefined,
-      tables: [linksTable(links)],
-    };
-  },
-  async submit(call) {
-    const instance = await call.queries.instances.byId(call.recordId);
-    const id = Number(required(call, 'link'));
-    // One transaction: revoke, issue and both audit rows; a failure leaves the old link valid.
-    const { revoked, token, expiresAt } = await call.services.tokens.reissue(id, call.actor, {
-      workflowId: instance.id,
-    });
-    return {
-      title: `New link for ${revoked.subjectEmail}`,
-      success: `Link ${id} revoked and a new one issued for ${revoked.subjectEmail}.`,
-      facts: [['Expires', iso(expiresAt)]],
-      texts: [
-        {
-          id: 'new-link',
-          title: 'The new link (shown once)',
-          text: `${call.services.publicUrl}/p/${token}`,
-        },
-      ],
-    };
-  },
-};
-
-function linksTable(links: AccessToken[]) {
-  return {
-    id: 'links',
-    title: 'Links',
-    columns: ['Id', 'Role', 'Person', 'Created', 'Expires', 'Revoked', 'By'],
-    rows: links.map((l) => [
-      l.id,
-      l.role,
-      l.subjectEmail,
-      iso(l.createdAt),
-      iso(l.expiresAt),
-      iso(l.revokedAt),
-      l.createdBy,
-    ]),
-  };
-}
-
 const importOrgTree: ConsoleActionSpec = {
   name: 'importOrgTree',
   label: 'Org tree',
@@ -245,6 +177,6 @@ export const entityWorkflowActions: ConsoleActionSpec[] = [
   grantExtension,
   override,
   withdraw,
-  reissueLinks,
+  linksAction,
   importOrgTree,
 ];

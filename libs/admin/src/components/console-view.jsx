@@ -61,6 +61,26 @@ const Field = ({ field, value, onChange }) => {
     style: input,
   };
   if (field.type === 'hidden') return <input type="hidden" name={field.name} value={value ?? ''} />;
+  if (field.type === 'checkbox')
+    return (
+      <Box mb="lg">
+        <label htmlFor={common.id} style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
+          <input
+            type="checkbox"
+            id={common.id}
+            name={field.name}
+            checked={value === 'yes'}
+            onChange={(e) => onChange(field.name, e.target.checked ? 'yes' : '')}
+          />
+          {field.label}
+        </label>
+        {field.help ? (
+          <Text mt="sm" color="grey60" fontSize="sm">
+            {field.help}
+          </Text>
+        ) : null}
+      </Box>
+    );
   let control;
   if (field.type === 'textarea') control = <textarea rows={field.rows || 4} {...common} />;
   else if (field.type === 'select')

@@ -15,7 +15,7 @@ export interface ImportResult {
   total: number;
 }
 
-/** Applies an entity's fields to a new or existing row, replacing its Focal Points. */
+/** Applies an entity's fields to a new or existing row (its Focal Points loaded), replacing its Focal Points. */
 export function applyEntityInput(em: EntityManager, entity: OrgEntity, input: EntityInput): void {
   entity.name = input.name;
   entity.kind = input.kind;
@@ -26,10 +26,19 @@ export function applyEntityInput(em: EntityManager, entity: OrgEntity, input: En
   entity.headName = input.head?.name ?? entity.headName;
   entity.headEmail = input.head?.email ?? entity.headEmail;
   if (input.focalPoints.length > 0) {
-    entity.focalPoints.removeAll();
+    // Kept by address and updated in place: removing a Focal Point and adding it again would be inserted before
+    // the delete (the unit of work's order) and break the one-address-per-entity constraint.
+    const current = new Map(entity.focalPoints.getItems().map((fp) => [fp.email, fp] as const));
     for (const fp of input.focalPoints) {
-      entity.focalPoints.add(em.create(FocalPoint, { entity, ...fp }));
+      const kept = current.get(fp.email);
+      if (kept) {
+        current.delete(fp.email);
+        Object.assign(kept, fp);
+      } else {
+        entity.focalPoints.add(em.create(FocalPoint, { entity, ...fp }));
+      }
     }
+    for (const gone of current.values()) entity.focalPoints.remove(gone);
   }
 }
 

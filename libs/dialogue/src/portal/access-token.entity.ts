@@ -11,6 +11,7 @@ import type { TokenRole } from './portal.types';
  */
 @Entity({ tableName: 'access_token' })
 @Index({ properties: ['workflow', 'role'] })
+@Index({ properties: ['issuedFrom'] })
 export class AccessToken {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -48,4 +49,12 @@ export class AccessToken {
 
   @Property({ type: 'string', length: 200, nullable: true })
   createdBy: string | null = null;
+
+  /**
+   * The link this one was made from: a leader's link from the Focal Point's or the Head's, a session's
+   * participants' link from the link that reported the session; null for a link the Ethics Office issued.
+   * Revoking a link can revoke the links made from it, and theirs.
+   */
+  @ManyToOne(() => AccessToken, { nullable: true })
+  issuedFrom: AccessToken | null = null;
 }

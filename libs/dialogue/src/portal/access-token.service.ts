@@ -42,13 +42,18 @@ export class AccessTokenService {
     private readonly clock: Clock,
   ) {}
 
-  /** Inside the caller's transaction. Valid until the end of the report cutoff day in the entity's zone. */
+  /**
+   * Inside the caller's transaction. Valid until the end of the report cutoff day in the entity's zone.
+   * `issuedFrom`: the link it is made from (a leader's link from the Focal Point's, a participants' link from
+   * the leader's), so that revoking that one can revoke this one too.
+   */
   issue(
     em: EntityManager,
     instance: EntityWorkflow,
     subject: TokenSubject,
     now: Date,
     createdBy: Actor,
+    issuedFrom: number | null = null,
   ): string {
     const raw = randomBytes(32).toString('base64url');
     em.persist(
@@ -64,6 +69,7 @@ export class AccessTokenService {
         expiresAt: endOfLocalDay(instance.dialogue.reportCutoff, instance.entity.timeZone),
         revokedAt: null,
         createdBy,
+        issuedFrom: issuedFrom === null ? null : em.getReference(AccessToken, issuedFrom),
       }),
     );
     return raw;
@@ -120,15 +126,17 @@ export class AccessTokenService {
 
   /**
    * Revokes a personal link and gives the same person (role, address, name, language, session) a new one, in
-   * one transaction with both audit rows: the revocation is written first, and whatever fails after it undoes
-   * it, so the old link stays valid unless the new one exists. `workflowId` keeps the link within the entity
-   * the caller is looking at. The raw new token leaves only in the return value.
+   * one transaction with the audit rows: the revocation is written first, and whatever fails after it undoes
+   * it, so the old link stays valid unless the new one exists. With `derived` (the default) the links made from
+   * the old one (and from those) are revoked too: whoever held the old link may have made them. The new link
+   * is the Ethics Office's own. `workflowId` keeps the link within the entity the caller is looking at. The raw
+   * new token leaves only in the return value.
    */
   async reissue(
     id: number,
     actor: Actor,
-    scope: { workflowId?: number } = {},
-  ): Promise<{ revoked: AccessToken; token: string; expiresAt: Date }> {
+    scope: { workflowId?: number; derived?: boolean } = {},
+  ): Promise<{ revoked: AccessToken; derived: AccessToken[]; token: string; expiresAt: Date }> {
     return this.em.fork().transactional(async (em) => {
       const old = await em.findOne(
         AccessToken,
@@ -141,13 +149,8 @@ export class AccessTokenService {
           id,
         });
       const now = this.clock.now();
-      old.revokedAt = now;
-      auditInstance(em, old.workflow, {
-        actor,
-        at: now,
-        event: 'revoke-link',
-        details: { link: old.id, role: old.role, email: old.subjectEmail },
-      });
+      revokeOne(em, old, now, actor);
+      const derived = scope.derived === false ? [] : await revokeDerived(em, old, now, actor);
       await em.flush();
       const token = this.issue(
         em,
@@ -169,28 +172,78 @@ export class AccessTokenService {
         details: { role: old.role, email: old.subjectEmail, reissues: old.id },
       });
       const { reportCutoff } = old.workflow.dialogue;
-      return { revoked: old, token, expiresAt: endOfLocalDay(reportCutoff, old.workflow.entity.timeZone) };
+      return {
+        revoked: old,
+        derived,
+        token,
+        expiresAt: endOfLocalDay(reportCutoff, old.workflow.entity.timeZone),
+      };
     });
   }
 
-  /** Revokes one link (`reissue` revokes and replaces it in one go). */
-  async revoke(id: number, actor: Actor): Promise<AccessToken> {
+  /**
+   * Revokes one link (`reissue` revokes and replaces it in one go) and, with `derived` (the default), the
+   * links made from it and from those, each with its audit row, in one transaction. Revoking a revoked link
+   * again still reaches the links made from it that are valid. `workflowId` as for `reissue`.
+   */
+  async revoke(
+    id: number,
+    actor: Actor,
+    { derived = true, workflowId }: { derived?: boolean; workflowId?: number } = {},
+  ): Promise<{ revoked: AccessToken; derived: AccessToken[] }> {
     return this.em.fork().transactional(async (em) => {
-      const token = await em.findOne(AccessToken, id, {
-        populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
-      });
+      const token = await em.findOne(
+        AccessToken,
+        workflowId === undefined ? { id } : { id, workflow: workflowId },
+        { populate: ['workflow', 'workflow.dialogue', 'workflow.entity'] },
+      );
       if (!token) throw new NotFound('link', id);
-      if (!token.revokedAt) {
-        const now = this.clock.now();
-        token.revokedAt = now;
-        auditInstance(em, token.workflow, {
-          actor,
-          at: now,
-          event: 'revoke-link',
-          details: { link: token.id, role: token.role, email: token.subjectEmail },
-        });
-      }
-      return token;
+      const now = this.clock.now();
+      if (!token.revokedAt) revokeOne(em, token, now, actor);
+      return { revoked: token, derived: derived ? await revokeDerived(em, token, now, actor) : [] };
     });
   }
+}
+
+/** Marks a link revoked, with its audit row (`with`: the link whose revocation took it along). */
+function revokeOne(em: EntityManager, token: AccessToken, now: Date, actor: Actor, withLink?: number): void {
+  token.revokedAt = now;
+  auditInstance(em, token.workflow, {
+    actor,
+    at: now,
+    event: 'revoke-link',
+    details: {
+      link: token.id,
+      role: token.role,
+      email: token.subjectEmail,
+      ...(withLink === undefined ? {} : { with: withLink }),
+    },
+  });
+}
+
+/**
+ * Revokes the valid links made from `root`, and from those, however deep (a Head's link → leaders' links →
+ * their sessions' participants' links), walking through links already revoked.
+ */
+async function revokeDerived(
+  em: EntityManager,
+  root: AccessToken,
+  now: Date,
+  actor: Actor,
+): Promise<AccessToken[]> {
+  const revoked: AccessToken[] = [];
+  let frontier = [root.id];
+  while (frontier.length > 0) {
+    const made = await em.find(
+      AccessToken,
+      { issuedFrom: { $in: frontier } },
+      { populate: ['workflow'], orderBy: { id: 'asc' } },
+    );
+    for (const link of made.filter((l) => !l.revokedAt)) {
+      revokeOne(em, link, now, actor, root.id);
+      revoked.push(link);
+    }
+    frontier = made.map((l) => l.id);
+  }
+  return revoked;
 }

@@ -1,3 +1,4 @@
+import { LockMode, type MikroORM } from '@mikro-orm/core';
 import { MailRenderer } from '@cascade/mail';
 import { JobName, OutboxMessage, type SendMailPayload } from '@cascade/scheduling';
 import { Timer } from '../timers/timer.entity';
@@ -16,6 +17,7 @@ import { mailSettingsOf } from '../mail/mail-settings';
 import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
+import { SessionRecord } from '../session/session-record.entity';
 import { SessionService } from '../session/session.service';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
@@ -24,6 +26,7 @@ import { EntityWorkflowService } from '../workflow-instance/entity-workflow.serv
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService, TokenRejected } from './access-token.service';
+import { FeedbackFull } from './participant-feedback';
 import { PortalService } from './portal.service';
 import { TokenRoleRefused } from './token-role-refused';
 import { RequestsService } from './requests.service';
@@ -174,6 +177,31 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       expect(await fresh().count(Person, { email: 'dan@dppa.example.org' })).toBe(0);
       const audit = await fresh().find(AuditEvent, { event: 'import-org-tree' });
       expect(audit).toHaveLength(2);
+    });
+
+    it('imports a tree outside the year’s dialogue too (as the demo seeder does): same checks, audited on the entity', async () => {
+      const people = await fresh().find(Person, { entity: { code: 'DPPA' } }, { orderBy: { id: 'asc' } });
+      const csv = [
+        'name,email,manager_email,language,is_manager',
+        ...people.map((p) => `${p.name},${p.email},${p.managerEmail ?? ''},${p.language},`),
+      ].join('\n');
+      expect(await tree.importEntityCsv('DPPA', csv, ADMIN)).toEqual({ added: 0, updated: 5, removed: 0 });
+      expect(
+        await fresh().findOneOrFail(AuditEvent, { event: 'import-org-tree', workflow: null }),
+      ).toMatchObject({
+        entityCode: 'DPPA',
+        dialogue: null,
+        actor: ADMIN,
+        details: { people: 5, added: 0, updated: 5, removed: 0 },
+      });
+
+      await expect(tree.importEntityCsv('NOPE', csv, ADMIN)).rejects.toBeInstanceOf(NotFound);
+      const before = await fresh().count(Person, {});
+      const bad =
+        'name,email,manager_email\nAl,al@dppa.example.org,\nBo,bo@dppa.example.org,nobody@dppa.example.org';
+      expect(await fieldsOf(() => tree.importEntityCsv('DPPA', bad, ADMIN))).toEqual(['3:manager_email']);
+      expect(await fresh().count(Person, {})).toBe(before);
+      expect(await fresh().count(AuditEvent, { event: 'import-org-tree' })).toBe(3);
     });
   });
 
@@ -404,6 +432,55 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
         ),
       ).toEqual(['usefulness', 'openness', 'relevance']);
       await expect(portal.submitStatistics(participants, STATS)).rejects.toBeInstanceOf(TokenRoleRefused);
+    });
+
+    it('takes at most one answer per participant recorded for the session, even sent at the same moment', async () => {
+      const desaHead = await link('DESA', 'head-of-entity', 'head@desa.example.org');
+      const small = await portal.reportSession(
+        desaHead,
+        session({
+          staffParticipants: 2,
+          nonStaffParticipants: 0,
+          otherAgencyParticipants: {},
+          questions: [],
+        }),
+      );
+      const pair = await portal.resolve(small.participantsToken);
+      expect(await portal.participantView(pair)).toMatchObject({ capacity: 2, alreadyCounted: 0 });
+      const answer = { usefulness: 4, openness: 4, relevance: 4 };
+      // On PostgreSQL another connection holds the session's row while the three answers start, so that all of
+      // them would count the answers before any is written, were the row not locked. (SQLite writes one at a time.)
+      let release = (): void => undefined;
+      let holder: Promise<void> = Promise.resolve();
+      let other: MikroORM | undefined;
+      if (driver === 'postgresql') {
+        other = await db.openAnother();
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let holding = (): void => undefined;
+        const held = new Promise<void>((resolve) => (holding = resolve));
+        holder = other.em.fork().transactional(async (em) => {
+          await em.findOneOrFail(SessionRecord, small.session.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+          holding();
+          await released;
+        });
+        await held;
+      }
+      const attempts = [1, 2, 3].map(() => portal.giveFeedback(pair, answer));
+      if (other) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        release();
+        await holder;
+        await other.close(true);
+      }
+      const results = await Promise.allSettled(attempts);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+      expect(refused).toBeInstanceOf(FeedbackFull);
+      expect(refused).toMatchObject({ code: 'feedback-full', params: { count: 2 } });
+      expect(await fresh().count(ParticipantFeedback, { session: small.session.id })).toBe(2);
+      expect(await portal.participantView(pair)).toMatchObject({ capacity: 2, alreadyCounted: 2 });
+      await expect(portal.giveFeedback(pair, answer)).rejects.toBeInstanceOf(FeedbackFull);
+      expect(await fresh().count(ParticipantFeedback, { session: small.session.id })).toBe(2);
     });
 
     it('the Head may confirm only once every manager has led a session', async () => {

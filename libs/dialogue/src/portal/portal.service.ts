@@ -17,6 +17,7 @@ import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
 import { TokenRoleRefused } from './token-role-refused';
+import { checkFeedback, FeedbackFull, feedbackRoom } from './participant-feedback';
 import { contextOf, focalPointViewOf, readFocalPointRows, sessionsOf, summaryOf } from './portal-views';
 import type {
   CascadeProgress,
@@ -90,12 +91,11 @@ export class PortalService {
     };
   }
 
+  /** The feedback form's page: the session, and how many answers its link takes and has had (no names). */
   async participantView(ctx: PortalContext) {
     this.allow(ctx, ['participants'], 'give session feedback');
-    const alreadyCounted = await this.em
-      .fork()
-      .count(ParticipantFeedback, { session: (ctx.session as { id: number }).id });
-    return { context: ctx, alreadyCounted };
+    const room = await feedbackRoom(this.em.fork(), (ctx.session as { id: number }).id);
+    return { context: ctx, alreadyCounted: room.given, capacity: room.capacity };
   }
 
   async submitStatistics(
@@ -209,6 +209,7 @@ export class PortalService {
         { role: 'leader', email: person.email, name: person.name, language: person.language },
         now,
         this.actorOf(ctx),
+        ctx.tokenId,
       );
       this.audit(em, instance, ctx, now, 'issue-link', { role: 'leader', email: person.email });
       return { token };
@@ -231,6 +232,7 @@ export class PortalService {
           { role: 'participants', language: ctx.language, session },
           now,
           this.actorOf(ctx),
+          ctx.tokenId,
         );
       },
     );
@@ -243,21 +245,20 @@ export class PortalService {
     };
   }
 
-  /** Annex F. Only the session, the ratings, the comment and the day are stored: nothing about the person. */
+  /**
+   * Annex F. Only the session, the ratings, the comment and the day are stored: nothing about the person. Once
+   * the session's recorded participants have all answered, the link takes no more (FeedbackFull, 409).
+   */
   async giveFeedback(ctx: PortalContext, input: FeedbackInput): Promise<void> {
     this.allow(ctx, ['participants'], 'give session feedback');
-    const check = new FieldChecks();
-    for (const field of ['usefulness', 'openness', 'relevance'] as const) {
-      const value = input[field];
-      if (!Number.isInteger(value) || value < 1 || value > 5)
-        check.fail(field, 'rating', 'must be a rating from 1 to 5');
-    }
-    check.text('comment', input.comment, { max: 2000, required: false });
-    check.throwIfAny();
+    checkFeedback(input);
+    const sessionId = (ctx.session as { id: number }).id;
     await this.em.fork().transactional(async (em) => {
+      const room = await feedbackRoom(em, sessionId, true);
+      if (room.given >= room.capacity) throw new FeedbackFull(room.capacity);
       em.persist(
         em.create(ParticipantFeedback, {
-          session: em.getReference(SessionRecord, (ctx.session as { id: number }).id),
+          session: em.getReference(SessionRecord, sessionId),
           usefulness: input.usefulness,
           openness: input.openness,
           relevance: input.relevance,

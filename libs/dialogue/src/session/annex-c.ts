@@ -1,6 +1,6 @@
 import type { SessionReportInput } from '../portal/portal.types';
 import { isCalendarDay } from '../shared/dates';
-import { FieldChecks, isAgencyName, MAX_AGENCIES, MAX_ID } from '../shared/field-checks';
+import { FieldChecks, MAX_AGENCIES, MAX_ID } from '../shared/field-checks';
 
 const MAX_LIST = 20;
 
@@ -48,10 +48,7 @@ export function checkSessionReport(
     agenciesOk = false;
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!isAgencyName(agency)) {
-        check.fail('otherAgencyParticipants', 'agency-name', `'${agency}' is not an agency name`, { agency });
-        agenciesOk = false;
-      }
+      if (!check.agencyName('otherAgencyParticipants', agency)) agenciesOk = false;
       agenciesOk = check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count) && agenciesOk;
     }
   }

@@ -81,6 +81,7 @@ export const ERROR_CODES = [
   'agency-map',
   'too-many-agencies',
   'agency-name',
+  'agency-name-letter',
   'date-between',
   'future-date',
   'duration',
@@ -104,6 +105,7 @@ export const ERROR_CODES = [
   'after-deadline',
   'at-least-one',
   'rating',
+  'feedback-full',
   'managers-missing',
   'already-decided',
   // Console accounts, mail settings, the simulation.

@@ -27,4 +27,19 @@ describe('FieldChecks', () => {
       },
     ]);
   });
+
+  it('takes agency names that start with a letter, and refuses formulas and other non-names by code', () => {
+    const check = new FieldChecks();
+    for (const name of ['UNDP', 'UN-Habitat', 'Organisation météo', '国际', 'Équipe 2'])
+      expect([name, check.agencyName('otherAgencyParticipants', name)]).toEqual([name, true]);
+    for (const name of ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '1UN', "'UNDP", ' UNDP', '(UNDP)'])
+      expect([name, check.agencyName('otherAgencyParticipants', name)]).toEqual([name, false]);
+    expect(check.agencyName('otherAgencyParticipants', ' ')).toBe(false);
+    expect(check.issues.map((i) => [i.field, i.code, i.params?.['agency']])).toEqual([
+      ...['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '1UN', "'UNDP", ' UNDP', '(UNDP)'].map(
+        (agency) => ['otherAgencyParticipants', 'agency-name-letter', agency],
+      ),
+      ['otherAgencyParticipants', 'agency-name', ' '],
+    ]);
+  });
 });

@@ -22,9 +22,15 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f
 export const MAX_AGENCIES = 50;
 
 /** An agency name as a key of `otherAgencyParticipants`: a short line of visible text. */
-export function isAgencyName(name: string): boolean {
+function isAgencyName(name: string): boolean {
   return name.trim() !== '' && name.length <= 100 && !CONTROL_CHARACTERS.test(name);
 }
+
+/**
+ * Every agency's name starts with a letter (UNDP, UN-Habitat, Organisation météo, 国际): anything else is not a
+ * name, and `=…`, `+…`, `-…` or `@…` is what a spreadsheet would run as a formula once the report is exported.
+ */
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 /** Collects every problem of an input before refusing it, so one answer names them all. */
 export class FieldChecks {
@@ -75,6 +81,19 @@ export class FieldChecks {
     if (!this.text(field, value, { max: 254, required })) return false;
     if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value)) {
       this.fail(field, 'email', 'must be an email address');
+      return false;
+    }
+    return true;
+  }
+
+  /** A key of `otherAgencyParticipants`; the issue names the list and carries the agency for the page. */
+  agencyName(field: string, agency: string): boolean {
+    if (!isAgencyName(agency)) {
+      this.fail(field, 'agency-name', `'${agency}' is not an agency name`, { agency });
+      return false;
+    }
+    if (!STARTS_WITH_LETTER.test(agency)) {
+      this.fail(field, 'agency-name-letter', `'${agency}' must start with a letter`, { agency });
       return false;
     }
     return true;

@@ -6,7 +6,7 @@ import { EntityWorkflowService, type TransitionOutcome } from '../workflow-insta
 import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
 import { ValidationFailed } from '../shared/errors';
-import { FieldChecks, isAgencyName, MAX_AGENCIES } from '../shared/field-checks';
+import { FieldChecks, MAX_AGENCIES } from '../shared/field-checks';
 import { StatisticsSubmission } from './statistics-submission.entity';
 
 /** Annex E: the final participation statistics of one entity. */
@@ -56,8 +56,7 @@ export function checkStatistics(input: StatisticsInput): void {
     });
   } else {
     for (const [agency, count] of Object.entries(agencies)) {
-      if (!isAgencyName(agency))
-        check.fail('otherAgencyParticipants', 'agency-name', `'${agency}' is not an agency name`, { agency });
+      check.agencyName('otherAgencyParticipants', agency);
       check.nonNegativeInteger(`otherAgencyParticipants.${agency}`, count);
     }
   }

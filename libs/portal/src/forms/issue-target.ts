@@ -9,7 +9,7 @@ export type IssueTarget = { field: string } | { row: number; part: 'agency' | 'c
 function agencyTarget(issue: FieldIssue, body: FormBody): IssueTarget {
   const field = issue.field;
   const rows = agencyRows(body);
-  if (issue.code === 'agency-name') {
+  if (issue.code === 'agency-name' || issue.code === 'agency-name-letter') {
     const row = rows.findIndex((r) => r.agency === issue.params?.['agency']);
     return row >= 0 ? { row, part: 'agency' } : null;
   }

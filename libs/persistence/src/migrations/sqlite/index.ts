@@ -9,6 +9,7 @@ import { Migration20261124233610 } from './Migration20261124233610';
 import { Migration20261202173811 } from './Migration20261202173811';
 import { Migration20261204053510 } from './Migration20261204053510';
 import { Migration20261204092227 } from './Migration20261204092227';
+import { Migration20261204092432 } from './Migration20261204092432';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202173811', class: Migration20261202173811 },
   { name: 'Migration20261204053510', class: Migration20261204053510 },
   { name: 'Migration20261204092227', class: Migration20261204092227 },
+  { name: 'Migration20261204092432', class: Migration20261204092432 },
 ];
