@@ -4,6 +4,7 @@ import { DialogueService } from '../dialogue/dialogue.service';
 import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { SessionService } from '../session/session.service';
+import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
 import { StatisticsService } from '../statistics/statistics.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
@@ -67,6 +68,7 @@ describe.each(testDrivers())('revoking a link and the links made from it (%s)', 
       tree,
       new SessionService(workflows, clock),
       new StatisticsService(workflows),
+      new AnnexEPrefillQueryService(orm.em),
     );
     const dialogues = new DialogueService(orm.em, clock, registry);
     const dialogue = await dialogues.create(sampleDialogueInput(YEAR), ADMIN);
