@@ -23,6 +23,15 @@ const REQUIRED = [
   'report-issued',
   'daily-digest',
   'question-answered',
+  // The managers' cascade (workflows/manager-session.v1.yaml, and the Focal Points' weekly digest).
+  'manager-your-turn',
+  'manager-reminder',
+  'manager-nudge',
+  'session-invitation',
+  'session-cancelled',
+  'session-feedback',
+  'session-record-reminder',
+  'managers-digest',
 ];
 
 const WORKFLOWS_DIR = path.resolve(__dirname, '../../../workflows');
