@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Language } from '../shared/languages';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import type { WorkflowRegistry } from '../workflow-instance/workflow-registry';
-import { managersOf, syncWithTree, turnHasCome } from './cascade-order';
+import { Person } from '../org/person.entity';
+import { managersOf, syncWithTree, turnHasCome, type TreeManager } from './cascade-order';
 import { planManagersDigests } from './managers-digest';
 import { ManagerTransitions } from './manager-transitions';
 import { ManagerWorkflow } from './manager-workflow.entity';
@@ -60,19 +61,7 @@ export class ManagerCascade {
       });
       if (manager.state === 'withdrawn') rejoining.push(manager);
     }
-    const added = sync.add.map((tree) =>
-      em.create(ManagerWorkflow, {
-        ...tree,
-        workflow: instance,
-        state: 'waiting',
-        escalationLevel: 0,
-        turnAt: null,
-        sessionsLed: 0,
-        calendarSequence: 0,
-        eventsRecorded: 0,
-        updatedAt: now,
-      } as ManagerWorkflow),
-    );
+    const added = sync.add.map((tree) => newManager(em, instance, tree, now));
     em.persist(added);
     await em.flush(); // the new instances' ids key their audit rows, mails and timers
     const leaving = sync.leave.filter((m) => !ENDED.has(m.state));
@@ -99,7 +88,30 @@ export class ManagerCascade {
     now: Date,
     actor: string,
   ): Promise<number> {
+    await this.adoptStoredTrees(em, instances, now);
     return this.giveTurns(em, instances, now, actor);
+  }
+
+  /**
+   * Entities whose tree was imported before their instance of this year existed (the demo seeds trees before the
+   * launch; a tree is kept from one year to the next) get their managers' instances from it now.
+   */
+  private async adoptStoredTrees(em: EntityManager, instances: EntityWorkflow[], now: Date): Promise<void> {
+    if (instances.length === 0) return;
+    const [people, managed] = await Promise.all([
+      em.find(Person, { entity: { $in: instances.map((i) => i.entity.id) } }, { orderBy: { id: 'asc' } }),
+      em.find(ManagerWorkflow, { workflow: { $in: instances.map((i) => i.id) } }, { fields: ['workflow'] }),
+    ]);
+    if (people.length === 0) return;
+    const hasManagers = new Set(managed.map((m) => m.workflow.id));
+    const byEntity = new Map<number, Person[]>();
+    for (const p of people) byEntity.set(p.entity.id, [...(byEntity.get(p.entity.id) ?? []), p]);
+    for (const instance of instances) {
+      const tree = byEntity.get(instance.entity.id);
+      if (!tree || hasManagers.has(instance.id)) continue;
+      em.persist(managersOf(tree).map((manager) => newManager(em, instance, manager, now)));
+    }
+    await em.flush();
   }
 
   /**
@@ -208,4 +220,23 @@ export class ManagerCascade {
     for (const manager of managers) manager.turnAt = now;
     await this.transitions.applyToAll(em, managers, { type: 'turn-comes' }, actor, now, details);
   }
+}
+
+function newManager(
+  em: EntityManager,
+  instance: EntityWorkflow,
+  tree: TreeManager,
+  now: Date,
+): ManagerWorkflow {
+  return em.create(ManagerWorkflow, {
+    ...tree,
+    workflow: instance,
+    state: 'waiting',
+    escalationLevel: 0,
+    turnAt: null,
+    sessionsLed: 0,
+    calendarSequence: 0,
+    eventsRecorded: 0,
+    updatedAt: now,
+  } as ManagerWorkflow);
 }
