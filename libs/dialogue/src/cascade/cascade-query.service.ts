@@ -11,6 +11,8 @@ import { subtreeProgress, type SubtreeProgress } from './subtree-progress';
 import { branchOf, treeOrder } from './tree-order';
 
 export interface ManagerRow {
+  /** The manager's instance (the console links to its timeline). */
+  id: number;
   name: string;
   email: string;
   managerEmail: string | null;
@@ -49,6 +51,8 @@ export interface ManagerList {
 
 /** How far the cascade has come in one entity: its managers (withdrawn ones aside) and those who led a session. */
 export interface EntityEngagement {
+  /** The entity's instance of the year. */
+  workflowId: number;
   code: string;
   name: string;
   managers: number;
@@ -106,6 +110,7 @@ export class CascadeQueryService {
       const turnOn = m.turnAt ? localDateOf(m.turnAt, entity.timeZone) : null;
       const since = turnOn ? daysBetween(turnOn, today) : null;
       return {
+        id: m.id,
         name: m.name,
         email: m.email,
         managerEmail: m.managerEmail,
@@ -137,22 +142,28 @@ export class CascadeQueryService {
    * engaged once a session they led is recorded (still so when the year is closed); withdrawn managers are left out.
    */
   async engagement(dialogueId: number): Promise<EntityEngagement[]> {
-    const rows: { code: string; name: string; managers: number | string; engaged: number | string }[] =
-      await this.em
-        .fork()
-        .getConnection()
-        .execute(
-          `select e.code, e.name, count(*) as managers,
+    const rows: {
+      workflow_id: number | string;
+      code: string;
+      name: string;
+      managers: number | string;
+      engaged: number | string;
+    }[] = await this.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select m.workflow_id, e.code, e.name, count(*) as managers,
              sum(case when m.sessions_led > 0 then 1 else 0 end) as engaged
            from manager_workflow m
            join entity_workflow w on w.id = m.workflow_id
            join entity e on e.id = w.entity_id
            where w.dialogue_id = ? and m.state <> 'withdrawn'
-           group by e.code, e.name
+           group by m.workflow_id, e.code, e.name
            order by e.code`,
-          [dialogueId],
-        );
+        [dialogueId],
+      );
     return rows.map((r) => ({
+      workflowId: Number(r.workflow_id),
       code: r.code,
       name: r.name,
       managers: Number(r.managers),

@@ -315,7 +315,7 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     ]);
     await expect(query.byId(999_999)).rejects.toThrow('not found');
     expect(await query.engagement(found.workflow.dialogue.id)).toEqual([
-      { code: CODE, name: 'Cascade Office', managers: 5, engaged: 1 },
+      { workflowId: found.workflow.id, code: CODE, name: 'Cascade Office', managers: 5, engaged: 1 },
     ]);
   });
 
