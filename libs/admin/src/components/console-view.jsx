@@ -132,6 +132,9 @@ export const Pager = ({ pager, onQuery }) => (
   </Box>
 );
 
+// A search form (read again with a GET) sits on one line above its results, wrapping on narrow screens.
+const searchForm = { display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' };
+
 const Field = ({ field, value, onChange }) => {
   const common = {
     id: `field-${field.name}`,
@@ -305,15 +308,26 @@ export const ConsoleView = ({ view, values, onChange, onSubmit, onQuery, busy })
       </Box>
     ) : null}
     {view.form ? (
-      <form onSubmit={onSubmit} data-testid="console-form">
-        {view.form.fields.map((f) => (
-          <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
-        ))}
+      <form
+        onSubmit={onSubmit}
+        data-testid="console-form"
+        style={view.form.method === 'get' ? searchForm : undefined}
+      >
+        {view.form.fields.map((f) =>
+          view.form.method === 'get' ? (
+            <div key={f.name} style={{ flex: '1 1 180px' }}>
+              <Field field={f} value={values[f.name]} onChange={onChange} />
+            </div>
+          ) : (
+            <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
+          ),
+        )}
         <Button
           type="submit"
           variant={view.form.danger ? 'danger' : 'contained'}
           disabled={busy}
           data-testid="console-submit"
+          mb={view.form.method === 'get' ? 'lg' : undefined}
         >
           {view.form.submit}
         </Button>
