@@ -69,6 +69,8 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
     expect(statements.map(statementShape)).toEqual([
       'begin',
       'select entity_workflow',
+      // The managers' cascade: the leader's instance and the managers whose turn the session brings (none here).
+      'select manager_workflow',
       'select timer',
       'insert audit_event',
       'insert session',

@@ -68,3 +68,20 @@ export class MailDeliveryError extends Error {
     this.code = details.code;
   }
 }
+
+/** One field of a calendar invitation's input that cannot be used, and why. */
+export interface CalendarFieldIssue {
+  field: string;
+  problem: string;
+}
+
+/**
+ * The input of a calendar invitation is unusable: raised before anything is built, listing every bad field, so
+ * a caller's bug (or a form that let bad input through) is named rather than turned into a broken `.ics`.
+ */
+export class CalendarInvitationInvalid extends Error {
+  constructor(readonly issues: CalendarFieldIssue[]) {
+    super(`Calendar invitation input is invalid: ${issues.map((i) => `${i.field} ${i.problem}`).join('; ')}`);
+    this.name = 'CalendarInvitationInvalid';
+  }
+}

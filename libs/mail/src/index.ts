@@ -1,5 +1,7 @@
 export { MAIL_LANGUAGES, isMailLanguage, type MailLanguage } from './languages';
 export {
+  CalendarInvitationInvalid,
+  type CalendarFieldIssue,
   MailDeliveryError,
   MailRenderError,
   MailTemplatesInvalid,
@@ -17,4 +19,13 @@ export { TEMPLATES_DIR } from './templates-dir';
 export { messageIdFor, domainOf } from './message-id';
 // The SMTP settings and the address parser belong to the configuration (libs/config validates them at boot).
 export { parseMailAddress, type MailAddress, type SmtpConfig } from '@cascade/config';
-export { SmtpMailer, type OutgoingMail, type SentMail } from './smtp-mailer';
+export { SmtpMailer, type CalendarPart, type OutgoingMail, type SentMail } from './smtp-mailer';
+export { buildSessionInvitation, type SessionInvitationOptions } from './calendar/session-invitation';
+export {
+  CALENDAR_METHODS,
+  DEFAULT_SESSION_MINUTES,
+  type CalendarMethod,
+  type CalendarPerson,
+  type SessionAttendee,
+  type SessionInvitationInput,
+} from './calendar/invitation-input';

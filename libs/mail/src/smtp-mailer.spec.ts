@@ -81,4 +81,24 @@ describe('SmtpMailer.send input checks', () => {
       message: expect.stringContaining('is not a header name'),
     });
   });
+
+  it('refuses a calendar part that is not a VCALENDAR with METHOD REQUEST or CANCEL', async () => {
+    for (const content of ['hello', 'BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR', 'METHOD:REQUEST']) {
+      await expect(mailer.send({ ...mail, calendar: { content } })).rejects.toMatchObject({
+        permanent: true,
+        code: 'EMESSAGE',
+        message: expect.stringContaining('not a VCALENDAR'),
+      });
+    }
+  });
+
+  it('refuses a calendar file name that could reach a header or a path', async () => {
+    const content = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR';
+    for (const filename of ['../x.ics', 'a"\r\nBcc: x.ics', 'invite.exe', '.ics']) {
+      await expect(mailer.send({ ...mail, calendar: { content, filename } })).rejects.toMatchObject({
+        permanent: true,
+        message: expect.stringContaining('is not a calendar file name'),
+      });
+    }
+  });
 });

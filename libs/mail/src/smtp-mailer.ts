@@ -20,6 +20,43 @@ export interface OutgoingMail {
   /** Sets Content-Language, so clients and filters know the language without guessing. */
   language?: string;
   headers?: Record<string, string>;
+  /** A calendar invitation (buildSessionInvitation's text) to carry with the message; see CalendarPart. */
+  calendar?: CalendarPart;
+}
+
+/**
+ * An `.ics` to send as clients expect an invitation (iMIP, RFC 6047): a `text/calendar; method=…` part beside the
+ * text and HTML, which Outlook, Gmail and Apple Mail turn into accept/decline buttons, and the same file attached
+ * for the others. The method of the Content-Type is read from the file's own METHOD line, so the two cannot
+ * disagree.
+ */
+export interface CalendarPart {
+  content: string;
+  /** The attachment's name: letters, digits, dot, dash or underscore, ending in .ics. Default `invite.ics`. */
+  filename?: string;
+}
+
+const CALENDAR_FILENAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,60}\.ics$/;
+const CALENDAR_METHOD = /^METHOD:(REQUEST|CANCEL)\r?$/m;
+
+/** nodemailer's icalEvent for a calendar part, or a permanent error when it is not one. */
+function icalEvent(part: CalendarPart): { method: string; content: string; filename: string } {
+  const filename = part.filename ?? 'invite.ics';
+  const method = typeof part.content === 'string' ? CALENDAR_METHOD.exec(part.content)?.[1] : undefined;
+  if (!method || !part.content.startsWith('BEGIN:VCALENDAR')) {
+    throw new MailDeliveryError('the calendar part is not a VCALENDAR with METHOD REQUEST or CANCEL', {
+      permanent: true,
+      code: 'EMESSAGE',
+    });
+  }
+  if (!CALENDAR_FILENAME.test(filename)) {
+    throw new MailDeliveryError(`'${filename}' is not a calendar file name`, {
+      permanent: true,
+      code: 'EMESSAGE',
+    });
+  }
+  // `content` only, never nodemailer's `path`/`href`, which would read a file or fetch a URL.
+  return { method, content: part.content, filename };
 }
 
 export interface SentMail {
@@ -116,6 +153,7 @@ export class SmtpMailer {
       }
       headers[name] = headerSafe(value);
     }
+    const calendar = mail.calendar ? icalEvent(mail.calendar) : undefined;
     const sending = this.transport.sendMail({
       from: this.from,
       to: { name: headerSafe(mail.to.name), address: mail.to.address },
@@ -124,6 +162,7 @@ export class SmtpMailer {
       text: mail.text,
       messageId: mail.messageId,
       headers,
+      ...(calendar ? { icalEvent: calendar } : {}),
     });
     this.inFlight.add(sending);
     try {

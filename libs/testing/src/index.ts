@@ -10,3 +10,4 @@ export * from './browser';
 export * from './stack';
 export * from './synthetic-organisation';
 export * from './statement-log';
+export * from './calendar';

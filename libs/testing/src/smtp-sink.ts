@@ -4,6 +4,8 @@ import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 export interface ReceivedMail {
   parsed: ParsedMail;
+  /** The message as it came over DATA, for tests that read a MIME part mailparser does not expose as is. */
+  raw: Buffer;
   /** RCPT TO addresses: what the envelope delivers to, whatever the headers say. */
   rcptTo: string[];
 }
@@ -44,14 +46,19 @@ export async function startSmtpSink(
     },
     onData(stream, session, callback) {
       const rcptTo = session.envelope.rcptTo.map((r) => r.address);
-      simpleParser(stream).then(
-        (parsed) => {
-          received.push({ parsed, rcptTo });
-          if (acceptDelayMs > 0) setTimeout(() => callback(), acceptDelayMs);
-          else callback();
-        },
-        (error: Error) => callback(error),
-      );
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            received.push({ parsed, raw, rcptTo });
+            if (acceptDelayMs > 0) setTimeout(() => callback(), acceptDelayMs);
+            else callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
     },
     ...options,
   });

@@ -1,5 +1,5 @@
 import type { DefinitionIssue } from './errors';
-import { TARGET_FROM_PAYLOAD, type WorkflowDefinition } from './definition.schema';
+import { LOCAL_ZONE, TARGET_FROM_PAYLOAD, type WorkflowDefinition } from './definition.schema';
 import { guardOf, guardsFor } from './guards/guard-sets';
 import { isValidZone } from './local-time';
 
@@ -181,7 +181,7 @@ function checkEscalation(check: Checker): void {
 function checkSending(check: Checker): void {
   const { def } = check;
   if (def.digest) check.audiences('digest.to', def.digest.to);
-  if (def.digest && !isValidZone(def.digest.timeZone)) {
+  if (def.digest && def.digest.timeZone !== LOCAL_ZONE && !isValidZone(def.digest.timeZone)) {
     check.add('digest.timeZone', `unknown IANA time zone '${def.digest.timeZone}'`);
   }
   if (new Set(def.sendAt.workingDays).size !== def.sendAt.workingDays.length) {

@@ -99,12 +99,18 @@ const sendAtSchema = z.strictObject({
   workingDays: z.array(z.number().int().min(1).max(7)).min(1),
 });
 
+/** A digest's zone meaning "each recipient group's own zone" (an entity's duty station) instead of one zone. */
+export const LOCAL_ZONE = 'local';
+
 const digestSchema = z.strictObject({
   template: name('template'),
   to: z.array(audience).min(1),
   localTime: z.string().regex(HH_MM, { error: "localTime must be 'HH:mm'" }),
+  /** An IANA zone, or `local`: one digest per zone of the instances it reports on. */
   timeZone: z.string(),
   workingDaysOnly: z.boolean(),
+  /** Only on these ISO weekdays (1 = Monday): a weekly digest is `[1]`. */
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
 });
 
 const lateAdditionSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { WorkflowDefinition } from './definition.schema';
+import { LOCAL_ZONE, type WorkflowDefinition } from './definition.schema';
 import { addDays, atLocalSendTime, endOfLocalDay, localDateOf, toLocalIso } from './local-time';
 
 export interface PlannedDigest {
@@ -17,25 +17,34 @@ const WORKING_WEEK = [1, 2, 3, 4, 5];
  * the definition asks for working days only), or null when the definition has no digest or the next slot falls
  * after the end of the report cutoff day.
  */
-export function nextDigest(def: WorkflowDefinition, after: Date, reportCutoff: string): PlannedDigest | null {
+export function nextDigest(
+  def: WorkflowDefinition,
+  after: Date,
+  reportCutoff: string,
+  /** The zone of a `local` digest's recipients. */
+  localZone?: string,
+): PlannedDigest | null {
   const digest = def.digest;
   if (!digest) return null;
-  const sendAt = { localTime: digest.localTime, workingDays: digest.workingDaysOnly ? WORKING_WEEK : WEEK };
-  const stop = endOfLocalDay(reportCutoff, digest.timeZone);
-  let date = localDateOf(after, digest.timeZone);
-  // At most a week of days can pass before a send slot after `after` (working days are never all off).
+  const zone = digest.timeZone === LOCAL_ZONE ? localZone : digest.timeZone;
+  if (!zone) throw new Error(`${def.id} v${def.version}: a local digest needs the recipients' zone`);
+  const days = digest.weekdays ?? (digest.workingDaysOnly ? WORKING_WEEK : WEEK);
+  const sendAt = { localTime: digest.localTime, workingDays: days };
+  const stop = endOfLocalDay(reportCutoff, zone);
+  let date = localDateOf(after, zone);
+  // At most a week of days can pass before a send slot after `after` (a weekday is never all off).
   for (let i = 0; i < 9; i++) {
-    const dueAt = atLocalSendTime(date, digest.timeZone, sendAt);
+    const dueAt = atLocalSendTime(date, zone, sendAt);
     if (dueAt >= stop) return null;
     if (dueAt > after) {
       return {
         dueAt,
-        localDueAt: toLocalIso(dueAt, digest.timeZone),
+        localDueAt: toLocalIso(dueAt, zone),
         template: digest.template,
         to: [...digest.to],
       };
     }
-    date = addDays(DateTime.fromJSDate(dueAt, { zone: digest.timeZone }).toISODate() as string, 1);
+    date = addDays(DateTime.fromJSDate(dueAt, { zone }).toISODate() as string, 1);
   }
   return null;
 }

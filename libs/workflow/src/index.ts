@@ -1,5 +1,6 @@
 export {
   FACT_TYPES,
+  LOCAL_ZONE,
   TARGET_FROM_PAYLOAD,
   type Anchor,
   type Audience,

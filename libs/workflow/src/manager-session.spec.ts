@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseDefinition } from './definition.loader';
 import { GuardRefused, InvalidTransition, ReasonRequired } from './errors';
 import type { InstanceSnapshot } from './instance';
+import { nextDigest } from './digest';
 import { plan } from './plan';
 import { availableEvents, step } from './step';
 
@@ -133,6 +134,18 @@ describe('manager-session v1 through the generic engine', () => {
     expect(() => plan(def, wrong, NOW)).toThrow(
       'manager-session v1 snapshot: turnAt is missing; sessionOn is missing; reportCutoff is not a date; sessionsLed is missing',
     );
+  });
+
+  it("sends its digest weekly, on Mondays at 09:00 in each entity's own zone", () => {
+    const friday = new Date('2026-10-09T12:00:00Z');
+    expect(nextDigest(def, friday, '2027-02-28', 'Africa/Nairobi')?.localDueAt).toBe(
+      '2026-10-12T09:00:00+03:00',
+    );
+    expect(nextDigest(def, friday, '2027-02-28', 'America/New_York')?.localDueAt).toBe(
+      '2026-10-12T09:00:00-04:00',
+    );
+    expect(nextDigest(def, new Date('2027-02-23T12:00:00Z'), '2027-02-28', 'Africa/Nairobi')).toBeNull();
+    expect(() => nextDigest(def, friday, '2027-02-28')).toThrow('a local digest needs the recipients');
   });
 
   describe('guards, facts and anchors are checked against the definition that uses them', () => {

@@ -319,6 +319,31 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     ]);
   });
 
+  it("the weekly digest lists the entity's lagging managers for its Focal Points, then plans the next Monday", async () => {
+    const [digest] = await fresh().find(Timer, { timerId: 'managers-digest', status: 'pending' });
+    expect(digest.mail).toEqual({
+      template: 'managers-digest',
+      to: ['focal-points'],
+      timeZone: 'Africa/Nairobi',
+    });
+    db.clock.set(new Date('2026-10-26T06:00:00Z')); // Monday 26 October, 09:00 in Nairobi
+    expect(await firing.fire(digest.key)).toEqual({ status: 'fired' });
+    const [mail] = await fresh().find(OutboxMessage, {
+      idempotencyKey: { $like: `mail.timer.${digest.key}.%` },
+    });
+    const data = (
+      mail.payload as { data: { managers: { email: string; daysSinceTurn: number }[]; counts: object } }
+    ).data;
+    expect(data.managers.map((m) => [m.email.replace(D, ''), m.daysSinceTurn])).toEqual([
+      ['lone', 25],
+      ['ann', 20],
+      ['bob', 20],
+    ]);
+    expect(data.counts).toEqual({ managers: 5, held: 1, scheduled: 0, lagging: 3 }); // dee left again
+    const [next] = await fresh().find(Timer, { timerId: 'managers-digest', status: 'pending' });
+    expect(next.localDueAt).toBe('2026-11-02T09:00:00+03:00');
+  });
+
   it("the entity's year ending closes every manager and cancels their timers", async () => {
     await new ReportService(db.orm.em, db.clock, db.registry).issue(YEAR, ADMIN);
     expect(new Set(Object.values(await states()))).toEqual(new Set(['closed']));

@@ -3,6 +3,7 @@ import type { Language } from '../shared/languages';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import type { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { managersOf, syncWithTree, turnHasCome } from './cascade-order';
+import { planManagersDigests } from './managers-digest';
 import { ManagerTransitions } from './manager-transitions';
 import { ManagerWorkflow } from './manager-workflow.entity';
 
@@ -88,7 +89,10 @@ export class ManagerCascade {
     };
   }
 
-  /** The launch (or a late addition) invited these entities: the top of each imported tree is asked. */
+  /**
+   * The launch (or a late addition) invited these entities: the top of each imported tree is asked, and the zones
+   * of the entities with a tree get the weekly managers' digest to their Focal Points.
+   */
   async entitiesInvited(
     em: EntityManager,
     instances: EntityWorkflow[],
@@ -110,17 +114,18 @@ export class ManagerCascade {
     actor: string,
   ): Promise<void> {
     const email = leaderEmail.toLowerCase();
-    const leader = await em.findOne(ManagerWorkflow, { workflow: instance, email });
-    if (leader && !ENDED.has(leader.state)) {
+    // One read for both: the leader's own instance and the managers reporting to them who wait for their turn.
+    const concerned = await em.find(ManagerWorkflow, {
+      workflow: instance,
+      state: { $nin: [...ENDED] },
+      $or: [{ email }, { managerEmail: email, turnAt: null }],
+    });
+    const leader = concerned.find((m) => m.email === email);
+    if (leader) {
       leader.sessionsLed += 1;
       await this.transitions.applyToAll(em, [leader], { type: 'record-session' }, actor, now);
     }
-    const reports = await em.find(ManagerWorkflow, {
-      workflow: instance,
-      managerEmail: email,
-      turnAt: null,
-      state: { $nin: [...ENDED] },
-    });
+    const reports = concerned.filter((m) => m.email !== email);
     await this.turnCame(em, reports, now, actor, { after: `session led by ${email}` });
   }
 
@@ -149,6 +154,8 @@ export class ManagerCascade {
       turnAt: null,
     });
     if (waiting.length === 0) return 0;
+    const withTree = invited.filter((i) => waiting.some((m) => m.workflow.id === i.id));
+    await this.planDigests(em, withTree, now);
     const ids = invited.map((i) => i.id);
     const marks = ids.map(() => '?').join(',');
     const read = (sql: string) =>
@@ -180,6 +187,15 @@ export class ManagerCascade {
     });
     await this.turnCame(em, due, now, actor, { after: 'launch or import' });
     return due.length;
+  }
+
+  /** The weekly managers' digest of each zone these entities are in (kept if already planned). */
+  private async planDigests(em: EntityManager, instances: EntityWorkflow[], now: Date): Promise<void> {
+    if (instances.length === 0) return;
+    const dialogue = instances[0].dialogue;
+    const zones = [...new Set(instances.map((i) => i.entity.timeZone))];
+    const definition = this.transitions.definitionOf(dialogue);
+    await planManagersDigests(em, dialogue, definition, zones, now, now, 'planned again');
   }
 
   private async turnCame(

@@ -6,6 +6,7 @@ import type { Dialogue } from '../dialogue/dialogue.entity';
 import { TimerPlanner } from '../timers/timer-planner';
 import type { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { managerSnapshotOf } from './manager-snapshot';
+import { frozenSessionOf } from './session-calendar';
 import type { ManagerWorkflow } from './manager-workflow.entity';
 
 /**
@@ -93,7 +94,13 @@ export class ManagerTransitions {
       enqueueInOutbox(
         em,
         JobName.SendMail,
-        { managerId: manager.id, template: effect.template, audience: [...effect.to] },
+        {
+          managerId: manager.id,
+          template: effect.template,
+          audience: [...effect.to],
+          // The session as decided now: a later change must not rewrite this mail (nor its calendar file).
+          data: { session: frozenSessionOf(manager) },
+        },
         `mail.${transitionKey}.${effect.template}`,
         now,
       );

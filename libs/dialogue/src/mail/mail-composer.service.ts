@@ -12,6 +12,7 @@ import { loadManagerMailFacts, type ManagerMailFacts } from '../cascade/manager-
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { mailData, type MailFacts, type Recipient } from './mail-data';
 import { managerMailData } from './manager-mail-data';
+import { frozenSessionOf, sessionCalendarFor, type FrozenSession } from '../cascade/session-calendar';
 import { MailMessage } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
 
@@ -74,6 +75,7 @@ export class MailComposer {
           timerKey: payload.timerKey ?? null,
           resentFrom: null,
           linkSessionId: template === 'session-feedback' ? (facts.cascade?.latestSession?.id ?? null) : null,
+          ...this.calendarOf(template, facts, recipient),
         });
         em.persist(row);
         rows.push(row);
@@ -85,6 +87,17 @@ export class MailComposer {
       }
       return rows;
     });
+  }
+
+  private calendarOf(template: string, facts: MailFacts, recipient: Recipient) {
+    if (!facts.cascade) return {};
+    const manager = facts.cascade.manager;
+    const session = (facts.frozen['session'] as FrozenSession | undefined) ?? frozenSessionOf(manager);
+    const calendar = sessionCalendarFor(template, manager, session, recipient, {
+      now: facts.now,
+      uidDomain: this.settings.messageIdDomain,
+    });
+    return calendar ? { calendar: calendar.content, calendarMethod: calendar.method } : {};
   }
 
   private dataOf(template: string, facts: MailFacts, recipient: Recipient): Record<string, unknown> {

@@ -138,6 +138,11 @@ const ENTITY_TEMPLATE_DATA: Record<string, TemplateData> = {
     question: frozen['question'],
     answer: frozen['answer'],
   }),
+  'managers-digest': ({ facts: { frozen }, today }) => ({
+    digestDate: today,
+    managers: frozen['managers'] ?? [],
+    counts: frozen['counts'] ?? { managers: 0, held: 0, scheduled: 0, lagging: 0 },
+  }),
   'report-issued': ({ facts, instance, today }) => ({
     report: { version: facts.frozen['reportVersion'] ?? 1, issuedOn: today },
     listedAsCompleted: instance.state === 'reported',

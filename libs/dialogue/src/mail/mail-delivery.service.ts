@@ -50,6 +50,9 @@ export class MailDeliveryService {
         text: personal(mail.text),
         messageId: mail.messageId,
         language: mail.language,
+        ...(mail.calendar
+          ? { calendar: { content: mail.calendar, filename: 'leadership-dialogue.ics' } }
+          : {}),
       });
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;

@@ -5,6 +5,7 @@ import { daysBetween } from '../shared/dates';
 import { INTL_LOCALE } from '@cascade/i18n';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import { PERSONAL_LINK, type Recipient } from './mail-data';
+import { frozenSessionOf, type FrozenSession } from '../cascade/session-calendar';
 
 /** Templates whose recipient gets their own leader page link. */
 const WITH_LEADER_LINK = new Set(['manager-your-turn', 'manager-reminder', 'session-record-reminder']);
@@ -37,7 +38,9 @@ export function managerMailData(
       jointBelow: definition.parameters['jointBelow'] ?? 10,
     },
   );
-  const sessionLanguage = manager.sessionLanguage ?? manager.language;
+  // The session as it was decided (frozen in the payload), not as it may have changed since.
+  const session = (facts.frozen['session'] as FrozenSession | undefined) ?? frozenSessionOf(manager);
+  const sessionLanguage = session.language ?? manager.language;
   return {
     recipient: { name: recipient.name, role: recipient.role },
     dialogue: { year: facts.dialogue.year, topic: facts.dialogue.topic[lang] },
@@ -63,15 +66,15 @@ export function managerMailData(
       units: advice.kind === 'joint' ? advice.units : [],
     },
     session: {
-      startsAt: manager.sessionStartsAt?.toISOString() ?? null,
-      minutes: manager.sessionMinutes,
-      place: manager.sessionPlace,
-      url: manager.sessionUrl,
+      startsAt: session.startsAt,
+      minutes: session.minutes,
+      place: session.place,
+      url: session.url,
       language: sessionLanguage,
       languageName: languageName(sessionLanguage, INTL_LOCALE[lang]),
       heldOn: cascade.latestSession?.heldOn ?? null,
     },
-    update: manager.calendarSequence > 0,
+    update: session.sequence > 0,
     feedbackUrl: template === 'session-feedback' ? PERSONAL_LINK : null,
   };
 }

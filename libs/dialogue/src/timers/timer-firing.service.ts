@@ -11,6 +11,7 @@ import { snapshotOf } from '../workflow-instance/snapshot';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
 import { fireManagerTimers } from '../cascade/manager-timer-firing';
+import { fireManagersDigest, MANAGERS_DIGEST } from '../cascade/managers-digest';
 import { laggingEntities } from './lagging-entities';
 import { TimerPlanner, type TimerOwner } from './timer-planner';
 
@@ -219,6 +220,11 @@ export class TimerFiringService {
   private async fireDigest(em: EntityManager, timer: Timer, now: Date): Promise<EntityOutcome> {
     const dialogue = await em.findOneOrFail(Dialogue, timer.dialogueId);
     if (dialogue.reportIssuedAt) return { status: 'skipped', reason: 'the report is issued' };
+    if (timer.timerId === MANAGERS_DIGEST) {
+      const managers = this.transitions.cascade.transitions.definitionOf(dialogue);
+      const entities = await fireManagersDigest(em, timer, dialogue, managers, now);
+      return entities > 0 ? { status: 'fired' } : { status: 'fired', note: 'no manager lagging: no mail' };
+    }
     const definition = this.transitions.definitionOf(dialogue);
     const lagging = await laggingEntities(em, dialogue, definition, now);
     if (lagging.length > 0 && timer.mail) {

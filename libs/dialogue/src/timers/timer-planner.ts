@@ -32,7 +32,7 @@ const slotOf = (timerId: string, dueAt: Date) => `${timerId}@${dueAt.getTime()}`
  * A BullMQ job id (no ':') naming the slot, unique per row: the same slot planned again after a cancellation
  * (a deadline moved away and back) gets a new row and so a new job, never a finished job's id.
  */
-function timerKey(scope: string, timerId: string, dueAt: Date): string {
+export function timerKey(scope: string, timerId: string, dueAt: Date): string {
   return `${scope}.${timerId}.${dueAt.getTime()}.${randomBytes(4).toString('hex')}`;
 }
 
@@ -130,6 +130,7 @@ export class TimerPlanner {
       dialogueId: dialogue.id,
       workflowId: null,
       managerId: null,
+      timerId: 'digest',
       status: 'pending',
     });
     let kept: Timer | null = null;
@@ -161,7 +162,7 @@ export class TimerPlanner {
   }
 }
 
-function cancel(timer: Timer, now: Date, reason: string): void {
+export function cancel(timer: Timer, now: Date, reason: string): void {
   timer.status = 'cancelled';
   timer.synced = false;
   timer.closedAt = now;

@@ -72,8 +72,9 @@ export class Timer {
   @Property({ type: 'string', length: 40 })
   localDueAt!: string;
 
+  /** `timeZone`: the zone a per-zone digest reports on (the managers' digest is one timer per zone). */
   @Property({ type: 'json', nullable: true })
-  mail: { template: string; to: string[] } | null = null;
+  mail: { template: string; to: string[]; timeZone?: string } | null = null;
 
   @Property({ type: 'string', length: 50, nullable: true })
   event: string | null = null;
