@@ -13,8 +13,17 @@ const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZon
 const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
   Dialogue: { record: ['launch', 'addLateEntity', 'issueReport'] },
   EntityWorkflow: {
-    record: ['timeline', 'grantExtension', 'override', 'withdraw', 'reissueLinks', 'importOrgTree'],
+    record: [
+      'timeline',
+      'cascade',
+      'grantExtension',
+      'override',
+      'withdraw',
+      'reissueLinks',
+      'importOrgTree',
+    ],
   },
+  ManagerWorkflow: { record: ['timeline', 'excuse', 'reinstate'] },
   OrgEntity: { resource: ['importEntities'] },
   FocalPoint: {},
   Person: {},
@@ -224,6 +233,23 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
     });
     expect(tree.success).toContain('2 added');
 
+    // The tree's managers: the head is asked at once (the dialogue is launched), Manager One waits for the head.
+    const managers = await admin.list('ManagerWorkflow', { code: CODES[4].toLowerCase() });
+    expect(managers.map((m) => [m.params['name'], m.params['state']])).toEqual([
+      ['Manager One', 'waiting'],
+      ['Head', 'your-turn'],
+    ]);
+    const [managerOne] = await admin.list('ManagerWorkflow', { q: 'MANAGER one' });
+    ids['ManagerWorkflow'] = managerOne.id;
+    const excuse = (reason: string) =>
+      admin.act(`ManagerWorkflow/records/${managerOne.id}/excuse`, { reason });
+    expect((await excuse(' ')).errors?.[0]).toMatch(/^reason: /);
+    expect((await excuse('on leave until the cutoff')).success).toContain('from waiting to excused');
+    const reinstated = await admin.act(`ManagerWorkflow/records/${managerOne.id}/reinstate`, {
+      reason: 'back from leave',
+    });
+    expect(reinstated.success).toContain('from excused to waiting');
+
     const oldLink = await linkFor(CODES[5], 'focal-point', ENTITIES[5].focalPoints[0].email);
     const linksOf = (code: string) =>
       stack.ok<{ id: number; revokedAt: string | null }[]>(
@@ -344,6 +370,8 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       'override',
       'withdraw',
       'import-org-tree',
+      'manager:excuse',
+      'manager:reinstate',
       'revoke-link',
       'issue-link',
       'import-entities',
@@ -377,6 +405,15 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       `/admin/api/resources/EntityWorkflow/records/${ids[CODES[0]]}/timeline`,
     );
     expect(timeline.body.console.title).toContain(CODES[0]);
+    // A manager's timeline and an entity's cascade, searched (a GET with the search in its query string).
+    const managerTimeline = await viewer.get<{ console: { title: string } }>(
+      `/admin/api/resources/ManagerWorkflow/records/${ids['ManagerWorkflow']}/timeline`,
+    );
+    expect(managerTimeline.body.console.title).toContain('Manager One');
+    const cascade = await viewer.get<{ console: { pager: { total: number }; title: string } }>(
+      `/admin/api/resources/EntityWorkflow/records/${ids[CODES[4]]}/cascade?q=manager%20one`,
+    );
+    expect([cascade.status, cascade.body.console.pager.total]).toEqual([200, 1]);
 
     const attempts: string[] = [];
     for (const [resource, custom] of Object.entries(RESOURCES)) {

@@ -199,6 +199,64 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     await shot('5-timeline');
   });
 
+  it('lists the managers of an imported tree, opens a manager’s timeline, then the entity’s cascade', async () => {
+    const e = ENTITIES[4];
+    const domain = `${e.code.toLowerCase()}.example.org`;
+    // A tree made by rule: the head, three managers under them, two staff under each manager.
+    const rows = ['name,email,manager_email,language,is_manager', `Head of ${e.code},${e.headEmail},,en,yes`];
+    for (let m = 1; m <= 3; m++) {
+      rows.push(`Manager ${m},manager${m}@${domain},${e.headEmail},en,yes`);
+      for (let s = 1; s <= 2; s++) {
+        rows.push(`Staff ${m}.${s},staff${m}${s}@${domain},manager${m}@${domain},en,`);
+      }
+    }
+    const imported = await client.act(`EntityWorkflow/records/${instance[e.code]}/importOrgTree`, {
+      csv: rows.join('\n'),
+    });
+    expect(imported.success).toContain('10 added');
+
+    await page.goto(url(`/resources/ManagerWorkflow?filters.code=${e.code}`));
+    await page.waitForSelector('text=Manager 3');
+    const list = (await page.textContent('body')) ?? '';
+    for (const text of [`Head of ${e.code}`, 'Your Turn', 'Waiting', e.code]) expect(list).toContain(text);
+    await shot('5d-managers');
+
+    // The head's row, then their timeline: asked at the import (the dialogue is launched), reminders planned.
+    await page.click(`text=Head of ${e.code}`);
+    await page.click('[data-css="ManagerWorkflow-timeline-button"]');
+    await page.waitForSelector('[data-testid="table-audit"]');
+    expect(await page.textContent('[data-testid="table-audit"]')).toContain('manager:turn-comes');
+    const timers = (await page.textContent('[data-testid="table-timers"]')) ?? '';
+    for (const timer of ['reminder-14', 'reminder-28', 'nudge-manager']) expect(timers).toContain(timer);
+    await shot('5e-manager-timeline');
+
+    // The entity's cascade: the tree's order, a bar per branch, searched in place.
+    await page.click(`text=The cascade of ${e.code}`);
+    await page.waitForSelector('[data-testid="table-cascade"]');
+    const managerRows = () => page.$$('[data-testid="table-cascade"] tbody tr');
+    expect(await managerRows()).toHaveLength(4);
+    const head = await page.$('[data-testid="table-cascade"] tbody tr [data-testid=progress]');
+    expect([await head?.getAttribute('data-value'), await head?.getAttribute('data-max')]).toEqual([
+      '0',
+      '4',
+    ]);
+    await shot('5f-cascade');
+    await page.fill('[name=q]', 'manager 2');
+    await page.click('[data-testid=console-submit]');
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+        ).document.querySelectorAll('[data-testid="table-cascade"] tbody tr').length === 1,
+    );
+    expect(await page.textContent('[data-testid="table-cascade"]')).toContain(`manager2@${domain}`);
+    expect(await page.textContent('[data-testid=pager-position]')).toBe('Rows 1–1 of 1');
+
+    await page.goto(url(''));
+    await page.waitForSelector('[data-testid="table-managers-engaged"]');
+    expect(await page.textContent('[data-testid="table-managers-engaged"]')).toContain(`${e.code} — `);
+  });
+
   it('lets an admin create a viewer account in the console; the viewer logs in and sees no action button', async () => {
     const account = { email: 'wanda@un.example.org', password: 'wanda-made-in-chromium-42' };
     await page.goto(url('/resources/AdminUser/actions/createAccount'));
@@ -233,7 +291,10 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
       expect(await buttons(page)).toEqual(
         expect.arrayContaining(['EntityWorkflow-override-button', 'EntityWorkflow-withdraw-button']),
       );
-      expect(await buttons(viewerPage)).toEqual(['EntityWorkflow-timeline-button']);
+      expect(await buttons(viewerPage)).toEqual([
+        'EntityWorkflow-timeline-button',
+        'EntityWorkflow-cascade-button',
+      ]);
       await shot('5c-new-viewer-show', viewerPage);
       // The accounts are refused to the viewer by the server, whatever the browser asks for.
       const accounts = await viewerPage.evaluate(async () => {

@@ -10,6 +10,8 @@ export interface ActionCall {
   actor: string;
   recordId: number | null;
   payload: Record<string, string>;
+  /** The screen's parameters (a search, a page), read from the query string of a GET. */
+  query: Record<string, string>;
   services: ConsoleServices;
   queries: ConsoleQueries;
 }
@@ -71,6 +73,7 @@ interface AdminJsContext {
 interface AdminJsRequest {
   method: string;
   payload?: unknown;
+  query?: unknown;
   params?: { recordId?: string };
 }
 
@@ -96,6 +99,7 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: 
         actor: consoleActor(admin),
         recordId: context.record ? Number(context.record.params['id']) : null,
         payload: payloadOf(request.payload),
+        query: payloadOf(request.query),
         ...deps,
       };
       if (request.method !== 'post' || !spec.submit) {

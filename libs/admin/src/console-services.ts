@@ -3,6 +3,8 @@ import {
   AccessTokenService,
   AdminUserQueryService,
   AdminUserService,
+  CascadeQueryService,
+  CascadeService,
   Clock,
   DialogueQueryService,
   DialogueService,
@@ -41,6 +43,8 @@ export class ConsoleServices {
     readonly mails: MailLogService,
     readonly entityImport: EntityImportService,
     readonly orgTree: OrgTreeService,
+    /** The managers' cascade: excusing and reinstating a manager, a manager's timeline. */
+    readonly cascade: CascadeService,
     readonly reports: ReportService,
     readonly planPreview: PlanPreviewService,
     readonly admins: AdminUserService,
@@ -63,5 +67,6 @@ export class ConsoleQueries {
     readonly requests: RequestQueryService,
     readonly accounts: AdminUserQueryService,
     readonly records: RecordQueryService,
+    readonly cascade: CascadeQueryService,
   ) {}
 }

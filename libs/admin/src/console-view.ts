@@ -14,12 +14,48 @@ export interface ConsoleField {
   rows?: number;
 }
 
+/** A cell drawn as a progress bar: `value` of `max` (e.g. managers who held their session of those in a branch). */
+export interface BarCell {
+  bar: { value: number; max: number };
+}
+
+/** A cell that reads the same screen again with these parameters (a GET: viewers may follow it too). */
+export interface QueryCell {
+  label: string;
+  query: Record<string, string>;
+}
+
+/** A cell that opens another screen of the console. */
+export interface LinkCell {
+  label: string;
+  href: string;
+}
+
+/** A text cell indented by `indent` levels (a tree drawn in a table). */
+export interface IndentedCell {
+  text: string;
+  indent: number;
+}
+
+/** Plain values are shown as text; the cells above are drawn as what they say. */
+export type ConsoleCell =
+  BarCell | QueryCell | LinkCell | IndentedCell | string | number | boolean | null | undefined;
+
 export interface ConsoleTable {
   id?: string;
   title: string;
   columns: string[];
-  rows: unknown[][];
+  rows: ConsoleCell[][];
   empty?: string;
+}
+
+/** Where a long list is: the rows shown (from 1), and the parameters that read the pages around it. */
+export interface ConsolePager {
+  from: number;
+  to: number;
+  total: number;
+  previous?: Record<string, string>;
+  next?: Record<string, string>;
 }
 
 export interface ConsoleView {
@@ -28,10 +64,16 @@ export interface ConsoleView {
   errors?: string[];
   warnings?: string[];
   success?: string;
+  /** Label and value; a value may be any cell (a bar, a link). */
   facts?: [string, unknown][];
   tables?: ConsoleTable[];
   texts?: { id?: string; title: string; text: string }[];
-  form?: { fields: ConsoleField[]; submit: string; danger?: boolean };
+  /**
+   * `method: 'get'` makes it a search form: its values are read again as the screen's parameters (GET), so a
+   * viewer may use it and nothing changes; otherwise the values are posted to the action.
+   */
+  form?: { fields: ConsoleField[]; submit: string; danger?: boolean; method?: 'get' };
+  pager?: ConsolePager;
   links?: { label: string; href: string }[];
   /** A Mermaid definition, drawn as SVG in the browser by the Mermaid bundle the console serves itself. */
   diagram?: { id: string; title: string; mermaid: string };
@@ -59,3 +101,9 @@ export const iso = (date: Date | null | undefined): string | null =>
 
 export const percent = (ratio: number | null | undefined): string =>
   ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)} %`;
+
+export const bar = (value: number, max: number): BarCell => ({ bar: { value, max } });
+
+export const queryLink = (label: string, query: Record<string, string>): QueryCell => ({ label, query });
+
+export const indented = (text: string, indent: number): IndentedCell => ({ text, indent });

@@ -1,7 +1,14 @@
-import type { Dialogue, LaggingWithTimers, MailMessage, ParticipationSoFar } from '@cascade/dialogue';
+import type {
+  Dialogue,
+  EntityEngagement,
+  LaggingWithTimers,
+  MailMessage,
+  ParticipationSoFar,
+} from '@cascade/dialogue';
 import { toMermaid, type WorkflowDefinition } from '@cascade/workflow';
+import { cascadeLink } from './actions/action-kit';
 import type { ActionDeps } from './console-action';
-import { iso, percent, type ConsoleTable, type ConsoleView } from './console-view';
+import { bar, iso, percent, type ConsoleTable, type ConsoleView } from './console-view';
 
 export interface DashboardView extends ConsoleView {
   year: number | null;
@@ -11,6 +18,8 @@ export interface DashboardView extends ConsoleView {
 /** The lagging entities shown with their next timer (the most escalated). */
 const LAGGING_SHOWN = 50;
 const FAILED_SHOWN = 20;
+/** Entities shown with their managers engaged; beyond this many, the least engaged. */
+const ENGAGEMENT_SHOWN = 100;
 
 /** What the dashboard of one year is made of, read from the domain. */
 interface YearFigures {
@@ -21,12 +30,13 @@ interface YearFigures {
   lagging: LaggingWithTimers;
   failed: { count: number; latest: MailMessage[] };
   participation: ParticipationSoFar;
+  engagement: EntityEngagement[];
 }
 
 /**
- * The year at a glance: entities per state, participation so far (the latest statistics of each entity),
- * lagging entities with their escalation level and next timer, failed mails, and the pinned workflow diagram
- * (drawn in the browser from its Mermaid text).
+ * The year at a glance: entities per state, participation so far (the latest statistics of each entity), managers
+ * engaged per entity with a reporting tree, lagging entities with their escalation level and next timer, failed
+ * mails, and the pinned workflow diagram (drawn in the browser from its Mermaid text).
  */
 export async function dashboardView(
   { services, queries }: ActionDeps,
@@ -44,11 +54,12 @@ export async function dashboardView(
     };
   }
   const definition = services.registry.get(dialogue.workflowId, dialogue.workflowVersion);
-  const [summary, lagging, failed, participation] = await Promise.all([
+  const [summary, lagging, failed, participation, engagement] = await Promise.all([
     services.dialogues.summary(dialogue.year),
     queries.instances.lagging(dialogue, definition, services.clock.now(), LAGGING_SHOWN),
     queries.mails.failed(dialogue, FAILED_SHOWN),
     queries.participation.soFar(dialogue.id),
+    queries.cascade.engagement(dialogue.id),
   ]);
   const figures: YearFigures = {
     dialogue,
@@ -58,12 +69,15 @@ export async function dashboardView(
     lagging,
     failed,
     participation,
+    engagement,
   };
   return { ...yearView(figures), years };
 }
 
 function yearView(f: YearFigures): Omit<DashboardView, 'years'> {
-  const { dialogue, definition, participation } = f;
+  const { dialogue, definition, participation, engagement } = f;
+  const managers = engagement.reduce((sum, e) => sum + e.managers, 0);
+  const engaged = engagement.reduce((sum, e) => sum + e.engaged, 0);
   return {
     title: `Leadership Dialogue ${dialogue.year}`,
     intro: dialogue.launchedAt
@@ -75,12 +89,18 @@ function yearView(f: YearFigures): Omit<DashboardView, 'years'> {
       ['Statistics received', `${participation.entities} entities`],
       ['Participation rate so far', percent(participation.rate)],
       ['Staff who participated / eligible', `${participation.participated} / ${participation.eligible}`],
+      ['Managers engaged (led a session)', bar(engaged, managers)],
       ['Lagging entities', f.lagging.lagging.length],
       ['Failed mails', f.failed.count],
       ['Report issued', iso(dialogue.reportIssuedAt) ?? 'not yet'],
       ['Workflow', `${definition.id} v${definition.version}`],
     ],
-    tables: [statesTable(definition, f.byState), laggingTable(f.lagging), failedTable(f.failed.latest)],
+    tables: [
+      statesTable(definition, f.byState),
+      engagementTable(engagement),
+      laggingTable(f.lagging),
+      failedTable(f.failed.latest),
+    ],
     diagram: {
       id: 'diagram',
       title: `Workflow diagram (${definition.id} v${definition.version})`,
@@ -103,6 +123,28 @@ function statesTable(definition: WorkflowDefinition, byState: Record<string, num
         .filter((s) => !states.includes(s))
         .map((s) => [s, byState[s]]),
     ],
+  };
+}
+
+/** Entities by code; when there are too many to show, the least engaged (the ones to look at) by code. */
+function engagementTable(engagement: EntityEngagement[]): ConsoleTable {
+  const ratio = (e: EntityEngagement) => (e.managers > 0 ? e.engaged / e.managers : 1);
+  const shown =
+    engagement.length > ENGAGEMENT_SHOWN
+      ? [...engagement]
+          .sort((a, b) => ratio(a) - ratio(b) || a.code.localeCompare(b.code))
+          .slice(0, ENGAGEMENT_SHOWN)
+          .sort((a, b) => a.code.localeCompare(b.code))
+      : engagement;
+  return {
+    id: 'managers-engaged',
+    title: `Managers engaged per entity${shown.length < engagement.length ? ` (the ${shown.length} least engaged of ${engagement.length})` : ''}`,
+    empty: 'No reporting tree imported yet.',
+    columns: ['Entity', 'Managers who led a session'],
+    rows: shown.map((e) => [
+      { ...cascadeLink(e.workflowId), label: `${e.code} — ${e.name}` },
+      bar(e.engaged, e.managers),
+    ]),
   };
 }
 

@@ -50,6 +50,7 @@ export { OrgTreeService } from './org/org-tree.service';
 export { CascadeService } from './cascade/cascade.service';
 export {
   CascadeQueryService,
+  type EntityEngagement,
   type ManagerList,
   type ManagerListQuery,
   type ManagerRow,

@@ -2,11 +2,13 @@ import { ValidationFailed } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
 import { percent } from '../console-view';
 import { csvField, instanceFacts, reasonField, required, timelineLink } from './action-kit';
+import { cascadeTree } from './cascade-tree.action';
 import { extensionView, grantExtensionFlow } from './extension-grant';
 import { linksAction } from './links.action';
 import { timeline } from './timeline.action';
 
-// The actions on one entity of a year: its timeline, an extension, an override, a withdrawal, its links, its tree.
+// The actions on one entity of a year: its timeline, its managers' cascade, an extension, an override, a
+// withdrawal, its links, its tree.
 
 const grantExtension: ConsoleActionSpec = {
   name: 'grantExtension',
@@ -174,6 +176,7 @@ const importOrgTree: ConsoleActionSpec = {
 
 export const entityWorkflowActions: ConsoleActionSpec[] = [
   timeline,
+  cascadeTree,
   grantExtension,
   override,
   withdraw,

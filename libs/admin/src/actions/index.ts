@@ -4,6 +4,7 @@ import { dialogueActions } from './dialogue.actions';
 import { entityWorkflowActions } from './entity-workflow.actions';
 import { extensionRequestActions } from './extension-request.actions';
 import { mailMessageActions } from './mail-message.actions';
+import { managerWorkflowActions } from './manager-workflow.actions';
 import { orgEntityActions } from './org-entity.actions';
 import { scenarioProposalActions } from './scenario-proposal.actions';
 import { sessionQuestionActions } from './session-question.actions';
@@ -13,6 +14,7 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   Dialogue: dialogueActions,
   OrgEntity: orgEntityActions,
   EntityWorkflow: entityWorkflowActions,
+  ManagerWorkflow: managerWorkflowActions,
   ExtensionRequest: extensionRequestActions,
   SessionQuestion: sessionQuestionActions,
   ScenarioProposal: scenarioProposalActions,

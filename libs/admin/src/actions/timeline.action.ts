@@ -1,9 +1,12 @@
 import type { InstanceTimeline } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
 import { iso, percent, type ConsoleTable } from '../console-view';
-import { instanceFacts } from './action-kit';
+import { cascadeLink, instanceFacts } from './action-kit';
 
-/** An instance's whole story on one screen: facts, audit trail, mails, timers and its cascade tree. Viewers too. */
+/**
+ * An instance's whole story on one screen: facts, audit trail, mails, timers, and a link to its managers' cascade
+ * (a tree of thousands of managers is read a page at a time there, never drawn here). Viewers too.
+ */
 export const timeline: ConsoleActionSpec = {
   name: 'timeline',
   label: 'Timeline',
@@ -29,11 +32,12 @@ export const timeline: ConsoleActionSpec = {
         ],
       ],
       tables: timelineTables(story),
+      links: [cascadeLink(instance.id)],
     };
   },
 };
 
-function timelineTables({ audit, mails, timers, progress }: InstanceTimeline) {
+function timelineTables({ audit, mails, timers }: InstanceTimeline) {
   const tables: ConsoleTable[] = [
     {
       id: 'audit',
@@ -61,19 +65,6 @@ function timelineTables({ audit, mails, timers, progress }: InstanceTimeline) {
       title: 'Timers',
       columns: ['Due (local)', 'Kind', 'Timer', 'Mail', 'Status', 'Outcome'],
       rows: timers.map((t) => [t.localDueAt, t.kind, t.timerId, t.mail?.template, t.status, t.outcome]),
-    },
-    {
-      id: 'cascade',
-      title: 'Cascade tree',
-      empty: 'No reporting tree imported.',
-      columns: ['Person', 'Manager', 'Is a manager', 'Sessions led', 'Next to lead'],
-      rows: progress.tree.map((n) => [
-        `${n.name} <${n.email}>`,
-        n.managerEmail,
-        n.isManager ? 'yes' : 'no',
-        n.isManager ? n.sessionsLed : null,
-        n.next ? 'yes' : '',
-      ]),
     },
   ];
   return tables;

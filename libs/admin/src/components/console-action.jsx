@@ -1,5 +1,6 @@
 // One component for every console action: the server describes the screen (GET), the form is sent back (POST)
-// and the server answers with the next screen (a warning to confirm, an error, or the result).
+// and the server answers with the next screen (a warning to confirm, an error, or the result). A search form
+// (`method: 'get'`), a page link or a link in a table reads the screen again with other parameters (GET).
 import React, { useEffect, useState } from 'react';
 import { Box, Loader } from '@adminjs/design-system';
 import { ApiClient, useNotice } from 'adminjs';
@@ -13,24 +14,37 @@ const ConsoleAction = ({ resource, record, action }) => {
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
 
-  const call = (data) =>
-    record
-      ? api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data })
-      : api.resourceAction({ resourceId: resource.id, actionName: action.name, data });
+  const call = (data, params) => {
+    const target = { resourceId: resource.id, actionName: action.name, data, params };
+    return record ? api.recordAction({ ...target, recordId: record.id }) : api.resourceAction(target);
+  };
 
   const show = (next) => {
     setView(next);
     setValues(valuesOf(next));
   };
 
-  useEffect(() => {
-    call()
+  const read = (params) => {
+    setBusy(true);
+    return call(undefined, params)
       .then((response) => show(response.data.console || { title: action.label, errors: ['No answer.'] }))
-      .catch((error) => show({ title: action.label, errors: [messageOf(error)] }));
+      .catch((error) =>
+        // A failed read keeps what was on the screen (the search form too) and says why.
+        setView((current) => ({ ...(current || { title: action.label }), errors: [messageOf(error)] })),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  useEffect(() => {
+    read();
   }, [record && record.id, action.name]);
 
   const onSubmit = (event) => {
     event.preventDefault();
+    if (view.form && view.form.method === 'get') {
+      read({ ...values });
+      return;
+    }
     setBusy(true);
     call({ ...values })
       .then((response) => {
@@ -50,6 +64,7 @@ const ConsoleAction = ({ resource, record, action }) => {
         busy={busy}
         onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
         onSubmit={onSubmit}
+        onQuery={read}
       />
     </Box>
   );

@@ -19,7 +19,59 @@ const input = {
   boxSizing: 'border-box',
 };
 
-export const ConsoleTable = ({ table }) => (
+const barTrack = {
+  display: 'inline-block',
+  width: '120px',
+  height: '10px',
+  background: '#e5e8ec',
+  borderRadius: '5px',
+  overflow: 'hidden',
+  verticalAlign: 'middle',
+  marginRight: '8px',
+};
+
+// `value` of `max` as a bar and in words ("3 / 4 (75 %)"); an empty bar and "0 / 0" when there is nothing to count.
+export const ProgressBar = ({ value, max }) => {
+  const ratio = max > 0 ? Math.min(1, value / max) : 0;
+  const percent = max > 0 ? ` (${(ratio * 100).toFixed(0)} %)` : '';
+  return (
+    <span data-testid="progress" data-value={value} data-max={max} style={{ whiteSpace: 'nowrap' }}>
+      <span role="progressbar" aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} style={barTrack}>
+        <span style={{ display: 'block', height: '100%', width: `${ratio * 100}%`, background: '#2f9e44' }} />
+      </span>
+      {`${value} / ${max}${percent}`}
+    </span>
+  );
+};
+
+// One value as the server describes it (see ConsoleCell in ../console-view.ts): text, a bar, a link to another
+// screen, a link that reads this screen again with other parameters, or text indented by its level in a tree.
+export const Cell = ({ value, onQuery }) => {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'object') return String(value);
+  if (value.bar) return <ProgressBar value={value.bar.value} max={value.bar.max} />;
+  if (value.href) return <a href={value.href}>{value.label}</a>;
+  if (value.query) {
+    return (
+      <Button
+        type="button"
+        size="sm"
+        variant="text"
+        data-testid="query-link"
+        disabled={!onQuery}
+        onClick={() => onQuery && onQuery(value.query)}
+      >
+        {value.label}
+      </Button>
+    );
+  }
+  if (value.text !== undefined) {
+    return <span style={{ paddingLeft: `${(value.indent || 0) * 18}px` }}>{value.text}</span>;
+  }
+  return String(value);
+};
+
+export const ConsoleTable = ({ table, onQuery }) => (
   <Box mb="xl" data-testid={`table-${table.id || table.title}`}>
     <H5 mb="sm">{table.title}</H5>
     {table.rows.length === 0 ? (
@@ -28,8 +80,8 @@ export const ConsoleTable = ({ table }) => (
       <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '13px' }}>
         <thead>
           <tr>
-            {table.columns.map((c) => (
-              <th key={c} style={{ ...cell, fontWeight: 600 }}>
+            {table.columns.map((c, i) => (
+              <th key={`${i}-${c}`} style={{ ...cell, fontWeight: 600 }}>
                 {c}
               </th>
             ))}
@@ -40,7 +92,7 @@ export const ConsoleTable = ({ table }) => (
             <tr key={i}>
               {row.map((value, j) => (
                 <td key={j} style={cell}>
-                  {value === null || value === undefined ? '—' : String(value)}
+                  <Cell value={value} onQuery={onQuery} />
                 </td>
               ))}
             </tr>
@@ -50,6 +102,38 @@ export const ConsoleTable = ({ table }) => (
     )}
   </Box>
 );
+
+// Where a long list is, and the pages around it (each read again with the server's parameters).
+export const Pager = ({ pager, onQuery }) => (
+  <Box mb="xl" data-testid="pager" style={{ display: 'flex', alignItems: 'center', gap: '12px' }}>
+    <Button
+      type="button"
+      size="sm"
+      variant="outlined"
+      data-testid="pager-previous"
+      disabled={!pager.previous || !onQuery}
+      onClick={() => onQuery(pager.previous)}
+    >
+      Previous
+    </Button>
+    <Text data-testid="pager-position">
+      {pager.total === 0 ? 'No rows' : `Rows ${pager.from}–${pager.to} of ${pager.total}`}
+    </Text>
+    <Button
+      type="button"
+      size="sm"
+      variant="outlined"
+      data-testid="pager-next"
+      disabled={!pager.next || !onQuery}
+      onClick={() => onQuery(pager.next)}
+    >
+      Next
+    </Button>
+  </Box>
+);
+
+// A search form (read again with a GET) sits on one line above its results, wrapping on narrow screens.
+const searchForm = { display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' };
 
 const Field = ({ field, value, onChange }) => {
   const common = {
@@ -204,7 +288,7 @@ export const Diagram = ({ diagram }) => {
   );
 };
 
-export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
+export const ConsoleView = ({ view, values, onChange, onSubmit, onQuery, busy }) => (
   <Box variant="white" p="xl" data-testid="console-view">
     {view.title ? <H3 mb="lg">{view.title}</H3> : null}
     {view.intro ? <Text mb="lg">{view.intro}</Text> : null}
@@ -235,7 +319,7 @@ export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
               <tr key={label}>
                 <th style={{ ...cell, fontWeight: 600 }}>{label}</th>
                 <td style={cell} data-fact={label}>
-                  {value === null || value === undefined ? '—' : String(value)}
+                  <Cell value={value} onQuery={onQuery} />
                 </td>
               </tr>
             ))}
@@ -244,23 +328,35 @@ export const ConsoleView = ({ view, values, onChange, onSubmit, busy }) => (
       </Box>
     ) : null}
     {view.form ? (
-      <form onSubmit={onSubmit} data-testid="console-form">
-        {view.form.fields.map((f) => (
-          <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
-        ))}
+      <form
+        onSubmit={onSubmit}
+        data-testid="console-form"
+        style={view.form.method === 'get' ? searchForm : undefined}
+      >
+        {view.form.fields.map((f) =>
+          view.form.method === 'get' ? (
+            <div key={f.name} style={{ flex: '1 1 180px' }}>
+              <Field field={f} value={values[f.name]} onChange={onChange} />
+            </div>
+          ) : (
+            <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
+          ),
+        )}
         <Button
           type="submit"
           variant={view.form.danger ? 'danger' : 'contained'}
           disabled={busy}
           data-testid="console-submit"
+          mb={view.form.method === 'get' ? 'lg' : undefined}
         >
           {view.form.submit}
         </Button>
       </form>
     ) : null}
     <Box mt="xl">
+      {view.pager ? <Pager pager={view.pager} onQuery={onQuery} /> : null}
       {(view.tables || []).map((t) => (
-        <ConsoleTable key={t.id || t.title} table={t} />
+        <ConsoleTable key={t.id || t.title} table={t} onQuery={onQuery} />
       ))}
       {view.diagram ? <Diagram diagram={view.diagram} /> : null}
       {(view.texts || []).map((t) => (

@@ -10,6 +10,7 @@ import { entityWorkflowResource } from './entity-workflow.resource';
 import { extensionRequestResource } from './extension-request.resource';
 import { focalPointResource } from './focal-point.resource';
 import { mailMessageResource } from './mail-message.resource';
+import { managerWorkflowResource } from './manager-workflow.resource';
 import { orgEntityResource } from './org-entity.resource';
 import { personResource } from './person.resource';
 import { reportResource } from './report.resource';
@@ -30,10 +31,13 @@ export { ADMIN_ONLY_RESOURCES } from './resource-kit';
 
 /** The console's resources, in the menu's order: every table the Ethics Office reads. */
 function definitions({ services, queries }: ActionDeps): ResourceDefinition[] {
-  const states = [...new Set(services.registry.ofSubject('entity').flatMap((d) => Object.keys(d.states)))];
+  const statesOf = (subject: string) => [
+    ...new Set(services.registry.ofSubject(subject).flatMap((d) => Object.keys(d.states))),
+  ];
   return [
     dialogueResource,
-    entityWorkflowResource(states, queries.instances),
+    entityWorkflowResource(statesOf('entity'), queries.instances),
+    managerWorkflowResource(statesOf('manager'), queries.records),
     orgEntityResource,
     focalPointResource,
     personResource,

@@ -29,6 +29,21 @@ const parseJson = (text: unknown) => {
   }
 };
 
+const isPlainObject = (value: unknown): value is Where =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/**
+ * Adds a virtual filter's condition to the others, merging conditions on the same relation (an entity's code and
+ * a year both go through the instance), so that neither replaces the other.
+ */
+function mergeInto(where: Where, condition: Where): Where {
+  for (const [key, value] of Object.entries(condition)) {
+    const present = where[key];
+    where[key] = isPlainObject(value) ? mergeInto(isPlainObject(present) ? present : {}, value) : value;
+  }
+  return where;
+}
+
 /** AdminJS's list filters as a MikroORM condition; like the adapter's, plus exact and virtual filters. */
 export function whereOf(filters: Record<string, FilterEntry>, reading: ResourceReading): Where {
   const where: Where = {};
@@ -36,7 +51,7 @@ export function whereOf(filters: Record<string, FilterEntry>, reading: ResourceR
     const value = filter.value;
     const virtual = reading.virtualFilters?.[name];
     if (virtual) {
-      if (value !== '' && value !== undefined) Object.assign(where, virtual(String(value)));
+      if (value !== '' && value !== undefined) mergeInto(where, virtual(String(value)));
       continue;
     }
     const type = filter.property?.type() ?? 'string';

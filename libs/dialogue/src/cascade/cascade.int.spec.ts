@@ -290,6 +290,35 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     expect([page.total, page.managers.length]).toEqual([6, 2]);
   });
 
+  it("lists in the tree's order or one branch, finds a manager by id, and counts managers engaged per entity", async () => {
+    const shape = (rows: { email: string; depth: number }[]) =>
+      rows.map((r) => '.'.repeat(r.depth) + r.email.replace(D, ''));
+    // dee left the tree again at the last import (withdrawn, still listed); lone's manager is outside it.
+    expect(shape((await query.list(YEAR, CODE, { order: 'tree' })).managers)).toEqual([
+      'lone',
+      'head',
+      '.ann',
+      '..cem',
+      '.bob',
+      '.dee',
+    ]);
+    const branch = await query.list(YEAR, CODE, { under: `ANN${D}` });
+    expect([branch.total, shape(branch.managers)]).toEqual([2, ['.ann', '..cem']]);
+    expect((await query.list(YEAR, CODE, { under: `ann${D}`, state: 'waiting' })).managers).toHaveLength(1);
+
+    const ann = await fresh().findOneOrFail(ManagerWorkflow, { email: `ann${D}` });
+    const found = await query.byId(ann.id);
+    expect([found.name, found.workflow.entity.code, found.workflow.dialogue.year]).toEqual([
+      'Ann Lead',
+      CODE,
+      YEAR,
+    ]);
+    await expect(query.byId(999_999)).rejects.toThrow('not found');
+    expect(await query.engagement(found.workflow.dialogue.id)).toEqual([
+      { workflowId: found.workflow.id, code: CODE, name: 'Cascade Office', managers: 5, engaged: 1 },
+    ]);
+  });
+
   it("the weekly digest lists the entity's lagging managers for its Focal Points, then plans the next Monday", async () => {
     const [digest] = await fresh().find(Timer, { timerId: 'managers-digest', status: 'pending' });
     expect(digest.mail).toEqual({

@@ -1,4 +1,5 @@
 import { EntityManager, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { Injectable } from '@nestjs/common';
 
 /** A page of a list: its condition, order, window and the relations loaded with every row. */
@@ -39,5 +40,15 @@ export class RecordQueryService {
     return this.em
       .fork()
       .find(entity, { id: { $in: ids } } as unknown as FilterQuery<T>, { populate: populate as never[] });
+  }
+
+  /**
+   * The condition "one of `fields` contains `text`", ignoring case, for list searches: PostgreSQL's ILIKE, SQLite's
+   * LIKE (which ignores ASCII case by itself and knows no ILIKE).
+   */
+  containsText(fields: string[], text: string): Record<string, unknown> {
+    const operator = this.em.getPlatform() instanceof BaseSqlitePlatform ? '$like' : '$ilike';
+    const pattern = `%${text.trim()}%`;
+    return { $or: fields.map((field) => ({ [field]: { [operator]: pattern } })) };
   }
 }
