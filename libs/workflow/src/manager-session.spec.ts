@@ -165,7 +165,7 @@ describe('manager-session v1 through the generic engine', () => {
       );
       expect(found).toEqual([
         {
-          path: 'transitions[13].guard',
+          path: 'transitions[14].guard',
           message:
             "unknown guard 'has-sessions' (known for manager-session: reason-given, turn-has-come, turn-not-come)",
         },

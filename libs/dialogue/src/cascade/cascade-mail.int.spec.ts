@@ -199,6 +199,20 @@ describe.each(testDrivers())("the managers' mails, composed and sent over real S
     ]);
   });
 
+  it("excusing a manager whose session is scheduled cancels the team's invitations", async () => {
+    await cascade.schedule(
+      YEAR,
+      'GVA',
+      `marie${D}`,
+      { startsAt: '2026-10-22T09:00', place: 'Room 2' },
+      ADMIN,
+    );
+    await cascade.excuse(YEAR, 'GVA', `marie${D}`, 'long-term leave', ADMIN);
+    const [cancelled] = await compose('marie', 'session-cancelled');
+    const ics = readCalendar(cancelled.calendar as string);
+    expect([ics.method, ics.sequence, ics.startLocal]).toEqual(['CANCEL', 3, '2026-10-22T09:00:00']);
+  });
+
   it('after the session is recorded, each team member gets an anonymous feedback link of that session', async () => {
     await new SessionService(new EntityWorkflowService(db.orm.em, db.clock, db.registry), db.clock).record(
       YEAR,

@@ -90,6 +90,8 @@ export class CascadeService {
     check.text('reason', reason, { max: 2000 });
     check.throwIfAny();
     return this.change(year, code, email, actor, (manager) => {
+      // A scheduled session is cancelled with the excuse: the cancellation is the invitation's next version.
+      if (manager.state === 'scheduled') manager.calendarSequence += 1;
       manager.excuseReason = String(reason).trim();
       return { type: 'excuse', reason: String(reason).trim() };
     });
