@@ -4,14 +4,15 @@
  * the same services. Prints one table and writes it as JSON to test/bench/results/bench.json.
  *
  * Full sizes (entities) can be changed with BENCH_ENTITIES (launch, mail, HTTP; 10,000), BENCH_SWEEP_ENTITIES (the
- * overdue sweep; 100,000) and BENCH_YEAR_ENTITIES (the simulated year; 10,000); BENCH_ONLY=launch,sweep,year,report,
- * console narrows a run.
+ * overdue sweep; 100,000), BENCH_YEAR_ENTITIES (the simulated year; 10,000) and BENCH_CASCADE_SCALE (the cascade's
+ * larger size, times the real staff; 10); BENCH_ONLY=launch,sweep,year,cascade,report,console narrows a run.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { cascadeScenario } from './cascade-scenario';
 import { Queue } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
@@ -39,6 +40,7 @@ const FULL = Number(process.env['BENCH_ENTITIES'] ?? 10_000);
 const YEAR_FULL = Number(process.env['BENCH_YEAR_ENTITIES'] ?? 10_000);
 const SWEEP_FULL = Number(process.env['BENCH_SWEEP_ENTITIES'] ?? 100_000);
 const ONLY = process.env['BENCH_ONLY']?.split(',');
+const CASCADE_SCALE = Number(process.env['BENCH_CASCADE_SCALE'] ?? 10);
 const YEAR = 2026;
 const LAUNCH_CLOCK = '2026-10-30T12:00:00Z';
 const RESULTS = path.resolve(__dirname, 'results');
@@ -731,6 +733,13 @@ async function main() {
       log(`worker peak ${workerPeakMb} MiB`);
     }
     for (const [n, size] of sizes(YEAR_FULL)) if (wanted('year')) await year(n, size, redis);
+    // The cascade: the 58 entities' generated trees at their real size (~34,800 people) and at 10×.
+    if (wanted('cascade'))
+      for (const [scale, size] of [
+        [1, '58 entities, generated trees (1×)'],
+        [CASCADE_SCALE, `58 entities, generated trees (${CASCADE_SCALE}×)`],
+      ] as const)
+        await cascadeScenario({ add, log, sql, count, advance }, scale, size, redis);
     if (wanted('report')) await reportCompile();
     if (wanted('console')) await consoleList();
     // The longest, last: each row is logged as it is measured, so a run cut short still shows the rest.
