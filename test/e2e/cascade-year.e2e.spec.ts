@@ -184,7 +184,10 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
       mails.filter((m) => m.template === template).map((m) => m.recipient_address);
     for (const code of ACTIVE)
       for (const m of managersOf(code)) expect(to('manager-your-turn')).toContain(m.email);
-    for (const code of SLOW) expect(to('manager-nudge')).toContain(headOf(code).email);
+    // A Head with managers under them was nudged about them (a tiny tree is the Head and their staff alone).
+    const nudged = SLOW.filter((code) => managersOf(code).some((m) => m.managerEmail === headOf(code).email));
+    expect(nudged.length).toBeGreaterThan(SLOW.length / 2);
+    for (const code of nudged) expect(to('manager-nudge')).toContain(headOf(code).email);
     const digests = mails.filter((m) => m.template === 'managers-digest');
     for (const code of [...SLOW, ...IDLE]) expect(digests.map((d) => d.entity_code)).toContain(code);
     // The SMTP server received them: every Head of an idle tree has their turn and both reminders.
