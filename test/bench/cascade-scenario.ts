@@ -181,14 +181,19 @@ async function cascadeYear(kit: BenchKit, stack: Stack, db: string, redis: Priva
        join entity e on e.id = w.entity_id where m.state = 'your-turn'`,
     );
     const heldOn = new Date(monday.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
-    await inParallel(due, 10, (m) =>
-      stack.ok('POST', `/api/dialogues/${YEAR}/entities/${m.code}/sessions`, {
-        leaderEmail: m.email,
-        heldOn,
-        language: 'en',
-        participants: 12,
-      }),
-    );
+    // Sessions of one entity are recorded one after the other (each moves the entity's instance: two at once would
+    // be refused as a concurrent change); entities go ten at a time.
+    const byEntity = new Map<string, string[]>();
+    for (const m of due) byEntity.set(m.code, [...(byEntity.get(m.code) ?? []), m.email]);
+    await inParallel([...byEntity], 10, async ([code, emails]) => {
+      for (const leaderEmail of emails)
+        await stack.ok('POST', `/api/dialogues/${YEAR}/entities/${code}/sessions`, {
+          leaderEmail,
+          heldOn,
+          language: 'en',
+          participants: 12,
+        });
+    });
     sessions += due.length;
     monday = new Date(monday.getTime() + 7 * 86_400_000);
   }
