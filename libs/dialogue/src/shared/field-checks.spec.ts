@@ -30,13 +30,23 @@ describe('FieldChecks', () => {
 
   it('takes agency names that start with a letter, and refuses formulas and other non-names by code', () => {
     const check = new FieldChecks();
-    for (const name of ['UNDP', 'UN-Habitat', 'Organisation météo', '国际', 'Équipe 2'])
+    // A space typed before a name is a slip, not a formula (the Annex E prefill merges ' UNDP' with 'UNDP').
+    for (const name of ['UNDP', 'UN-Habitat', 'Organisation météo', '国际', 'Équipe 2', ' UNDP'])
       expect([name, check.agencyName('otherAgencyParticipants', name)]).toEqual([name, true]);
-    for (const name of ['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '1UN', "'UNDP", ' UNDP', '(UNDP)'])
+    for (const name of [
+      '=HYPERLINK("http://x")',
+      '+1',
+      '-2',
+      '@SUM(A1)',
+      '1UN',
+      "'UNDP",
+      ' =SUM(A1)',
+      '(UNDP)',
+    ])
       expect([name, check.agencyName('otherAgencyParticipants', name)]).toEqual([name, false]);
     expect(check.agencyName('otherAgencyParticipants', ' ')).toBe(false);
     expect(check.issues.map((i) => [i.field, i.code, i.params?.['agency']])).toEqual([
-      ...['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '1UN', "'UNDP", ' UNDP', '(UNDP)'].map(
+      ...['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', '1UN', "'UNDP", ' =SUM(A1)', '(UNDP)'].map(
         (agency) => ['otherAgencyParticipants', 'agency-name-letter', agency],
       ),
       ['otherAgencyParticipants', 'agency-name', ' '],

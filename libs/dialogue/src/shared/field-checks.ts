@@ -92,7 +92,8 @@ export class FieldChecks {
       this.fail(field, 'agency-name', `'${agency}' is not an agency name`, { agency });
       return false;
     }
-    if (!STARTS_WITH_LETTER.test(agency)) {
+    // Spaces around a name are a typing slip, not a formula: the first letter is looked for after them.
+    if (!STARTS_WITH_LETTER.test(agency.trim())) {
       this.fail(field, 'agency-name-letter', `'${agency}' must start with a letter`, { agency });
       return false;
     }
