@@ -1,4 +1,4 @@
-import type { PortalContext, PortalService } from '@cascade/dialogue';
+import type { PortalCascadeService, PortalContext, PortalService } from '@cascade/dialogue';
 import type { PortalLinks } from '../portal-links';
 import { confirmForm } from './confirm.form';
 import { parseCount } from './form-body';
@@ -196,28 +196,32 @@ describe('the forms', () => {
       }),
       confirmManagersCompleted: record('confirmManagersCompleted'),
     } as unknown as PortalService;
+    const cascade = {
+      scheduleSession: record('scheduleSession'),
+      cancelSession: record('cancelSession'),
+      excuseManager: record('excuseManager'),
+    } as unknown as PortalCascadeService;
+    const services = { portal, cascade, links };
     beforeEach(() => calls.splice(0));
 
     it('hands the parsed input to the domain; most forms show nothing afterwards', async () => {
-      expect(await statisticsForm.submit({ portal, links }, ctx, { eligibleStaff: '12' })).toBeNull();
+      expect(await statisticsForm.submit(services, ctx, { eligibleStaff: '12' })).toBeNull();
       expect(calls).toEqual([['submitStatistics', ctx, expect.objectContaining({ eligibleStaff: 12 })]]);
-      expect(await confirmForm.submit({ portal, links }, ctx, {})).toBeNull();
+      expect(await confirmForm.submit(services, ctx, {})).toBeNull();
       expect(calls[1]).toEqual(['confirmManagersCompleted', ctx]);
     });
 
     it('shows a new leader link once, for the address in lower case', async () => {
-      expect(await leaderLinkForm.submit({ portal, links }, ctx, { leaderEmail: ' Jean@DPPA.org ' })).toEqual(
-        {
-          kind: 'leader-link',
-          email: 'jean@dppa.org',
-          link: `https://cascade.example.org/p/${'L'.repeat(43)}`,
-        },
-      );
+      expect(await leaderLinkForm.submit(services, ctx, { leaderEmail: ' Jean@DPPA.org ' })).toEqual({
+        kind: 'leader-link',
+        email: 'jean@dppa.org',
+        link: `https://cascade.example.org/p/${'L'.repeat(43)}`,
+      });
       expect(calls).toEqual([['createLeaderLink', ctx, 'Jean@DPPA.org']]);
     });
 
     it('shows a recorded session’s warnings and its participants’ link once', async () => {
-      expect(await sessionForm.submit({ portal, links }, ctx, { heldOn: '2026-10-14' })).toEqual({
+      expect(await sessionForm.submit(services, ctx, { heldOn: '2026-10-14' })).toEqual({
         kind: 'session',
         sessionId: 41,
         warnings: [
