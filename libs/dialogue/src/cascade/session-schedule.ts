@@ -44,7 +44,9 @@ export function checkSchedule(
     check.fail('startsAt', 'date-time', "must be a local date and time 'YYYY-MM-DDTHH:mm'");
   } else {
     const local = DateTime.fromISO(input.startsAt, { zone: context.timeZone });
-    if (!local.isValid) {
+    const [hour, minute] = input.startsAt.slice(11).split(':').map(Number);
+    // Luxon reads 24:00 as the next day's midnight: not a time of the day given.
+    if (!local.isValid || hour > 23 || minute > 59) {
       check.fail('startsAt', 'date-time', "must be a local date and time 'YYYY-MM-DDTHH:mm'");
     } else if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== input.startsAt) {
       // A wall time skipped by a clock change comes back shifted: it is not the time the manager meant.

@@ -64,11 +64,12 @@ export class PortalCascadeService {
     reason: unknown,
   ): Promise<{ email: string; state: string }> {
     allowRoles(ctx, ['focal-point'], 'excuse a manager');
+    const typed = typeof email === 'string' ? email.trim() : email;
     const check = new FieldChecks();
-    check.email('email', email);
+    check.email('email', typed);
     check.text('reason', reason, { max: 2000 });
     check.throwIfAny();
-    const address = String(email).trim().toLowerCase();
+    const address = String(typed).toLowerCase();
     try {
       const manager = await this.cascade.excuse(
         ctx.year,
