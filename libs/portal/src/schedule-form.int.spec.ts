@@ -115,10 +115,10 @@ describe.each(testDrivers())(
     };
     /** The form's CSRF token as the page gives it, like a browser that loaded the page first. */
     const csrfOf = (html: string, form: string) =>
-    new RegExp(
-      `action="/p/[^"]+/${form}\\?lang=\\w+"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"`,
-    ).exec(decode(html))?.[1] ?? '';
-  const post = async (form: string, fields: Record<string, string>, lang: Language = 'en', csrf = true) => {
+      new RegExp(
+        `action="/p/[^"]+/${form}\\?lang=\\w+"[^>]*>\\s*<input type="hidden" name="_csrf" value="([^"]+)"`,
+      ).exec(decode(html))?.[1] ?? '';
+    const post = async (form: string, fields: Record<string, string>, lang: Language = 'en', csrf = true) => {
       const page = await show({ lang });
       const body = csrf ? { ...fields, _csrf: csrfOf(page.html, form) } : fields;
       const { response, answer } = recorder();
