@@ -1,5 +1,12 @@
 import { InvalidTransition } from '@cascade/workflow';
-import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
+import {
+  openTestOrm,
+  sampleDialogueInput,
+  statementShape,
+  statementsOf,
+  testDrivers,
+  type TestOrm,
+} from '@cascade/testing';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { CascadeQueryService } from '../cascade/cascade-query.service';
 import { CascadeService } from '../cascade/cascade.service';
@@ -144,6 +151,14 @@ describe.each(testDrivers())("the managers' cascade through token links (%s)", (
       turnOn: '2026-10-01',
       advice: { kind: 'joint', secondReportingOfficer: null, units: [] },
     });
+    // The leader page adds three reads: the instance, the manager, their own manager with their peers.
+    const cem = await link('leader', 'cem');
+    const reads = await statementsOf(db.orm, () => cascade.standing(cem));
+    expect(reads.map(statementShape)).toEqual([
+      'select entity_workflow',
+      'select manager_workflow',
+      'select manager_workflow',
+    ]);
     // A leader link for someone who leads no team of the tree has no place in the cascade.
     expect(await cascade.standing(await link('leader', 'ann.s1'))).toBeNull();
   });
@@ -247,6 +262,9 @@ describe.each(testDrivers())("the managers' cascade through token links (%s)", (
     expect(await issuesOf(() => cascade.managers(focal, { state: 'sleeping' }))).toEqual([
       ['state', 'one-of'],
     ]);
+    // The Focal Point's and the Head's page add the list to their reads: the instance, then every manager row.
+    const statements = await statementsOf(db.orm, () => cascade.managers(focal));
+    expect(statements.map(statementShape)).toEqual(['select entity_workflow', 'select manager_workflow']);
     const now = await cascade.managers(focal);
     expect(now.states).toEqual([
       'waiting',
