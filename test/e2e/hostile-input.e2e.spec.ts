@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { testDrivers, type TestDriver } from '@cascade/testing';
 import { openSnapshotReader, snapshotChanges, type SnapshotReader } from './support/db-snapshot';
 import { apiSurfaces } from './support/hostile-api';
+import { cascadeSurfaces } from './support/hostile-cascade';
 import { judgeJson, send, type HostileCase } from './support/hostile-cases';
 import { consoleSurfaces } from './support/hostile-console';
 import { csvSurfaces } from './support/hostile-csv';
@@ -48,6 +49,9 @@ const RUNS: [string, number][] = [
   ['POST /api/extension-requests/:id/refuse', 30],
   ['POST /api/scenario-proposals/:id/decision', 40],
   ['POST /api/questions/:id/answer', 30],
+  ['POST .../managers/:email/schedule', 80],
+  ['POST .../managers/:email/excuse', 30],
+  ['POST .../managers/:email/reinstate', 20],
   ['PUT /api/simulation/clock', 30],
   ['POST /api/simulation/advance', 50],
   ['POST /api/portal/:token/statistics', 80],
@@ -58,6 +62,8 @@ const RUNS: [string, number][] = [
   ['POST /api/portal/:token/sessions', 120],
   ['POST /api/portal/:token/feedback', 50],
   ['POST /api/portal/:token/confirmation', 15],
+  ['POST /api/portal/:token/schedule', 80],
+  ['POST /api/portal/:token/excuse', 30],
   ['path parameters of the admin API', 200],
   ['path parameters of the token-link API', 80],
   ['query parameters of the read endpoints', 100],
@@ -70,6 +76,8 @@ const RUNS: [string, number][] = [
   ['POST /p/:token/session', 70],
   ['POST /p/:token/feedback', 30],
   ['POST /p/:token/confirm', 10],
+  ['POST /p/:token/schedule', 60],
+  ['POST /p/:token/excuse', 25],
   ['console API: unknown resources, records and actions', 120],
 ];
 
@@ -91,11 +99,18 @@ describe.each(testDrivers())('hostile input (%s)', (driver) => {
     reader = await openSnapshotReader(database);
     const { tokens, stack } = fixture;
     const csrf: Record<string, Record<string, string>> = {};
-    for (const token of [tokens.focalPoint, tokens.head, tokens.leader, tokens.participants]) {
+    for (const token of [
+      tokens.focalPoint,
+      tokens.head,
+      tokens.leader,
+      tokens.manager,
+      tokens.participants,
+    ]) {
       csrf[token] = await csrfTokens(stack.base, token);
     }
     surfaces = {
       ...apiSurfaces(fixture),
+      ...cascadeSurfaces(fixture),
       ...csvSurfaces(fixture),
       ...pathSurfaces(fixture),
       ...querySurfaces(fixture),

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
+  calendarPartsOf,
   launchChromium,
+  readCalendar,
   sampleDialogueInput,
   startSmtpSink,
   startStack,
@@ -47,6 +49,10 @@ function localToday(timeZone: string): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date());
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function submit(page: Page, section: string): Promise<number> {
@@ -311,6 +317,106 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       );
     } finally {
       await leader.close();
+    }
+  });
+
+  it('a manager schedules their session from their page; the team member gets the invitation, its update and its cancellation', async () => {
+    const luc = await call<{ link: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
+      { role: 'leader', email: 'luc.martin@ptl.example.org', language: 'fr' },
+    );
+    type Invitation = { mail: ReceivedMail; ics: ReturnType<typeof readCalendar> };
+    // The calendar files the team member (Luc's one report) has received, as an independent parser reads them.
+    const invitations = (sequence: number, method: string): Promise<Invitation> =>
+      waitFor<Invitation | undefined>(
+        () =>
+          sink.received
+            .filter((m) => m.rcptTo.includes('staff.two@ptl.example.org'))
+            .filter((m) => m.parsed.attachments.some((a) => a.contentType === 'text/calendar'))
+            .map((m) => ({ mail: m, ics: readCalendar(calendarPartsOf(m).alternative) }))
+            .find(({ ics }) => ics.sequence === sequence && ics.method === method),
+        { what: `Staff Two's calendar ${method} #${sequence}`, timeoutMs: 60000 },
+      ).then(
+        (found) => found as Invitation,
+        (error) => {
+          throw new Error(`${error.message}\n${stack.outputs()}`);
+        },
+      );
+    const day = addDays(localToday(ENTITY.timeZone), 7);
+    const page = await browser.newPage();
+    try {
+      await page.goto(luc.body.link);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr'); // the link's language
+      expect(await page.textContent('#standing-state')).toContain('Vous pouvez déjà planifier la vôtre');
+      expect(await page.textContent('#schedule-time-hint')).toContain('Europe/Zurich');
+      expect(await page.inputValue('#schedule-minutes')).toBe('90');
+      await page.fill('#schedule-date', day);
+      await page.fill('#schedule-time', '10:30');
+      await page.fill('#schedule-place', 'Salle 3, Palais des Nations');
+      await page.check('#schedule-language'); // the first choice, English
+      expect(await submit(page, 'schedule-title')).toBe(200);
+      expect(page.url()).toContain('done=schedule');
+      expect(await page.textContent('#done')).toContain('Votre séance a bien été enregistrée');
+      expect(await page.textContent('#standing-state')).toContain('10:30 (Europe/Zurich)');
+      await shot(page, '5-session-scheduled-fr');
+
+      const first = await invitations(0, 'REQUEST');
+      expect(first.ics.startZone).toBe('Europe/Zurich');
+      expect(first.ics.startLocal).toBe(`${day}T10:30:00`);
+      expect(first.ics.location).toBe('Salle 3, Palais des Nations');
+      expect(first.ics.organizer.email).toBe('luc.martin@ptl.example.org');
+      expect(first.ics.attendees.map((a) => a.email)).toEqual(['staff.two@ptl.example.org']);
+
+      // The change form starts folded, filled in with the session.
+      await page.click('#schedule-title ~ details > summary');
+      expect(await page.inputValue('#schedule-time')).toBe('10:30');
+      await page.fill('#schedule-time', '14:00');
+      await page.fill('#schedule-url', 'https://meet.example.org/luc');
+      expect(await submit(page, 'schedule-title')).toBe(200);
+      const update = await invitations(1, 'REQUEST');
+      expect([update.ics.uid, update.ics.startLocal, update.ics.url]).toEqual([
+        first.ics.uid,
+        `${day}T14:00:00`,
+        'https://meet.example.org/luc',
+      ]);
+
+      expect(await submit(page, 'cancel-session-title')).toBe(200);
+      expect(await page.textContent('#done')).toContain('Votre séance a été annulée');
+      const cancelled = await invitations(2, 'CANCEL');
+      expect(cancelled.ics.uid).toBe(first.ics.uid);
+      await shot(page, '6-session-cancelled-fr');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the Focal Point follows the managers (state, subtree progress, search) and excuses one from the row's link", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${focalPointLink}?lang=en`);
+      const head = page.locator('#managers-table tr', { hasText: 'head@ptl.example.org' });
+      expect(await head.locator('progress').getAttribute('max')).toBe('3');
+      expect(await head.locator('progress').getAttribute('value')).toBe('1'); // Marta held hers
+      expect(await head.locator('progress').getAttribute('aria-label')).toBe(
+        'Managers in the part of the tree led by Head of PTL who held their session',
+      );
+      await page.fill('#managers-q', 'luc');
+      await Promise.all([page.waitForNavigation(), page.click('form[role=search] button[type=submit]')]);
+      expect(await page.locator('#managers-table tbody tr').count()).toBe(1);
+      await Promise.all([page.waitForNavigation(), page.click('#managers-table a:has-text("Excuse")')]);
+      expect(await page.inputValue('#excuse-email')).toBe('luc.martin@ptl.example.org');
+      expect(await submit(page, 'excuse-title')).toBe(422); // no reason given
+      expect(await page.getAttribute(':focus', 'id')).toBe('excuse-reason');
+      await page.fill('#excuse-reason', 'On mission until the report');
+      expect(await submit(page, 'excuse-title')).toBe(200);
+      expect(await page.textContent('#done')).toContain('The manager has been excused');
+      expect(
+        await page.locator('#managers-table tr', { hasText: 'luc.martin@ptl.example.org' }).textContent(),
+      ).toContain('Reason: On mission until the report');
+      await shot(page, '7-managers-excused-en');
+    } finally {
+      await page.close();
     }
   });
 

@@ -15,6 +15,7 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { ClockSyncInterceptor } from './http/clock-sync.interceptor';
 import { InstancesController } from './instances/instances.controller';
 import { MailsController } from './mails/mails.controller';
+import { ManagersController } from './managers/managers.controller';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
@@ -48,6 +49,7 @@ export class ApiModule {
         EntitiesController,
         PlanController,
         MailsController,
+        ManagersController,
         OrgController,
         RequestsController,
         SimulationController,

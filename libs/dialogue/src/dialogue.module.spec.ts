@@ -9,6 +9,8 @@ import { FixedClock, WORKFLOWS_DIR } from '@cascade/testing';
 import { AdminUserQueryService } from './admin/admin-user-query.service';
 import { AdminUserService } from './admin/admin-user.service';
 import { AuditService } from './audit/audit.service';
+import { CascadeQueryService } from './cascade/cascade-query.service';
+import { CascadeService } from './cascade/cascade.service';
 import { DialogueQueryService } from './dialogue/dialogue-query.service';
 import { DialogueService } from './dialogue/dialogue.service';
 import { DialogueModule } from './dialogue.module';
@@ -20,6 +22,7 @@ import { MailQueryService } from './mail/mail-query.service';
 import { MailSettings } from './mail/mail-settings';
 import { OrgTreeService } from './org/org-tree.service';
 import { AccessTokenService } from './portal/access-token.service';
+import { PortalCascadeService } from './portal/portal-cascade.service';
 import { PortalService } from './portal/portal.service';
 import { RequestQueryService } from './portal/request-query.service';
 import { RequestsService } from './portal/requests.service';
@@ -44,6 +47,8 @@ const injectedByConsumers: (Type | Abstract<unknown>)[] = [
   AdminUserQueryService,
   AdminUserService,
   AuditService,
+  CascadeQueryService,
+  CascadeService,
   Clock,
   DialogueQueryService,
   DialogueService,
@@ -60,6 +65,7 @@ const injectedByConsumers: (Type | Abstract<unknown>)[] = [
   OrgTreeService,
   ParticipationQueryService,
   PlanPreviewService,
+  PortalCascadeService,
   PortalService,
   RecordQueryService,
   ReportService,

@@ -56,6 +56,8 @@ export {
   type ManagerRow,
 } from './cascade/cascade-query.service';
 export { ManagerWorkflow } from './cascade/manager-workflow.entity';
+export type { ManagerStanding, ScheduledSession } from './cascade/manager-standing';
+export type { SessionAdvice } from './cascade/session-advice';
 export type { ScheduleInput } from './cascade/session-schedule';
 export type { TreeSyncSummary } from './cascade/manager-cascade';
 export { readOrgTreeCsv, type TreePersonInput } from './org/org-tree';
@@ -99,6 +101,7 @@ export {
 export { AccessToken } from './portal/access-token.entity';
 export { AccessTokenService, TokenRejected } from './portal/access-token.service';
 export { PortalService } from './portal/portal.service';
+export { PortalCascadeService } from './portal/portal-cascade.service';
 export { TokenRoleRefused } from './portal/token-role-refused';
 export { RequestsService } from './portal/requests.service';
 export { RequestQueryService } from './portal/request-query.service';

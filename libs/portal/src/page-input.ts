@@ -4,17 +4,19 @@ import type {
   FieldIssue,
   FocalPointView,
   Language,
+  ManagerStanding,
   PortalContext,
   SessionSummary,
 } from '@cascade/dialogue';
 import type { FormBody } from './forms/form-body';
 import type { PortalForm } from './forms/portal-forms';
+import type { ManagersListing } from './managers-query';
 
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** What the link's role may see, read afresh for each page (role-view.ts). */
 export type RoleView =
-  | { role: 'focal-point'; view: FocalPointView }
+  | { role: 'focal-point'; view: FocalPointView & { managers: ManagersListing } }
   | {
       role: 'head-of-entity';
       view: {
@@ -22,11 +24,18 @@ export type RoleView =
         progress: CascadeProgress;
         sessions: SessionSummary[];
         headConfirmedAt: Date | null;
+        managers: ManagersListing;
       };
     }
   | {
       role: 'leader';
-      view: { context: PortalContext; progress: CascadeProgress; sessions: SessionSummary[] };
+      view: {
+        context: PortalContext;
+        progress: CascadeProgress;
+        sessions: SessionSummary[];
+        /** Their place in the managers' cascade; null when they lead no team of the imported tree. */
+        cascade: ManagerStanding | null;
+      };
     }
   | { role: 'participants'; view: { context: PortalContext; alreadyCounted: number; capacity: number } };
 

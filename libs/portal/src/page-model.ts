@@ -5,6 +5,7 @@ import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-mo
 import { PORTAL_FORM_DEFINITIONS, type PortalForm } from './forms/portal-forms';
 import { contextModel } from './context-model';
 import { pageUrl, type PageInput } from './page-input';
+import { managersModel, standingModel } from './cascade-model';
 import { progressModel, sessionsModel } from './progress-model';
 import { statisticsSourcesModel } from './statistics-model';
 
@@ -36,6 +37,7 @@ function chromeModel(input: PageInput) {
         { value: 'virtual', label: t('session.virtual') },
       ],
       rating: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`feedback.scale${n}`) })),
+      language: LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] })),
     },
     flash: input.flash
       ? input.flash.kind === 'session'
@@ -59,7 +61,7 @@ function roleSections(input: PageInput): Record<string, unknown> {
       const v = roleView.view;
       return {
         progress: progressModel(v.progress),
-        showTree: true,
+        managers: managersModel(v.managers, input, { canExcuse: true }),
         sessions: sessionsModel(v.sessions, t),
         statistics: v.statistics
           ? { revision: v.statistics.revision, submittedAt: v.statistics.submittedAt }
@@ -79,7 +81,7 @@ function roleSections(input: PageInput): Record<string, unknown> {
       const v = roleView.view;
       return {
         progress: progressModel(v.progress),
-        showTree: true,
+        managers: managersModel(v.managers, input),
         sessions: sessionsModel(v.sessions, t),
         headConfirmedAt: v.headConfirmedAt,
       };
@@ -88,7 +90,7 @@ function roleSections(input: PageInput): Record<string, unknown> {
       const v = roleView.view;
       return {
         progress: progressModel(v.progress),
-        showTree: false,
+        standing: standingModel(v.cascade, input),
         sessions: sessionsModel(v.sessions, t),
         ownSessions: true,
       };

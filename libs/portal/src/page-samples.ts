@@ -3,11 +3,14 @@ import {
   type AnnexEPrefill,
   type AnnexERecords,
   type CascadeProgress,
+  type ManagerRow,
+  type ManagerStanding,
   type PortalContext,
   type PreviousAnnexE,
   type SessionSummary,
   type TokenRole,
 } from '@cascade/dialogue';
+import { MANAGERS_PAGE_SIZE, NO_FILTER, type ManagersListing } from './managers-query';
 import type { RoleView } from './page-input';
 
 /** Preview data for every page: what the tests render, and what a designer may render to look at a page. */
@@ -101,6 +104,105 @@ export function sampleSessions(): SessionSummary[] {
   ];
 }
 
+/** A manager whose turn came, with a team of 8 under a Head who has two other managers (a joint session). */
+export function sampleStanding(overrides: Partial<ManagerStanding> = {}): ManagerStanding {
+  return {
+    name: 'Amina Diallo',
+    email: 'amina.diallo@dppa.example.org',
+    language: 'en',
+    state: 'your-turn',
+    turnOn: '2026-10-05',
+    directReports: 8,
+    sessionsLed: 0,
+    excuseReason: null,
+    timeZone: 'America/New_York',
+    session: null,
+    defaultMinutes: 90,
+    advice: {
+      kind: 'joint',
+      directReports: 8,
+      secondReportingOfficer: { name: 'Head of DPPA', email: 'head@dppa.example.org' },
+      units: [
+        { name: 'Jean Dupont', email: 'jean.dupont@dppa.example.org' },
+        { name: 'Ana López', email: 'ana.lopez@dppa.example.org' },
+      ],
+    },
+    parameters: { splitAbove: 25, jointBelow: 10 },
+    ...overrides,
+  };
+}
+
+/** The same manager with their session scheduled: Wednesday 14 October 2026, 10:30 in New York. */
+export function sampleScheduledStanding(): ManagerStanding {
+  return sampleStanding({
+    state: 'scheduled',
+    session: {
+      startsAt: new Date('2026-10-14T14:30:00Z'),
+      localStartsAt: '2026-10-14T10:30',
+      minutes: 90,
+      place: 'Room S-2710',
+      url: 'https://meet.example.org/dppa-amina',
+      language: 'fr',
+    },
+  });
+}
+
+const managerRow = (
+  name: string,
+  email: string,
+  state: string,
+  extra: Partial<ManagerRow> = {},
+): ManagerRow => ({
+  id: 1,
+  depth: 1,
+  name,
+  email,
+  managerEmail: 'head@dppa.example.org',
+  language: 'en',
+  state,
+  directReports: 12,
+  turnOn: null,
+  sessionsLed: 0,
+  sessionStartsAt: null,
+  excuseReason: null,
+  laggingDays: null,
+  subtree: { managers: 1, held: 0 },
+  ...extra,
+});
+
+/** The first page of a tree of 120 managers: the Head, a lagging manager, a scheduled one, an excused one. */
+export function sampleManagers(filter = NO_FILTER): ManagersListing {
+  return {
+    states: ['waiting', 'your-turn', 'scheduled', 'held', 'excused', 'withdrawn', 'closed'],
+    total: 120,
+    byState: { held: 31, 'your-turn': 40, scheduled: 9, waiting: 38, excused: 2 },
+    lagging: 17,
+    laggingAfterDays: 14,
+    managers: [
+      managerRow('Head of DPPA', 'head@dppa.example.org', 'held', {
+        managerEmail: null,
+        sessionsLed: 1,
+        turnOn: '2026-10-01',
+        subtree: { managers: 120, held: 31 },
+      }),
+      managerRow('Jean Dupont', 'jean.dupont@dppa.example.org', 'your-turn', {
+        turnOn: '2026-10-05',
+        laggingDays: 20,
+        subtree: { managers: 14, held: 0 },
+      }),
+      managerRow('Ana López', 'ana.lopez@dppa.example.org', 'scheduled', {
+        language: 'es',
+        turnOn: '2026-10-05',
+        sessionStartsAt: new Date('2026-10-28T14:00:00Z'),
+        subtree: { managers: 3, held: 1 },
+      }),
+      managerRow('Li Wei', 'li.wei@dppa.example.org', 'excused', { excuseReason: 'On mission until March' }),
+    ],
+    filter,
+    pageSize: MANAGERS_PAGE_SIZE,
+  };
+}
+
 /** The sums of the sample's records: what a Focal Point's statistics form starts from before any submission. */
 export const SAMPLE_RECORDS: AnnexERecords = {
   sessions: 6,
@@ -159,15 +261,25 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
             { id: 1, topic: 'Conflicts of interest', preferredPeriod: 'November', status: 'requested' },
           ],
           headConfirmedAt: null,
+          managers: sampleManagers(),
         },
       };
     case 'head-of-entity':
       return {
         role,
-        view: { context, progress: sampleProgress(), sessions: sampleSessions(), headConfirmedAt: null },
+        view: {
+          context,
+          progress: sampleProgress(),
+          sessions: sampleSessions(),
+          headConfirmedAt: null,
+          managers: sampleManagers(),
+        },
       };
     case 'leader':
-      return { role, view: { context, progress: sampleProgress(), sessions: sampleSessions() } };
+      return {
+        role,
+        view: { context, progress: sampleProgress(), sessions: sampleSessions(), cascade: sampleStanding() },
+      };
     case 'participants':
       return { role, view: { context, alreadyCounted: 4, capacity: 12 } };
   }

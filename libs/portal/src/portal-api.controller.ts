@@ -1,6 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { PortalService, type PortalContext } from '@cascade/dialogue';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { PortalCascadeService, PortalService, type PortalContext } from '@cascade/dialogue';
+import { managersFilterOf, MANAGERS_PAGE_SIZE } from './managers-query';
+import { ExcuseManagerDto, ManagerStandingDto, ScheduleSessionDto } from './portal-cascade.dto';
 import { PortalLinks } from './portal-links';
 import { PortalRateLimitGuard } from './portal-rate-limit.guard';
 import {
@@ -12,7 +21,7 @@ import {
   SeminarRequestDto,
   SessionReportDto,
 } from './portal.dto';
-import { roleViewOf } from './role-view';
+import { roleViewOf, type ViewServices } from './role-view';
 import { AnnexEPrefillDto } from './statistics-prefill.dto';
 
 /** The context as a link's holder may see it (the link's internal id stays inside). */
@@ -34,10 +43,15 @@ const TOKEN = ApiParam({
 @Controller('api/portal')
 @UseGuards(PortalRateLimitGuard)
 export class PortalApiController {
+  private readonly views: ViewServices;
+
   constructor(
     private readonly portal: PortalService,
+    private readonly cascade: PortalCascadeService,
     private readonly links: PortalLinks,
-  ) {}
+  ) {
+    this.views = { portal, cascade };
+  }
 
   @Get(':token')
   @TOKEN
@@ -45,11 +59,24 @@ export class PortalApiController {
     summary: "The link's view: Focal Point, Head of Entity, leader or participants",
     description:
       'Every view has `role` and `context` (entity, state, effective deadline, …); Focal Points and Heads also get ' +
-      'the cascade progress and the sessions, Focal Points their statistics and requests, leaders their own sessions.',
+      "the cascade progress, the sessions and `managers`, a page of the entity's managers (state, subtree " +
+      `progress, days lagging; ${MANAGERS_PAGE_SIZE} a page, chosen by the query as on the page), Focal Points their ` +
+      "statistics and requests, leaders their own sessions and `cascade`, their place in the managers' cascade " +
+      '(state, scheduled session, advice on its size; null when they lead no team of the tree). A malformed query ' +
+      'value is ignored, as on the page.',
   })
-  async view(@Param('token') token: string) {
+  @ApiQuery({ name: 'state', required: false, description: "Managers' list: only this state" })
+  @ApiQuery({ name: 'q', required: false, description: "Managers' list: part of a name or an address" })
+  @ApiQuery({
+    name: 'lagging',
+    required: false,
+    enum: ['1'],
+    description: "Managers' list: only the lagging",
+  })
+  @ApiQuery({ name: 'page', required: false, description: "Managers' list: the page, from 1" })
+  async view(@Param('token') token: string, @Query() query: Record<string, unknown>) {
     const ctx = await this.portal.resolve(token);
-    const { role, view } = await roleViewOf(this.portal, ctx);
+    const { role, view } = await roleViewOf(this.views, ctx, managersFilterOf(query ?? {}));
     return { role, ...view, context: publicContext(view.context) };
   }
 
@@ -108,6 +135,47 @@ export class PortalApiController {
   async leaderLink(@Param('token') token: string, @Body() body: LeaderLinkDto) {
     const created = await this.portal.createLeaderLink(await this.portal.resolve(token), body.leaderEmail);
     return { link: this.links.pageOf(created.token), token: created.token };
+  }
+
+  @Post(':token/schedule')
+  @TOKEN
+  @ApiOperation({
+    summary: "Leader: schedule the manager's own session, or change it",
+    description:
+      "The team (the manager's direct reports in the tree) gets a calendar invitation, or its update, in each " +
+      "member's language. The answer is the manager's place in the cascade afterwards.",
+  })
+  @ApiCreatedResponse({ type: ManagerStandingDto, description: 'The manager, now `scheduled`' })
+  async schedule(@Param('token') token: string, @Body() body: ScheduleSessionDto) {
+    return this.cascade.scheduleSession(await this.portal.resolve(token), body);
+  }
+
+  @Post(':token/cancel-session')
+  @TOKEN
+  @ApiOperation({
+    summary: "Leader: cancel the manager's scheduled session",
+    description:
+      "The team's invitations are cancelled and the reminders come back. 409 (`invalid-transition`) when no " +
+      'session is scheduled.',
+  })
+  @ApiCreatedResponse({
+    type: ManagerStandingDto,
+    description: 'The manager, back to `your-turn` (or `waiting`)',
+  })
+  async cancelSession(@Param('token') token: string) {
+    return this.cascade.cancelSession(await this.portal.resolve(token));
+  }
+
+  @Post(':token/excuse')
+  @TOKEN
+  @ApiOperation({
+    summary: 'Focal Point: excuse a manager of the tree from holding a session this year (reason required)',
+    description:
+      'Their reminders stop. 422 naming `email` for an address that is not a manager of the tree; 409 ' +
+      '(`invalid-transition`) for a manager who held their session, is excused already or left the tree.',
+  })
+  async excuse(@Param('token') token: string, @Body() body: ExcuseManagerDto) {
+    return this.cascade.excuseManager(await this.portal.resolve(token), body.email, body.reason);
   }
 
   @Post(':token/sessions')

@@ -14,6 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   classifyError,
+  PortalCascadeService,
   PortalService,
   TokenRoleRefused,
   type ClassifiedError,
@@ -23,14 +24,15 @@ import {
 import { CsrfTokens } from './csrf';
 import { FlashStore } from './flash-store';
 import { one, type FormBody } from './forms/form-body';
-import { isPortalForm, portalForm } from './forms/portal-forms';
+import { isPortalForm, portalForm, type PortalForm } from './forms/portal-forms';
+import { managersFilterOf } from './managers-query';
 import type { FailedSubmission, Flash } from './page-input';
 import { localizeIssue } from './issue-messages';
 import { PortalLinks } from './portal-links';
 import { pageHeaders, PortalPageFilter } from './portal-page.filter';
 import { pageLanguage, PortalPages } from './portal-pages';
 import { PortalRateLimitGuard } from './portal-rate-limit.guard';
-import { roleViewOf } from './role-view';
+import { roleViewOf, type ViewServices } from './role-view';
 
 /**
  * The token-link pages: `GET /p/:token` shows the page of the link's role, in the person's language or the one
@@ -42,13 +44,18 @@ import { roleViewOf } from './role-view';
 @UseGuards(PortalRateLimitGuard)
 @UseFilters(PortalPageFilter)
 export class PortalPagesController {
+  private readonly views: ViewServices;
+
   constructor(
     private readonly portal: PortalService,
+    private readonly cascade: PortalCascadeService,
     private readonly pages: PortalPages,
     private readonly csrf: CsrfTokens,
     private readonly flash: FlashStore,
     private readonly links: PortalLinks,
-  ) {}
+  ) {
+    this.views = { portal, cascade };
+  }
 
   @Get(':token')
   async show(
@@ -62,7 +69,8 @@ export class PortalPagesController {
     const flash = query['flash']
       ? await this.flash.take(ctx.tokenId, query['flash']).catch(() => null)
       : null;
-    const roleView = await roleViewOf(this.portal, ctx);
+    // The managers' list of the Focal Point's and the Head's page: `?state=&q=&lagging=&page=` (and `excuse=`).
+    const roleView = await roleViewOf(this.views, ctx, managersFilterOf(query));
     this.send(response, 200, lang, this.pages.rolePage(roleView, lang, token, { done, flash }));
   }
 
@@ -86,7 +94,11 @@ export class PortalPagesController {
     }
     let flash: Flash | null;
     try {
-      flash = await definition.submit({ portal: this.portal, links: this.links }, ctx, fields);
+      flash = await definition.submit(
+        { portal: this.portal, cascade: this.cascade, links: this.links },
+        ctx,
+        fields,
+      );
     } catch (error) {
       const refused = classifyError(error);
       // A link used for another role's form, a missing record and the server's own failures are the filter's.
@@ -97,7 +109,7 @@ export class PortalPagesController {
         form,
         body: fields,
         issues,
-        message: issues.length ? null : this.wholeFormMessage(refused, ctx, lang),
+        message: issues.length ? null : this.wholeFormMessage(refused, ctx, lang, form),
       });
     }
     let reference: string | null = null;
@@ -106,7 +118,7 @@ export class PortalPagesController {
         reference = await this.flash.put(ctx.tokenId, flash);
       } catch {
         // Redis is away: show the result now rather than lose the link that was made.
-        const roleView = await roleViewOf(this.portal, ctx);
+        const roleView = await roleViewOf(this.views, ctx);
         return this.send(
           response,
           200,
@@ -123,7 +135,19 @@ export class PortalPagesController {
   }
 
   /** A refusal that names no field, in the page's language: the stage of the dialogue, a lost race, or its code. */
-  private wholeFormMessage(refused: ClassifiedError, ctx: PortalContext, lang: Language): string {
+  private wholeFormMessage(
+    refused: ClassifiedError,
+    ctx: PortalContext,
+    lang: Language,
+    form: PortalForm,
+  ): string {
+    if (refused.code === 'invalid-transition' && portalForm(form).workflow === 'manager') {
+      // The manager's own state refused it (cancelling a session that is not scheduled, excusing one who held it).
+      const state = String(refused.params['state'] ?? '');
+      return this.pages.translate(lang, 'errors.managerNotNow', {
+        state: this.pages.translateOr(lang, `managerStates.${state}`, state),
+      });
+    }
     if (refused.code === 'invalid-transition') {
       return this.pages.translate(lang, 'errors.notNow', {
         state: this.pages.translateOr(lang, `states.${ctx.state}`, ctx.state),
@@ -142,7 +166,7 @@ export class PortalPagesController {
     lang: Language,
     failed: FailedSubmission,
   ): Promise<void> {
-    const roleView = await roleViewOf(this.portal, ctx);
+    const roleView = await roleViewOf(this.views, ctx);
     this.send(response, status, lang, this.pages.rolePage(roleView, lang, token, { failed }));
   }
 

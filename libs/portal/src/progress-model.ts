@@ -3,44 +3,12 @@ import { sessionSizeNotice } from '@cascade/dialogue';
 import { localizeIssue } from './issue-messages';
 import type { Translate } from './page-input';
 
-interface TreeNodeModel {
-  name: string;
-  email: string;
-  sessionsLed: number;
-  next: boolean;
-  children: TreeNodeModel[];
-}
-
-/** The managers as nested lists, from the top of the tree down (people without reports are counted, not shown). */
-export function managerTree(progress: CascadeProgress): TreeNodeModel[] {
-  const managers = progress.tree.filter((n) => n.isManager);
-  const byEmail = new Map<string, TreeNodeModel>();
-  for (const m of managers) {
-    byEmail.set(m.email, {
-      name: m.name,
-      email: m.email,
-      sessionsLed: m.sessionsLed,
-      next: m.next,
-      children: [],
-    });
-  }
-  const roots: TreeNodeModel[] = [];
-  for (const m of managers) {
-    const node = byEmail.get(m.email) as TreeNodeModel;
-    const parent = m.managerEmail ? byEmail.get(m.managerEmail) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
-
 export function progressModel(progress: CascadeProgress) {
   return {
     managers: progress.managers,
     managersWhoLed: progress.managersWhoLed,
     ratio: progress.ratio,
     hasTree: progress.tree.length > 0,
-    next: progress.next,
-    tree: managerTree(progress),
   };
 }
 

@@ -15,7 +15,11 @@ export interface HostileFixture {
   otherCode: string;
   /** The managers of `code`'s tree. */
   managers: string[];
-  tokens: { focalPoint: string; head: string; leader: string; participants: string };
+  /**
+   * `leader` is Marta's (she has held her session); `manager` is Luc's, who is waiting for his turn and may still
+   * schedule his session (what the cascade's hostile cases would do if their faults were not there).
+   */
+  tokens: { focalPoint: string; head: string; leader: string; manager: string; participants: string };
   ids: { extensionRequest: number; scenarioProposal: number; question: number; link: number; mail: number };
   /** An admin logged in to the console: the headers its requests carry, and ids of records it can see. */
   console: { headers: Record<string, string>; recordIds: Record<string, string[]> };
@@ -118,6 +122,7 @@ export async function startHostileFixture(driver: TestDriver): Promise<HostileFi
       'GET',
       `/api/dialogues/${year}/entities/${entity.code}/tokens`,
     );
+    const manager = (await link('leader', 'luc.martin@hst.example.org')).token;
 
     const session = await portal<{ participantsToken: string }>(stack, leader, 'sessions', {
       heldOn: localToday(entity.timeZone),
@@ -159,7 +164,7 @@ export async function startHostileFixture(driver: TestDriver): Promise<HostileFi
       code: entity.code,
       otherCode: other.code,
       managers: ['head@hst.example.org', 'marta.gomez@hst.example.org', 'luc.martin@hst.example.org'],
-      tokens: { focalPoint, head, leader, participants: session.participantsToken },
+      tokens: { focalPoint, head, leader, manager, participants: session.participantsToken },
       console: consoleSession,
       ids: {
         extensionRequest: requests[0].id,

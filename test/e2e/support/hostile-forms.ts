@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { printable, type Fault, type HostileCase } from './hostile-cases';
+import { localStart, NOT_WEB_LINKS, springForward } from './hostile-cascade';
 import { localToday, type HostileFixture } from './hostile-fixture';
 import { CONTROL, day, text, words } from './hostile-values';
 
@@ -383,6 +384,60 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
   };
 }
 
+/**
+ * Luc schedules his session: a date and a time in Geneva, its length, a place or a link, its language. A bad
+ * start is the date's problem, or the time's when the day is fine (a time that does not exist, or the hour the
+ * clocks skip on the day they go forward).
+ */
+function scheduleForm(token: string, year: number): FormSpec {
+  return {
+    form: 'schedule',
+    token,
+    valid: fc
+      .tuple(
+        localStart(year),
+        fc.integer({ min: 15, max: 480 }),
+        text(100),
+        fc.constantFrom('en', 'fr', 'es'),
+      )
+      .map(
+        ([start, minutes, place, language]) =>
+          [
+            ['date', start.slice(0, 10)],
+            ['time', start.slice(11)],
+            ['minutes', String(minutes)],
+            ['place', place],
+            ['url', ''],
+            ['language', language],
+          ] as Fields,
+      ),
+    faults: [
+      textFault('date', fc.oneof(badDayText, fc.constantFrom(`${year - 1}-06-01`, `${year + 2}-01-10`))),
+      textFault('time', fc.constantFrom('', 'noon', '1030', '10:3', '25:00', '24:00', '10:60', '-1:00')),
+      fc.constant<FormFault>({
+        target: 'time',
+        touched: ['date'],
+        apply: (fields) => {
+          fields.set('date', springForward(year + 1));
+          fields.set('time', '02:30');
+        },
+      }),
+      textFault('minutes', fc.constantFrom('0', '5', '481', '1000', 'abc', '1.5', '-30', '90 min')),
+      textFault('place', badOptionalTextField(300)),
+      textFault('url', fc.oneof(fc.constantFrom(...NOT_WEB_LINKS), typedTooLong(500))),
+      fc.constant<FormFault>({
+        target: 'place',
+        touched: ['url'],
+        apply: (fields) => {
+          fields.set('place', '');
+          fields.set('url', '');
+        },
+      }),
+      textFault('language', fc.constantFrom('de', 'EN', 'xx', 'english')),
+    ],
+  };
+}
+
 function formSpecs(f: HostileFixture): FormSpec[] {
   const { tokens, year } = f;
   return [
@@ -479,6 +534,26 @@ function formSpecs(f: HostileFixture): FormSpec[] {
           textFault(name, fc.constantFrom('', '0', '6', 'x', '2.5', '-1', '10', '５')),
         ),
         textFault('comment', badOptionalTextField(2000)),
+      ],
+    },
+    scheduleForm(tokens.manager, year),
+    {
+      // The Focal Point excuses a manager: only addresses that are not a manager of the tree, or no reason.
+      form: 'excuse',
+      token: tokens.focalPoint,
+      valid: text(200).map(
+        (reason) =>
+          [
+            ['email', 'luc.martin@hst.example.org'],
+            ['reason', reason],
+          ] as Fields,
+      ),
+      faults: [
+        textFault(
+          'email',
+          fc.constantFrom('', 'plainaddress', 'a@', 'staff.one@hst.example.org', 'nobody@hst.example.org'),
+        ),
+        textFault('reason', badTextField(2000)),
       ],
     },
     {

@@ -84,6 +84,23 @@ function badId(field: string, what: string): fc.Arbitrary<ParamValue> {
   );
 }
 
+/** An address of no manager of the entity's tree (404, naming it), or one with control characters (400). */
+function badManager(): fc.Arbitrary<ParamValue> {
+  return fc.oneof(
+    fc
+      .oneof(
+        text(30),
+        fc.constantFrom('nobody@hst.example.org', 'staff.one@hst.example.org', 'x'.repeat(300), 'a%b@c.org'),
+      )
+      .filter((e) => e !== '.' && e !== '..')
+      .map((e) => ({
+        segment: encodeURIComponent(e),
+        fault: { field: 'email', mention: `'${e}' not found` },
+      })),
+    withControl(10).map((e) => ({ segment: encodeURIComponent(e), fault: { field: 'email' } })),
+  );
+}
+
 /** A link that was never issued (404, the same answer as an expired one), or one with control characters. */
 function badToken(): fc.Arbitrary<ParamValue> {
   return fc.oneof(
@@ -106,7 +123,7 @@ function badToken(): fc.Arbitrary<ParamValue> {
 
 interface Route {
   method: HostileCase['method'];
-  /** With `:year`, `:code`, `:id` or `:token`. */
+  /** With `:year`, `:code`, `:id`, `:email` or `:token`. */
   template: string;
   /** What the route would accept if its parameters named something (so that only they are wrong). */
   body?: unknown;
@@ -191,6 +208,24 @@ export function pathSurfaces(f: HostileFixture): Record<string, fc.Arbitrary<Hos
       body: { role: 'focal-point', email: 'fp@example.org' },
     },
     { method: 'GET', template: '/api/dialogues/:year/entities/:code/tokens' },
+    { method: 'GET', template: '/api/dialogues/:year/entities/:code/managers' },
+    { method: 'GET', template: '/api/dialogues/:year/entities/:code/managers/:email' },
+    {
+      method: 'POST',
+      template: '/api/dialogues/:year/entities/:code/managers/:email/schedule',
+      body: { startsAt: `${next}-01-15T10:00`, place: 'Room 4' },
+    },
+    { method: 'POST', template: '/api/dialogues/:year/entities/:code/managers/:email/cancel-session' },
+    {
+      method: 'POST',
+      template: '/api/dialogues/:year/entities/:code/managers/:email/excuse',
+      body: { reason: 'on leave' },
+    },
+    {
+      method: 'POST',
+      template: '/api/dialogues/:year/entities/:code/managers/:email/reinstate',
+      body: { reason: 'back' },
+    },
     { method: 'GET', template: '/api/dialogues/:year/reports/:id', idOf: `version of the ${year} report` },
     { method: 'POST', template: '/api/mails/:id/resend', idOf: 'mail' },
     { method: 'GET', template: '/api/mails/:id', idOf: 'mail' },
@@ -241,6 +276,17 @@ export function pathSurfaces(f: HostileFixture): Record<string, fc.Arbitrary<Hos
       body: { usefulness: 5, openness: 5, relevance: 5 },
     },
     { method: 'POST', template: '/api/portal/:token/confirmation', body: {} },
+    {
+      method: 'POST',
+      template: '/api/portal/:token/schedule',
+      body: { startsAt: `${next}-01-15T10:00`, place: 'Room 4' },
+    },
+    { method: 'POST', template: '/api/portal/:token/cancel-session', body: {} },
+    {
+      method: 'POST',
+      template: '/api/portal/:token/excuse',
+      body: { email: 'luc.martin@hst.example.org', reason: 'on leave' },
+    },
   ].map((r) => ({ ...r, admin: false }) as Route);
 
   const build = (route: Route): fc.Arbitrary<HostileCase> => {
@@ -261,7 +307,9 @@ export function pathSurfaces(f: HostileFixture): Record<string, fc.Arbitrary<Hos
             ? badCode()
             : p === ':token'
               ? badToken()
-              : badId(route.template.startsWith('/api/dialogues') ? 'version' : 'id', route.idOf ?? '');
+              : p === ':email'
+                ? badManager()
+                : badId(route.template.startsWith('/api/dialogues') ? 'version' : 'id', route.idOf ?? '');
       return { name: p, good, bad };
     });
     // Every parameter good or bad, at least one bad; ids and links are always bad (a good one would act).
@@ -343,6 +391,36 @@ export function querySurfaces(f: HostileFixture): Record<string, fc.Arbitrary<Ho
     ],
     [`${base}/report/draft`, [['format', fc.oneof(fc.constantFrom('xml', 'CSV', 'docx', ' json'), control)]]],
     [`${base}/entities`, [['state', control]]],
+    [
+      `${base}/entities/${f.code}/managers`,
+      [
+        ['limit', fc.oneof(badWhole, fc.constantFrom('501', '100000'), fc.constant<string[]>(['1', '2']))],
+        [
+          'offset',
+          fc.oneof(
+            badWhole.filter((v) => v !== '0'),
+            fc.constantFrom('99999999'),
+          ),
+        ],
+        [
+          'state',
+          fc.oneof(
+            fc.constantFrom('', 'YOUR-TURN', 'your turn', 'your-turn ', 'sleeping', 'held,waiting'),
+            control,
+            fc.constant<string[]>(['held', 'waiting']),
+          ),
+        ],
+        ['lagging', fc.oneof(fc.constantFrom('', 'yes', '1', 'TRUE'), control)],
+        [
+          'q',
+          fc.oneof(
+            fc.integer({ min: 201, max: 400 }).map((n) => 'q'.repeat(n)),
+            control,
+          ),
+        ],
+        ['sort', fc.constantFrom('name', 'state')],
+      ],
+    ],
     [`${base}/extension-requests`, [['status', control]]],
     [`${base}/questions`, [['unanswered', control]]],
   ];

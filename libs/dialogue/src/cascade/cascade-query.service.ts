@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@cascade/clock';
 import { localDateOf } from '@cascade/workflow';
 import { daysBetween } from '../shared/dates';
-import { NotFound } from '../shared/errors';
+import { NotFound, ValidationFailed } from '../shared/errors';
 import { findInstance } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+import { managerStandingOf, type ManagerStanding } from './manager-standing';
 import { ManagerWorkflow } from './manager-workflow.entity';
 import { subtreeProgress, type SubtreeProgress } from './subtree-progress';
 import { branchOf, treeOrder } from './tree-order';
@@ -22,6 +23,8 @@ export interface ManagerRow {
   turnOn: string | null;
   sessionsLed: number;
   sessionStartsAt: Date | null;
+  /** Why an admin or a Focal Point excused them, while `excused`. */
+  excuseReason: string | null;
   /** Days since the turn came, when the manager is lagging (their turn came longer ago than the definition says). */
   laggingDays: number | null;
   subtree: SubtreeProgress;
@@ -43,9 +46,15 @@ export interface ManagerListQuery {
 }
 
 export interface ManagerList {
+  /** The states of the pinned manager workflow, in the definition's order (what `state` may filter on). */
+  states: string[];
   total: number;
   /** Every manager of the entity, by state (withdrawn included). */
   byState: Record<string, number>;
+  /** Every manager of the entity who is lagging, whatever the filters. */
+  lagging: number;
+  /** The definition's number: a manager whose turn came longer ago than this, still without a session, lags. */
+  laggingAfterDays: number;
   managers: ManagerRow[];
 }
 
@@ -89,6 +98,17 @@ export class CascadeQueryService {
     const { dialogue, entity } = instance;
     const definition = this.registry.get(dialogue.managerWorkflowId, dialogue.managerWorkflowVersion);
     const lagAfter = definition.parameters['laggingAfterDays'] ?? 14;
+    const states = Object.keys(definition.states);
+    if (query.state !== undefined && !states.includes(query.state)) {
+      throw new ValidationFailed([
+        {
+          field: 'state',
+          code: 'one-of',
+          message: `must be one of ${states.join(', ')}`,
+          params: { values: states.join(', ') },
+        },
+      ]);
+    }
     const managers = await em.find(
       ManagerWorkflow,
       { workflow: instance },
@@ -120,6 +140,7 @@ export class CascadeQueryService {
         turnOn,
         sessionsLed: m.sessionsLed,
         sessionStartsAt: m.sessionStartsAt,
+        excuseReason: m.state === 'excused' ? m.excuseReason : null,
         laggingDays: m.state === 'your-turn' && since !== null && since > lagAfter ? since : null,
         subtree: progress.get(m.email) ?? { managers: 0, held: 0 },
         depth: depthOf.get(m.email) ?? 0,
@@ -134,7 +155,40 @@ export class CascadeQueryService {
     );
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.limit ?? 50)));
-    return { total: matching.length, byState, managers: matching.slice(offset, offset + limit) };
+    return {
+      states,
+      total: matching.length,
+      byState,
+      lagging: rows.filter((r) => r.laggingDays !== null).length,
+      laggingAfterDays: lagAfter,
+      managers: matching.slice(offset, offset + limit),
+    };
+  }
+
+  /**
+   * One manager's standing for their own page (state, scheduled session, the advice on its size), or null when the
+   * address has no instance in the entity's cascade (not a manager of its imported tree). Reads the manager, then
+   * their own manager and peers together.
+   */
+  async standing(year: number, code: string, email: string): Promise<ManagerStanding | null> {
+    const em = this.em.fork();
+    const instance = await findInstance(em, year, code);
+    const address = String(email).toLowerCase();
+    const manager = await em.findOne(ManagerWorkflow, { workflow: instance, email: address });
+    if (!manager) return null;
+    const neighbours = manager.managerEmail
+      ? await em.find(
+          ManagerWorkflow,
+          {
+            workflow: instance,
+            $or: [{ email: manager.managerEmail }, { managerEmail: manager.managerEmail }],
+          },
+          { orderBy: { name: 'asc', id: 'asc' } },
+        )
+      : [];
+    const { dialogue, entity } = instance;
+    const definition = this.registry.get(dialogue.managerWorkflowId, dialogue.managerWorkflowVersion);
+    return managerStandingOf(manager, neighbours, definition, entity.timeZone);
   }
 
   /**

@@ -44,9 +44,15 @@ export function checkSchedule(
     check.fail('startsAt', 'date-time', "must be a local date and time 'YYYY-MM-DDTHH:mm'");
   } else {
     const local = DateTime.fromISO(input.startsAt, { zone: context.timeZone });
-    // A wall time skipped by a clock change comes back shifted: it is not the time the manager meant.
-    if (!local.isValid || local.toFormat("yyyy-MM-dd'T'HH:mm") !== input.startsAt) {
-      check.fail('startsAt', 'date-time', `is not a time that exists in ${context.timeZone}`);
+    const [hour, minute] = input.startsAt.slice(11).split(':').map(Number);
+    // Luxon reads 24:00 as the next day's midnight: not a time of the day given.
+    if (!local.isValid || hour > 23 || minute > 59) {
+      check.fail('startsAt', 'date-time', "must be a local date and time 'YYYY-MM-DDTHH:mm'");
+    } else if (local.toFormat("yyyy-MM-dd'T'HH:mm") !== input.startsAt) {
+      // A wall time skipped by a clock change comes back shifted: it is not the time the manager meant.
+      check.fail('startsAt', 'local-time-gap', `is not a time that exists in ${context.timeZone}`, {
+        zone: context.timeZone,
+      });
     } else if (local.toJSDate() <= context.now || (local.toISODate() as string) > context.lastDay) {
       const from = DateTime.fromJSDate(context.now, { zone: context.timeZone }).toISODate() as string;
       check.fail('startsAt', 'date-between', `must be between now and ${context.lastDay}`, {

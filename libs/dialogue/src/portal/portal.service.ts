@@ -16,7 +16,7 @@ import { StatisticsService, type StatisticsInput } from '../statistics/statistic
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
-import { TokenRoleRefused } from './token-role-refused';
+import { allowRoles, portalActorOf } from './portal-roles';
 import { checkFeedback, FeedbackFull, feedbackRoom } from './participant-feedback';
 import { contextOf, focalPointViewOf, readFocalPointRows, sessionsOf, summaryOf } from './portal-views';
 import type {
@@ -299,11 +299,11 @@ export class PortalService {
   }
 
   private allow(ctx: PortalContext, roles: TokenRole[], action: string): void {
-    if (!roles.includes(ctx.role)) throw new TokenRoleRefused(ctx.role, action);
+    allowRoles(ctx, roles, action);
   }
 
   private actorOf(ctx: PortalContext): string {
-    return ctx.subjectEmail ? `${ctx.role}: ${ctx.subjectEmail}` : `${ctx.role} link #${ctx.tokenId}`;
+    return portalActorOf(ctx);
   }
 
   private async instanceOf(em: EntityManager, ctx: PortalContext): Promise<EntityWorkflow> {

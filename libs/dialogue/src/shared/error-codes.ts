@@ -98,6 +98,7 @@ export const ERROR_CODES = [
   // Scheduling a manager's session.
   'web-link',
   'place-or-link',
+  'local-time-gap',
   // Token links and requests.
   'token-rejected',
   'token-role-refused',

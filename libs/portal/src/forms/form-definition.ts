@@ -1,4 +1,10 @@
-import type { PortalContext, PortalService, TokenRole } from '@cascade/dialogue';
+import type {
+  FieldIssue,
+  PortalCascadeService,
+  PortalContext,
+  PortalService,
+  TokenRole,
+} from '@cascade/dialogue';
 import type { Flash, RoleView } from '../page-input';
 import type { PortalLinks } from '../portal-links';
 import type { AgencyRow, FormBody } from './form-body';
@@ -18,6 +24,7 @@ export interface FormPrefill {
 /** What a form's handler may call. */
 export interface FormServices {
   portal: PortalService;
+  cascade: PortalCascadeService;
   links: PortalLinks;
 }
 
@@ -36,6 +43,16 @@ export interface FormSpec<N extends string, I> {
   readonly agencyRows?: boolean;
   /** The domain's field names that are not an input's name or its prefix (`split.part` → `splitPart`). */
   readonly issueFields?: Readonly<Record<string, string>>;
+  /**
+   * For a domain field that two inputs make together (a date and a time make `startsAt`): which input an issue
+   * belongs to, from what was typed; null leaves it to `issueFields` and the names.
+   */
+  readonly issueField?: (issue: FieldIssue, body: FormBody) => string | null;
+  /**
+   * Whose workflow refuses the form when it does not fit the state (`invalid-transition`): the entity's (the
+   * dialogue's stage, by default) or the link holder's manager instance, whose state the refusal then names.
+   */
+  readonly workflow?: 'entity' | 'manager';
   readonly prefill?: (roleView: RoleView) => FormPrefill | undefined;
   /** The body as typed to the domain's input; never throws, so that the domain names every bad field. */
   readonly parse: (body: FormBody) => I;

@@ -26,6 +26,8 @@ export function issueTarget(form: PortalForm, issue: FieldIssue, body: FormBody)
   const names = new Set(definition.fields.map((f) => f.name));
   const field = issue.field;
   if (definition.agencyRows && field.startsWith('otherAgencyParticipants')) return agencyTarget(issue, body);
+  const chosen = definition.issueField?.(issue, body);
+  if (chosen && names.has(chosen)) return { field: chosen };
   const aliases = definition.issueFields ?? {};
   if (Object.hasOwn(aliases, field)) return { field: aliases[field] };
   const base = field.split('.')[0];

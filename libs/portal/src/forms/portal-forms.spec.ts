@@ -1,11 +1,14 @@
-import type { PortalContext, PortalService } from '@cascade/dialogue';
+import type { PortalCascadeService, PortalContext, PortalService } from '@cascade/dialogue';
 import type { PortalLinks } from '../portal-links';
+import { cancelSessionForm } from './cancel-session.form';
 import { confirmForm } from './confirm.form';
+import { excuseForm } from './excuse.form';
 import { parseCount } from './form-body';
 import { issueTarget } from './issue-target';
 import { feedbackForm } from './feedback.form';
 import { leaderLinkForm } from './leader-link.form';
 import { isPortalForm, PORTAL_FORM_DEFINITIONS, PORTAL_FORMS } from './portal-forms';
+import { scheduleForm, typedTime } from './schedule.form';
 import { seminarForm } from './seminar.form';
 import { sessionForm } from './session.form';
 import { statisticsForm } from './statistics.form';
@@ -161,6 +164,61 @@ describe('reading the pages’ forms', () => {
   });
 });
 
+describe('the schedule form', () => {
+  it('joins the date and the time as typed, leaving an empty length to the definition', () => {
+    expect(
+      scheduleForm.parse({
+        date: '2026-10-14',
+        time: '9h30',
+        minutes: '',
+        place: ' Room 4 ',
+        url: '',
+        language: 'fr',
+      }),
+    ).toEqual({
+      startsAt: '2026-10-14T09:30',
+      minutes: undefined,
+      place: 'Room 4',
+      url: null,
+      language: 'fr',
+    });
+    expect(scheduleForm.parse({ minutes: 'ninety' })).toMatchObject({ startsAt: 'T', minutes: NaN });
+    expect(['9:30', '09.30', '9h30', '21H05', '10:30'].map(typedTime)).toEqual([
+      '09:30',
+      '09:30',
+      '09:30',
+      '21:05',
+      '10:30',
+    ]);
+    for (const odd of ['930', 'noon', '9:3', '']) expect(typedTime(odd)).toBe(odd);
+  });
+
+  it('puts a problem of the start on the date or the time, whichever was typed wrong', () => {
+    const issue = (code: 'date-time' | 'date-between' | 'local-time-gap') => ({
+      field: 'startsAt',
+      code,
+      message: 'm',
+    });
+    const typed = (date: string, time: string) => ({ date, time });
+    expect(issueTarget('schedule', issue('local-time-gap'), typed('2027-03-14', '02:30'))).toEqual({
+      field: 'time',
+    });
+    expect(issueTarget('schedule', issue('date-time'), typed('2026-10-14', '25:00'))).toEqual({
+      field: 'time',
+    });
+    expect(issueTarget('schedule', issue('date-time'), typed('2026-02-30', '10:00'))).toEqual({
+      field: 'date',
+    });
+    expect(issueTarget('schedule', issue('date-time'), typed('', ''))).toEqual({ field: 'date' });
+    expect(issueTarget('schedule', issue('date-between'), typed('2025-01-01', '10:00'))).toEqual({
+      field: 'date',
+    });
+    expect(issueTarget('schedule', { field: 'url', code: 'web-link', message: 'm' }, {})).toEqual({
+      field: 'url',
+    });
+  });
+});
+
 describe('the forms', () => {
   it('are named once each, as a path segment, each for some roles and with its inputs', () => {
     expect(new Set(PORTAL_FORMS).size).toBe(PORTAL_FORM_DEFINITIONS.length);
@@ -196,28 +254,45 @@ describe('the forms', () => {
       }),
       confirmManagersCompleted: record('confirmManagersCompleted'),
     } as unknown as PortalService;
+    const cascade = {
+      scheduleSession: record('scheduleSession'),
+      cancelSession: record('cancelSession'),
+      excuseManager: record('excuseManager'),
+    } as unknown as PortalCascadeService;
+    const services = { portal, cascade, links };
     beforeEach(() => calls.splice(0));
 
+    it('hands the cascade forms to the cascade service', async () => {
+      expect(
+        await scheduleForm.submit(services, ctx, { date: '2026-10-14', time: '10:00', place: 'R' }),
+      ).toBeNull();
+      expect(await cancelSessionForm.submit(services, ctx, {})).toBeNull();
+      expect(await excuseForm.submit(services, ctx, { email: ' a@b.org ', reason: 'Leave' })).toBeNull();
+      expect(calls).toEqual([
+        ['scheduleSession', ctx, expect.objectContaining({ startsAt: '2026-10-14T10:00', place: 'R' })],
+        ['cancelSession', ctx],
+        ['excuseManager', ctx, 'a@b.org', 'Leave'],
+      ]);
+    });
+
     it('hands the parsed input to the domain; most forms show nothing afterwards', async () => {
-      expect(await statisticsForm.submit({ portal, links }, ctx, { eligibleStaff: '12' })).toBeNull();
+      expect(await statisticsForm.submit(services, ctx, { eligibleStaff: '12' })).toBeNull();
       expect(calls).toEqual([['submitStatistics', ctx, expect.objectContaining({ eligibleStaff: 12 })]]);
-      expect(await confirmForm.submit({ portal, links }, ctx, {})).toBeNull();
+      expect(await confirmForm.submit(services, ctx, {})).toBeNull();
       expect(calls[1]).toEqual(['confirmManagersCompleted', ctx]);
     });
 
     it('shows a new leader link once, for the address in lower case', async () => {
-      expect(await leaderLinkForm.submit({ portal, links }, ctx, { leaderEmail: ' Jean@DPPA.org ' })).toEqual(
-        {
-          kind: 'leader-link',
-          email: 'jean@dppa.org',
-          link: `https://cascade.example.org/p/${'L'.repeat(43)}`,
-        },
-      );
+      expect(await leaderLinkForm.submit(services, ctx, { leaderEmail: ' Jean@DPPA.org ' })).toEqual({
+        kind: 'leader-link',
+        email: 'jean@dppa.org',
+        link: `https://cascade.example.org/p/${'L'.repeat(43)}`,
+      });
       expect(calls).toEqual([['createLeaderLink', ctx, 'Jean@DPPA.org']]);
     });
 
     it('shows a recorded session’s warnings and its participants’ link once', async () => {
-      expect(await sessionForm.submit({ portal, links }, ctx, { heldOn: '2026-10-14' })).toEqual({
+      expect(await sessionForm.submit(services, ctx, { heldOn: '2026-10-14' })).toEqual({
         kind: 'session',
         sessionId: 41,
         warnings: [

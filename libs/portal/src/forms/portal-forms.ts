@@ -1,9 +1,12 @@
+import { cancelSessionForm } from './cancel-session.form';
 import { confirmForm } from './confirm.form';
+import { excuseForm } from './excuse.form';
 import { extensionForm } from './extension.form';
 import { feedbackForm } from './feedback.form';
 import type { PortalFormDefinition } from './form-definition';
 import { leaderLinkForm } from './leader-link.form';
 import { scenarioForm } from './scenario.form';
+import { scheduleForm } from './schedule.form';
 import { seminarForm } from './seminar.form';
 import { sessionForm } from './session.form';
 import { statisticsForm } from './statistics.form';
@@ -15,6 +18,9 @@ export const PORTAL_FORM_DEFINITIONS = [
   scenarioForm,
   seminarForm,
   leaderLinkForm,
+  excuseForm,
+  scheduleForm,
+  cancelSessionForm,
   sessionForm,
   feedbackForm,
   confirmForm,
