@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import {
+  calendarPartsOf,
   generateEntityListTrees,
+  readCalendar,
   sampleDialogueInput,
   startSmtpSink,
   startStack,
@@ -27,6 +29,14 @@ const IDLE = ENTITIES.filter((_, i) => i % 3 === 2).map((e) => e.code);
 const treeOf = (code: string) => TREES.find((t) => t.code === code) as ReportingTree;
 const managersOf = (code: string) => treeOf(code).people.filter((p) => p.isManager);
 const headOf = (code: string) => treeOf(code).people[0];
+/** The calendar part of a received mail, or null when it has none. */
+const calendarPartsOfOrNull = (mail: Parameters<typeof calendarPartsOf>[0] | undefined) => {
+  try {
+    return mail ? calendarPartsOf(mail) : null;
+  } catch {
+    return null;
+  }
+};
 const zoneOf = (code: string) => ENTITIES.find((e) => e.code === code)?.timeZone as string;
 
 interface ManagerRow {
@@ -49,6 +59,8 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
   let db: DbQuery;
   let managers: ManagerRow[] = [];
   let timers: TimerRow[] = [];
+  /** The managers who scheduled their session through the API (one under each active Head with managers). */
+  const scheduled: { code: string; email: string }[] = [];
   const advance = (to: string) => stack.ok('POST', '/api/simulation/advance', { to });
   const managerRows = () =>
     db.rows<ManagerRow>(
@@ -56,9 +68,9 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
        join entity_workflow w on w.id = m.workflow_id join entity e on e.id = w.entity_id order by m.id`,
     );
 
-  /** Every manager of these entities whose turn has come and who has not held their session leads it now. */
-  async function leadSessions(codes: string[], heldOn: string) {
-    const due = (await managerRows()).filter((m) => codes.includes(m.code) && m.state === 'your-turn');
+  /** Every manager of these entities whose turn has come (or who scheduled) and has not held their session leads it now. */
+  async function leadSessions(codes: string[], heldOn: string, states = ['your-turn', 'scheduled']) {
+    const due = (await managerRows()).filter((m) => codes.includes(m.code) && states.includes(m.state));
     for (const m of due) {
       await stack.ok('POST', `/api/dialogues/${YEAR}/entities/${m.code}/sessions`, {
         leaderEmail: m.email,
@@ -116,9 +128,22 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
   it('runs the year: the cascade goes down the active trees, stops under the slow Heads, never starts in the idle', async () => {
     await advance('2026-11-02T12:00:00Z');
     expect(await leadSessions([...ACTIVE, ...SLOW], '2026-10-31')).toBe(ACTIVE.length + SLOW.length);
+    // On 9 November one manager under each active Head schedules their session for Wednesday 10:00 local: their
+    // team gets calendar invitations; they record it the Monday after.
+    await advance('2026-11-09T12:00:00Z');
+    for (const code of ACTIVE) {
+      const first = managersOf(code).find((m) => m.managerEmail === headOf(code).email);
+      if (!first) continue;
+      await stack.ok('POST', `/api/dialogues/${YEAR}/entities/${code}/managers/${first.email}/schedule`, {
+        startsAt: '2026-11-11T10:00',
+        place: 'Conference room 1',
+      });
+      scheduled.push({ code, email: first.email });
+    }
+    await leadSessions(ACTIVE, '2026-11-07', ['your-turn']);
     // Week after week the active trees' managers lead their sessions as their turn comes.
-    let monday = DateTime.fromISO('2026-11-09T12:00:00Z', { zone: 'utc' });
-    for (let week = 0; week < 8; week += 1, monday = monday.plus({ weeks: 1 })) {
+    let monday = DateTime.fromISO('2026-11-16T12:00:00Z', { zone: 'utc' });
+    for (let week = 0; week < 7; week += 1, monday = monday.plus({ weeks: 1 })) {
       await advance(monday.toISO() as string);
       await leadSessions(ACTIVE, monday.minus({ days: 2 }).toISODate() as string);
     }
@@ -148,9 +173,16 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
         .filter((t) => emailOf.get(t.manager_id) === email)
         .map((t) => t.timer_id)
         .sort();
-    // The active trees' managers all led within a week of their turn: no reminder ever fired for them.
+    // The active trees' managers all led within a week of their turn: no reminder ever fired for them; those who
+    // scheduled were reminded to record it the day after the session.
+    const schedulers = new Set(scheduled.map((s) => s.email));
+    expect(schedulers.size).toBeGreaterThan(ACTIVE.length / 2);
     for (const code of ACTIVE)
-      for (const m of managersOf(code)) expect([m.email, firedFor(m.email)]).toEqual([m.email, []]);
+      for (const m of managersOf(code))
+        expect([m.email, firedFor(m.email)]).toEqual([
+          m.email,
+          schedulers.has(m.email) ? ['record-reminder'] : [],
+        ]);
     // Under a slow Head, every manager was asked on 2 November and never acted: two reminders, then the nudge.
     for (const code of SLOW) {
       const head = headOf(code);
@@ -199,6 +231,25 @@ describe.each(testDrivers())("the managers' cascade through a whole year, 58 ent
     for (const code of IDLE) {
       const head = headOf(code).email;
       expect(sink.received.filter((r) => r.rcptTo.includes(head)).length).toBeGreaterThanOrEqual(3);
+    }
+    // Each team member of a manager who scheduled received the calendar file: read by ical.js, the session starts at
+    // 10:00 on Wednesday 11 November in the entity's zone, organised by the manager.
+    for (const { code, email } of scheduled) {
+      for (const member of treeOf(code).people.filter((p) => p.managerEmail === email)) {
+        const mail = sink.received.find(
+          (r) => r.rcptTo.includes(member.email) && calendarPartsOfOrNull(r)?.method === 'REQUEST',
+        );
+        const ics = readCalendar((calendarPartsOfOrNull(mail) as { alternative: string }).alternative);
+        expect([member.email, ics.startZone, ics.startLocal, ics.organizer.email, ics.location]).toEqual([
+          member.email,
+          zoneOf(code),
+          '2026-11-11T10:00:00',
+          email,
+          'Conference room 1',
+        ]);
+        const expected = DateTime.fromISO('2026-11-11T10:00', { zone: zoneOf(code) }).toJSDate();
+        expect(ics.start.toISOString()).toBe(expected.toISOString());
+      }
     }
   });
 });
