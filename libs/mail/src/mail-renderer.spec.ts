@@ -263,6 +263,12 @@ describe('errors', () => {
     ).toThrow(/Unknown time zone 'Mars\/Olympus'/);
   });
 
+  it('refuses a UTC offset as a time zone on every Node version (newer ICU takes one)', () => {
+    expect(() =>
+      renderer.render('reminder', 'en', renderer.sample('reminder'), { timeZone: '+03:00' }),
+    ).toThrow(/Unknown time zone '\+03:00'/);
+  });
+
   it('in strict mode, names the template, language, part and variable that is missing', () => {
     const data = renderer.sample('reminder');
     delete data['daysLeft'];

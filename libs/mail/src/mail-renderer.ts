@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
-import { IANAZone } from 'luxon';
 import { fallbackTable } from '@cascade/i18n';
+import { isValidZone } from '@cascade/workflow';
 import { MailRenderError, MailTemplatesInvalid, UnknownLanguage, UnknownTemplate } from './errors';
 import { headerSafe, sanitizeData } from './header-safe';
 import { HELPER_NAMES, registerHelpers, type MailFrame } from './helpers';
@@ -107,7 +107,7 @@ export class MailRenderer {
   render(template: string, lang: MailLanguage, data: object, options: RenderOptions): RenderedMail {
     const sources = this.sources(template);
     if (!isMailLanguage(lang)) throw new UnknownLanguage(String(lang), MAIL_LANGUAGES);
-    if (!IANAZone.isValidZone(options.timeZone)) {
+    if (!isValidZone(options.timeZone)) {
       throw new RangeError(`Unknown time zone '${options.timeZone}' for mail '${template}'`);
     }
     const clean = sanitizeData({ ...data });

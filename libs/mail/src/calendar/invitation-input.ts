@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { isLanguage, type Language } from '@cascade/i18n';
+import { isValidZone } from '@cascade/workflow';
 import { CalendarInvitationInvalid, type CalendarFieldIssue } from '../errors';
 import { bodySafe, headerSafe } from '../header-safe';
 
@@ -168,7 +168,7 @@ export function checkInvitationInput(input: SessionInvitationInput): CheckedInvi
   if (!CALENDAR_METHODS.includes(input.method)) issues.add('method', 'must be REQUEST or CANCEL');
   if (!validDate(input.stamp)) issues.add('stamp', 'is not a date');
   if (!validDate(input.start)) issues.add('start', 'is not a date');
-  if (typeof input.timeZone !== 'string' || !IANAZone.isValidZone(input.timeZone))
+  if (typeof input.timeZone !== 'string' || !isValidZone(input.timeZone))
     issues.add('timeZone', 'is not an IANA time zone');
   const durationMinutes = integerIn(
     issues,
