@@ -320,6 +320,96 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
+  it('Arabic, Chinese and Russian readers get the Focal Point and a leader page in their language and direction, at 1280 and 390 px, and the form’s errors in it', async () => {
+    const stringsOf = (lang: string) =>
+      JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, `../../libs/portal/views/strings/${lang}.json`), 'utf8'),
+      ) as Record<string, Record<string, string>>;
+    const head = await call<{ link: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
+      {
+        role: 'leader',
+        email: ENTITY.headEmail,
+        language: 'ar',
+      },
+    );
+    expect(head.status).toBe(201);
+    const entity = await call<{ effectiveDeadline: string }>(
+      'GET',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}`,
+    );
+    const locales = { ar: 'ar', zh: 'zh-Hans', ru: 'ru' } as const;
+    // Text wider than its own box (the table boxes scroll on purpose; the skip link and visually hidden texts are clipped on purpose).
+    const overflowing = `[...document.querySelectorAll('body *')]
+      .filter((e) => !e.closest('.table-scroll') && !e.matches('.skip-link, .visually-hidden') && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.tagName + '#' + e.id + '.' + e.className)`;
+
+    for (const lang of ['ar', 'zh', 'ru'] as const) {
+      const strings = stringsOf(lang);
+      const dir = lang === 'ar' ? 'rtl' : 'ltr';
+      // The deadline as Intl writes it for the language (a calendar day, so read at noon UTC).
+      const deadline = new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${entity.body.effectiveDeadline}T12:00:00Z`),
+      );
+      const english = new Intl.DisplayNames([locales[lang]], { type: 'language' }).of('en') as string;
+      const pages = [
+        { name: 'focal-point', url: `${focalPointLink}?lang=${lang}`, title: strings['focalPoint']['title'] },
+        {
+          name: 'leader',
+          url: lang === 'ar' ? head.body.link : `${head.body.link}?lang=${lang}`,
+          title: strings['leader']['title'],
+        },
+      ];
+      for (const { name, url, title } of pages) {
+        for (const width of [1280, 390]) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } });
+          try {
+            await page.goto(url);
+            expect([await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')]).toEqual(
+              [lang, dir],
+            );
+            expect(await page.textContent('h1')).toBe(title);
+            expect(await page.evaluate('getComputedStyle(document.body).direction')).toBe(dir);
+            // The Latin entity code is isolated, so that its brackets and letters keep their order.
+            expect(await page.textContent('dl.facts bdi[dir=ltr]')).toBe(ENTITY.code);
+            expect(await page.textContent('dl.facts')).toContain(deadline);
+            // The guides exist in English, French and Spanish only: the page says which language it links.
+            const note = strings['context']['inLanguage'].replace('{language}', english);
+            expect(await page.locator('.hint', { hasText: note }).count()).toBe(3);
+            // Nothing runs off a phone's screen, and no text runs out of its box.
+            const [scrollWidth, clientWidth] = await page.evaluate<number[]>(
+              '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+            );
+            expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+            expect(await page.evaluate(overflowing)).toEqual([]);
+            await shot(page, `5-${name}-${lang}-${width}`);
+
+            if (name === 'focal-point' && width === 390) {
+              // The form posts, and its errors come back in the language.
+              await page.fill('#statistics-eligibleStaff', '40');
+              await page.fill('#statistics-staffParticipated', '45');
+              await page.fill('#statistics-sessionsHeld', '3');
+              await page.fill('#statistics-managersLed', '1');
+              await page.fill('#statistics-nonStaffParticipants', '0');
+              expect(await submit(page, 'statistics-title')).toBe(422);
+              expect(await page.getAttribute('html', 'dir')).toBe(dir);
+              expect(await page.textContent('.error-summary')).toContain(strings['errors']['summaryTitle']);
+              expect(await page.textContent('#statistics-staffParticipated-error')).toContain(
+                strings['errors']['participated-over-eligible'].replace('{max}', '40'),
+              );
+              expect(await page.getAttribute(':focus', 'id')).toBe('statistics-staffParticipated');
+              expect(await page.evaluate(overflowing)).toEqual([]);
+              await shot(page, `5-${name}-${lang}-${width}-error`);
+            }
+          } finally {
+            await page.close();
+          }
+        }
+      }
+    }
+  });
+
   it('a manager schedules their session from their page; the team member gets the invitation, its update and its cancellation', async () => {
     const luc = await call<{ link: string }>(
       'POST',

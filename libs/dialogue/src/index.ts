@@ -30,7 +30,14 @@ export { isServiceUnavailable, RETRY_AFTER_SECONDS } from './shared/service-unav
 export { Actors } from './shared/actor';
 export { CONTROL_CHARACTERS, MAX_ID } from './shared/field-checks';
 export { spreadsheetSafe, writeCsv, type CsvCell } from './shared/csv-export';
-export { LANGUAGES, isLanguage, type Language, type Localized } from './shared/languages';
+export {
+  LANGUAGES,
+  isLanguage,
+  pickTranslation,
+  type Language,
+  type Localized,
+  type Translated,
+} from './shared/languages';
 
 // The year's dialogue and its audit trail.
 export { Dialogue } from './dialogue/dialogue.entity';

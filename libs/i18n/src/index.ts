@@ -3,9 +3,15 @@ export {
   INTL_LOCALE,
   LANGUAGE_NAMES,
   LANGUAGES,
+  TEXT_DIRECTION,
   isLanguage,
+  languageName,
+  pickTranslation,
+  type Translated,
+  type Translation,
   type Language,
   type Localized,
+  type TextDirection,
 } from './languages';
 export {
   fallbackTable,
@@ -18,7 +24,15 @@ export {
   type StringTable,
   type StringTables,
 } from './string-table';
-export { formatMessage, interpolate, isIcuMessage, type MessageValues } from './messages';
+export {
+  formatMessage,
+  interpolate,
+  isIcuMessage,
+  messageArguments,
+  missingPluralForms,
+  pluralCategories,
+  type MessageValues,
+} from './messages';
 export {
   formatDate,
   formatDateTime,

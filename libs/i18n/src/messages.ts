@@ -94,3 +94,44 @@ export function formatMessage(lang: Language, text: string, values: MessageValue
 export function compiledMessageCount(): number {
   return compiled.size;
 }
+
+/**
+ * The plural categories a language's CLDR rules give whole numbers up to 10,000 (counts of people, days and
+ * sessions), and `other`, which ICU always requires: ['other'] in Chinese, six in Arabic. French and Spanish
+ * `many` (a million) and Russian `other` (fractions) are left to `other`.
+ */
+export function pluralCategories(lang: Language): string[] {
+  const rules = new Intl.PluralRules(INTL_LOCALE[lang]);
+  const used = new Set<string>();
+  for (let n = 0; n <= 10_000; n++) used.add(rules.select(n));
+  used.add('other');
+  return rules.resolvedOptions().pluralCategories.filter((category) => used.has(category));
+}
+
+/**
+ * The plural categories of the language that a message's `plural` arguments do not give, as
+ * "argument:category": an Arabic "{n, plural, one {…} other {…}}" would say "2" with the form meant for 11.
+ * Exact matches (`=0`) do not replace a category.
+ */
+export function missingPluralForms(lang: Language, text: string): string[] {
+  if (!isIcuMessage(text)) return [];
+  const needed = pluralCategories(lang);
+  const missing: string[] = [];
+  const walk = (ast: Ast) => {
+    for (const el of ast) {
+      if (!('options' in el)) continue;
+      if ('pluralType' in el && el.pluralType === 'cardinal') {
+        for (const category of needed) if (!(category in el.options)) missing.push(`${el.value}:${category}`);
+      }
+      for (const option of Object.values(el.options)) walk(option.value);
+    }
+  };
+  walk(compile(lang, text).format.getAst());
+  return missing;
+}
+
+/** The argument names a message reads, for tests that fill every one. */
+export function messageArguments(lang: Language, text: string): string[] {
+  if (!isIcuMessage(text)) return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return compile(lang, text).names;
+}

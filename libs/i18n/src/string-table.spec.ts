@@ -9,6 +9,7 @@ import {
   readStringTables,
   stringKeys,
 } from './string-table';
+import { LANGUAGES } from './languages';
 
 const en = { greeting: 'Dear {name},', state: { overdue: 'Overdue', reported: 'Reported' } };
 const fr = { greeting: 'Madame, Monsieur {name},', state: { overdue: 'En retard' } };
@@ -49,15 +50,15 @@ describe('reading tables', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads one file per language', () => {
-    for (const lang of ['en', 'fr', 'es'])
-      fs.writeFileSync(path.join(dir, `${lang}.json`), `{"hello":"${lang}"}`);
+    for (const lang of LANGUAGES) fs.writeFileSync(path.join(dir, `${lang}.json`), `{"hello":"${lang}"}`);
     const tables = loadStringTables(dir);
-    expect(tables).toEqual({ en: { hello: 'en' }, fr: { hello: 'fr' }, es: { hello: 'es' } });
+    expect(tables).toEqual(Object.fromEntries(LANGUAGES.map((lang) => [lang, { hello: lang }])));
   });
 
   it('reports every problem at once, naming the folder and the file', () => {
     fs.writeFileSync(path.join(dir, 'en.json'), '{"a":');
     fs.writeFileSync(path.join(dir, 'fr.json'), '[1]');
+    for (const lang of ['ar', 'zh', 'ru']) fs.writeFileSync(path.join(dir, `${lang}.json`), '{}');
     const { problems } = readStringTables(dir);
     const folder = path.basename(dir);
     expect(problems).toEqual([

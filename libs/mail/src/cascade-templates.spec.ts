@@ -207,6 +207,9 @@ describe('session-invitation', () => {
       en: 'updated invitation',
       fr: 'invitation mise à jour',
       es: 'invitación actualizada',
+      ar: 'دعوة محدَّثة',
+      zh: '邀请（已更新）',
+      ru: 'обновлённое приглашение',
     };
     for (const lang of MAIL_LANGUAGES) {
       expect(render('session-invitation', lang, { update: true }).subject).toContain(words[lang]);
@@ -259,7 +262,14 @@ describe('session-cancelled, session-feedback and session-record-reminder', () =
   });
 
   it('the feedback mail links the anonymous form and says it is anonymous', () => {
-    const words: Record<MailLanguage, string> = { en: 'anonymous', fr: 'anonyme', es: 'anónimo' };
+    const words: Record<MailLanguage, string> = {
+      en: 'anonymous',
+      fr: 'anonyme',
+      es: 'anónimo',
+      ar: 'مجهولة',
+      zh: '匿名',
+      ru: 'анонимн',
+    };
     for (const lang of MAIL_LANGUAGES) {
       const mail = render('session-feedback', lang);
       expect(mail.html).toContain('href="https://cascade.example.org/f/R8vN2kQ5tW7yB3mJ"');

@@ -16,7 +16,7 @@ function render(
 ): string {
   const hb = Handlebars.create();
   registerHelpers(hb, { strict });
-  const frame: MailFrame = { lang, timeZone, strings };
+  const frame: MailFrame = { lang, timeZone, strings, dir: 'ltr', start: 'left', end: 'right' };
   return hb.compile(source, { strict, noEscape, trackIds: strict } as never)(data, { data: frame });
 }
 

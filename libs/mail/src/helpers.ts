@@ -6,6 +6,7 @@ import {
   splitArgs,
   type HelperFn,
   type I18nFrame,
+  type TextDirection,
 } from '@cascade/i18n';
 
 export type { StringTable } from '@cascade/i18n';
@@ -14,6 +15,14 @@ export type { StringTable } from '@cascade/i18n';
 export interface MailFrame extends I18nFrame {
   /** Rendered subject, for the HTML layout's <title>; absent while the subject itself renders. */
   subject?: string;
+  /** The language's writing direction, for the layout's `dir`. */
+  dir: TextDirection;
+  // Inline styles name a physical side, because mail clients (Outlook above all) ignore the logical properties:
+  // templates write `text-align:{{@start}}` and `padding-{{@end}}:…` and stay right for Arabic.
+  /** 'left' in a left-to-right language, 'right' in Arabic. */
+  start: 'left' | 'right';
+  /** The other side. */
+  end: 'left' | 'right';
 }
 
 // `if`/`unless` test for presence, but in strict mode they too must be given the value (null for "none"), so

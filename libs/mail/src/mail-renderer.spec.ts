@@ -1,3 +1,4 @@
+import { TEXT_DIRECTION } from '@cascade/i18n';
 import { MailRenderError, UnknownLanguage, UnknownTemplate } from './errors';
 import { HELPER_NAMES } from './helpers';
 import { MAIL_LANGUAGES, type MailLanguage } from './languages';
@@ -34,7 +35,7 @@ describe('every template in every language', () => {
     expect(mail.subject.length).toBeGreaterThan(10);
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.subject).not.toMatch(/\{\{|&amp;|&#/);
-    expect(mail.html).toContain(`<html lang="${lang}">`);
+    expect(mail.html).toContain(`<html lang="${lang}" dir="${TEXT_DIRECTION[lang]}">`);
     expect(mail.html).toContain(`<title>${mail.subject.replace(/'/g, '&#x27;')}</title>`);
     expect(mail.text.trim().length).toBeGreaterThan(100);
     // The text part is plain: no markup and no entities.

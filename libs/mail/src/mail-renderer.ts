@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { TemplateDelegate } from 'handlebars';
-import { fallbackTable } from '@cascade/i18n';
+import { fallbackTable, TEXT_DIRECTION } from '@cascade/i18n';
 import { isValidZone } from '@cascade/workflow';
 import { MailRenderError, MailTemplatesInvalid, UnknownLanguage, UnknownTemplate } from './errors';
 import { headerSafe, sanitizeData } from './header-safe';
@@ -111,8 +111,12 @@ export class MailRenderer {
       throw new RangeError(`Unknown time zone '${options.timeZone}' for mail '${template}'`);
     }
     const clean = sanitizeData({ ...data });
+    const dir = TEXT_DIRECTION[lang];
     const frame: MailFrame = {
       lang,
+      dir,
+      start: dir === 'rtl' ? 'right' : 'left',
+      end: dir === 'rtl' ? 'left' : 'right',
       timeZone: options.timeZone,
       strings: this.catalogue.strings[lang],
       fallbackStrings: fallbackTable(this.catalogue.strings),

@@ -74,7 +74,7 @@ describe('SmtpMailer against a real SMTP server', () => {
     expect(firstAddress(parsed.to)).toEqual({ name: 'Amina Diallo', address: 'amina.diallo@example.org' });
 
     const html = parsed.html as string;
-    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<html lang="fr" dir="ltr">');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain(`href="${data['portalUrl']}"`);
@@ -84,13 +84,20 @@ describe('SmtpMailer against a real SMTP server', () => {
     expect(parsed.text).toContain('Taux de participation\u00a0: 89,1\u00a0%');
   });
 
-  it('carries the materials links in the recipient’s language, in both parts', async () => {
+  it('carries the materials links in the recipient’s language, in both parts, and says which are in another', async () => {
     mailer = new SmtpMailer(configFor(sink.port));
     const data = renderer.sample('invitation');
-    const materials = {
+    const urls = {
       leadersGuide: 'https://ethics.example.org/ld/2027/guide-animateur-fr.pdf',
       participantsGuide: 'https://ethics.example.org/ld/2027/guide-participant-fr.pdf',
-      presentation: 'https://ethics.example.org/ld/2027/presentation-fr.pptx',
+      presentation: 'https://ethics.example.org/ld/2027/presentation-es.pptx',
+    };
+    // The guides are not in Spanish yet: the mail links the French ones and says so; the presentation is.
+    const materials = {
+      ...urls,
+      leadersGuideLanguage: 'francés',
+      participantsGuideLanguage: 'francés',
+      presentationLanguage: null,
     };
     const rendered = renderer.render(
       'invitation',
@@ -107,10 +114,13 @@ describe('SmtpMailer against a real SMTP server', () => {
     expect(parsed.subject).toBe(
       'Diálogo sobre Liderazgo 2027: invitación para Department of Political and Peacebuilding Affairs',
     );
-    for (const url of Object.values(materials)) {
+    for (const url of Object.values(urls)) {
       expect(parsed.html).toContain(`href="${url}"`);
       expect(parsed.text).toContain(url);
     }
+    const note = '(en francés: aún no disponible en este idioma)';
+    expect((parsed.text ?? '').split(note).length - 1).toBe(2);
+    expect(parsed.html).toContain(note);
     expect(parsed.text).toContain('vence el 31 de diciembre de 2027');
     expect(firstAddress(parsed.to)?.name).toBe('Lucía Pérez');
   });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatMessage } from '@cascade/i18n';
+import { formatMessage, messageArguments } from '@cascade/i18n';
 import { parseDefinition } from '@cascade/workflow';
 import { MailTemplatesInvalid } from './errors';
 import type { StringTable } from './helpers';
-import { MAIL_LANGUAGES } from './languages';
+import { MAIL_LANGUAGES, type MailLanguage } from './languages';
 import { loadCatalogue, MAIL_PARTS } from './template-catalogue';
 import { TEMPLATES_DIR } from './templates-dir';
 
@@ -96,12 +96,23 @@ describe('the templates folder', () => {
       for (const value of stringValues(catalogue.strings[lang])) expect(value.trim()).not.toBe('');
     }
     // A string left in English would be identical; only a name like "Code" may be.
-    for (const lang of ['fr', 'es'] as const) {
+    for (const lang of MAIL_LANGUAGES.filter((l) => l !== 'en')) {
       const same = keysOf(catalogue.strings.en).filter((k) => {
         const get = (t: StringTable) => k.split('.').reduce<unknown>((n, p) => (n as StringTable)[p], t);
         return get(catalogue.strings.en) === get(catalogue.strings[lang]);
       });
       expect(same).toEqual([]);
+    }
+  });
+
+  it('keeps the placeholders of each shared string in every language', () => {
+    const get = (t: StringTable, k: string) =>
+      k.split('.').reduce<unknown>((n, p) => (n as StringTable)[p], t) as string;
+    const placeholders = (lang: MailLanguage, k: string) =>
+      [...new Set(messageArguments(lang, get(catalogue.strings[lang], k)))].sort();
+    for (const key of keysOf(catalogue.strings.en)) {
+      for (const lang of MAIL_LANGUAGES)
+        expect([lang, key, placeholders(lang, key)]).toEqual([lang, key, placeholders('en', key)]);
     }
   });
 

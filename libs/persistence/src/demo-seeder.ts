@@ -7,7 +7,7 @@ import {
   Person,
   SystemClock,
   type Clock,
-  type Localized,
+  type Translated,
   type WorkflowRegistry,
 } from '@cascade/dialogue';
 import { readDemoEntities, treeEntityOf, type DemoEntityRow } from './demo-entities';
@@ -20,13 +20,18 @@ import {
 
 const DEMO_ACTOR = 'system: demo seeder';
 
-const topic: Localized = {
+const topic: Translated = {
+  ar: 'الاستخدام الشخصي لوسائل التواصل الاجتماعي: كيف أتصرف على الإنترنت؟',
+  zh: '个人使用社交媒体：我在网上的行为如何？',
   en: 'Personal use of social media: How is my online behaviour?',
   fr: 'Usage personnel des réseaux sociaux : quel est mon comportement en ligne ?',
+  ru: 'Личное использование социальных сетей: как я веду себя в Интернете?',
   es: 'Uso personal de las redes sociales: ¿cómo es mi comportamiento en línea?',
 };
 
-const link = (file: string): Localized => ({
+// The guides exist in English, French and Spanish only, as the source document says: readers of the other
+// languages are sent to their second language or to English, and told so.
+const link = (file: string): Translated => ({
   en: `https://ethics.example.org/leadership-dialogue/en/${file}`,
   fr: `https://ethics.example.org/leadership-dialogue/fr/${file}`,
   es: `https://ethics.example.org/leadership-dialogue/es/${file}`,

@@ -63,6 +63,9 @@ describe("a manager's place in the cascade, on their leader page", () => {
         en: 'Wednesday, 14 October 2026 at 10:30',
         fr: 'mercredi 14 octobre 2026 à 10:30',
         es: 'miércoles, 14 de octubre de 2026, 10:30',
+        ar: 'الأربعاء، 14 أكتوبر 2026 في 10:30 ص',
+        zh: '2026年10月14日星期三 10:30',
+        ru: 'среда, 14 октября 2026 г. в 10:30',
       }[lang];
       expect(standingText(html)).toBe(t(lang, 'standing.step.scheduled', { when, zone: 'America/New_York' }));
       expect(html).toContain('<dd>Room S-2710</dd>');

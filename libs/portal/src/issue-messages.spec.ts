@@ -2,6 +2,7 @@ import {
   checkSessionReport,
   checkStatistics,
   ERROR_CODES,
+  LANGUAGES,
   sessionSizeNotice,
   ValidationFailed,
   type DomainWarning,
@@ -67,7 +68,7 @@ describe('the string tables', () => {
   const renderer = PageRenderer.fromDirectory();
 
   // A code without a string would reach a French or Spanish page in English: this test names it.
-  it.each(['en', 'fr', 'es'] as const)('say every error code in %s', (lang) => {
+  it.each(LANGUAGES)('say every error code in %s', (lang) => {
     const missing = ERROR_CODES.filter((code) => {
       try {
         renderer.translate(lang, `errors.${code}`, new Proxy({}, { get: () => 'x', has: () => true }));

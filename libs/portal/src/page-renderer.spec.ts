@@ -6,7 +6,7 @@ import {
   type Language,
   type TokenRole,
 } from '@cascade/dialogue';
-import { lookupString } from '@cascade/i18n';
+import { lookupString, messageArguments } from '@cascade/i18n';
 import { PORTAL_FORM_DEFINITIONS } from './forms/portal-forms';
 import { sampleContext, sampleRoleView } from './page-samples';
 import { PageRenderer, PAGES, stringKeys } from './page-renderer';
@@ -15,6 +15,21 @@ import { PortalPages } from './portal-pages';
 import type { FailedSubmission } from './page-input';
 
 const renderer = PageRenderer.fromDirectory();
+// The product's name is the same in every language; a few words are spelt the same in French or Spanish.
+const SAME_AS_ENGLISH: Partial<Record<Language, string[]>> = {
+  fr: [
+    'sessions.date',
+    'sessions.participants',
+    'session.participantsTitle',
+    'feedback.scale5',
+    'standing.minutes',
+    'schedule.date',
+    'managers.actions',
+  ],
+  es: ['errors.titlePrefix', 'errors.prefix', 'session.virtual'],
+};
+const sameAsEnglish = (lang: Language, key: string) =>
+  key === 'app.name' || (SAME_AS_ENGLISH[lang] ?? []).includes(key);
 const pages = new PortalPages(renderer, new CsrfTokens('k'.repeat(40)));
 const ROLES: TokenRole[] = ['focal-point', 'head-of-entity', 'leader', 'participants'];
 const TOKEN = 'T'.repeat(43);
@@ -40,7 +55,7 @@ function tagOf(html: string, id: string): string {
 
 describe('the token-link pages', () => {
   describe('strings', () => {
-    it('has the same keys in English, French and Spanish', () => {
+    it('has the same keys in all six languages', () => {
       const en = stringKeys(renderer.strings('en'));
       for (const lang of LANGUAGES) expect([lang, stringKeys(renderer.strings(lang))]).toEqual([lang, en]);
     });
@@ -70,12 +85,28 @@ describe('the token-link pages', () => {
       }
     });
 
+    it('leaves no string in English in another language (only names and bare placeholders may be the same)', () => {
+      const english = renderer.strings('en');
+      for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+        const same = stringKeys(english).filter((key) => {
+          const text = lookupString(english, key, 'en');
+          return (
+            /[A-Za-z]{4,}/.test(text.replace(/\{\w+\}/g, '')) &&
+            text === lookupString(renderer.strings(lang), key, lang)
+          );
+        });
+        expect([lang, same.filter((key) => !sameAsEnglish(lang, key))]).toEqual([lang, []]);
+      }
+    });
+
     it('keeps the same placeholders in every language', () => {
-      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      // Each argument once: a plural repeats a name in each of its forms, and Arabic has six forms.
+      const placeholders = (lang: Language, text: string) =>
+        [...new Set(messageArguments(lang, text))].sort();
       for (const key of stringKeys(renderer.strings('en'))) {
-        const expected = placeholders(lookupString(renderer.strings('en'), key, 'en'));
+        const expected = placeholders('en', lookupString(renderer.strings('en'), key, 'en'));
         for (const lang of LANGUAGES) {
-          expect([key, lang, placeholders(lookupString(renderer.strings(lang), key, lang))]).toEqual([
+          expect([key, lang, placeholders(lang, lookupString(renderer.strings(lang), key, lang))]).toEqual([
             key,
             lang,
             expected,
@@ -87,10 +118,10 @@ describe('the token-link pages', () => {
 
   describe.each(ROLES)('the %s page', (role) => {
     it.each(LANGUAGES)(
-      'renders in %s, in that language, with a switch to the other two',
+      'renders in %s, in that language and its direction, with a switch to the other five',
       (lang: Language) => {
         const html = decode(pages.rolePage(sampleRoleView(role), lang, TOKEN));
-        expect(html).toContain(`<html lang="${lang}">`);
+        expect(html).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`);
         expect(html).toContain(`<span aria-current="true" lang="${lang}">`);
         for (const other of LANGUAGES.filter((l) => l !== lang)) {
           expect(html).toContain(`href="/p/${TOKEN}?lang=${other}" lang="${other}" hreflang="${other}"`);

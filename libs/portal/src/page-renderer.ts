@@ -10,6 +10,7 @@ import {
   isCalendarDate,
   loadStringTables,
   lookupWithFallback,
+  TEXT_DIRECTION,
   type Language,
   type StringTable,
   type StringTables,
@@ -101,7 +102,15 @@ export class PageRenderer {
     if (!template) throw new Error(`no page '${page}'`);
     return template(
       { ...model, css: new this.hb.SafeString(this.css) },
-      { data: { lang, strings: this.tables[lang], fallbackStrings: fallbackTable(this.tables), timeZone } },
+      {
+        data: {
+          lang,
+          dir: TEXT_DIRECTION[lang],
+          strings: this.tables[lang],
+          fallbackStrings: fallbackTable(this.tables),
+          timeZone,
+        },
+      },
     );
   }
 

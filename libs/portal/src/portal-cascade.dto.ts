@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '@cascade/i18n';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
 
@@ -41,12 +42,12 @@ export class ScheduleSessionDto {
   url?: string | null;
 
   @ApiPropertyOptional({
-    enum: ['en', 'fr', 'es'],
+    enum: LANGUAGES,
     description: "The session's language; the manager's own when left out",
   })
   @IsOptional()
-  @IsIn(['en', 'fr', 'es'])
-  language?: 'en' | 'fr' | 'es';
+  @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 export class ExcuseManagerDto {
@@ -69,7 +70,7 @@ export class ScheduledSessionDto {
   @ApiProperty({ example: 'https://meet.example.org/dppa-amina', nullable: true, type: String })
   url!: string | null;
 
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) language!: string;
+  @ApiProperty({ enum: LANGUAGES }) language!: string;
 }
 
 export class PersonRefDto {
@@ -106,7 +107,7 @@ export class AdviceParametersDto {
 export class ManagerStandingDto {
   @ApiProperty({ example: 'Amina Diallo' }) name!: string;
   @ApiProperty({ example: 'amina.diallo@dppa.example.org' }) email!: string;
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) language!: string;
+  @ApiProperty({ enum: LANGUAGES }) language!: string;
   @ApiProperty({
     example: 'scheduled',
     description: 'waiting, your-turn, scheduled, held, excused, withdrawn or closed',

@@ -36,16 +36,36 @@ import {
 export type Surfaces = Record<string, fc.Arbitrary<HostileCase>>;
 
 const localized = (max: number) =>
-  fc.record({ en: text(Math.min(max, 60)), fr: text(Math.min(max, 60)), es: text(Math.min(max, 60)) });
-const LANGS = ['en', 'fr', 'es'];
+  fc.record(
+    {
+      en: text(Math.min(max, 60)),
+      ar: text(Math.min(max, 60)),
+      zh: text(Math.min(max, 60)),
+      fr: text(Math.min(max, 60)),
+      ru: text(Math.min(max, 60)),
+      es: text(Math.min(max, 60)),
+    },
+    { requiredKeys: ['en'] },
+  );
+const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
+const OPTIONAL_LANGS = LANGS.filter((l) => l !== 'en');
 
-/** Mutations of a `{en, fr, es}` text: each language bad or missing, an extra one, or not an object at all. */
+/**
+ * Mutations of a translated text: English bad or missing, another language given but bad (left out, null or ''
+ * is allowed: its readers fall back), a language Cascade does not speak, or not an object at all.
+ */
 function localizedMutations(field: string, max: number): fc.Arbitrary<Mutation>[] {
   return [
-    ...LANGS.map((l) => badValue(`${field}.${l}`, badText(max))),
-    ...LANGS.map((l) => missing(`${field}.${l}`)),
+    badValue(`${field}.en`, badText(max)),
+    missing(`${field}.en`),
+    ...OPTIONAL_LANGS.map((l) =>
+      badValue(
+        `${field}.${l}`,
+        badText(max, { nullable: true }).filter((v) => v !== ''),
+      ),
+    ),
     badValue(field, fc.oneof(text(20), fc.integer(), fc.constant([]), fc.constant(null))),
-    extraField(LANGS, fc.constantFrom('de', 'zh', 'EN', 'ar'), field),
+    extraField(LANGS, fc.constantFrom('de', 'pt', 'EN', 'ar-EG', 'zh-CN'), field),
   ];
 }
 

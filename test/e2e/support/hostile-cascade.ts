@@ -97,7 +97,7 @@ export function scheduleBodies(year: number) {
       minutes: fc.integer({ min: 15, max: 480 }),
       place: text(120),
       url: fc.constantFrom('https://meet.example.org/luc', 'http://intranet.example.org/room/4'),
-      language: fc.constantFrom('en', 'fr', 'es'),
+      language: fc.constantFrom('ar', 'zh', 'en', 'fr', 'ru', 'es'),
     },
     { requiredKeys: ['startsAt', 'place'] },
   );
@@ -125,7 +125,7 @@ export function scheduleBodies(year: number) {
     ),
     badValue(
       'language',
-      badEnum(['en', 'fr', 'es']).filter((v) => v !== null && v !== undefined),
+      badEnum(['ar', 'zh', 'en', 'fr', 'ru', 'es']).filter((v) => v !== null && v !== undefined),
     ),
     extraField([], unknownKey(['startsAt', 'minutes', 'place', 'url', 'language'])),
   ];

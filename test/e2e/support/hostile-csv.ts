@@ -421,7 +421,7 @@ function tree(): fc.Arbitrary<Person[]> {
         name: text(60),
         local: fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/),
         managerPick: fc.option(fc.nat(), { nil: null }),
-        language: fc.constantFrom('', 'en', 'fr', 'es', 'EN', 'Fr'),
+        language: fc.constantFrom('', 'ar', 'zh', 'en', 'fr', 'ru', 'es', 'EN', 'Fr', 'AR'),
         flag: fc.constantFrom('', 'yes', 'y', 'true', '1', 'oui', 'sí', 'no', 'n', 'false', '0', 'non'),
       }),
       { minLength: 1, maxLength: 25 },

@@ -15,7 +15,7 @@ import {
 
 /** The entities an import or a late addition may describe, and what makes one of them wrong. */
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
+export const LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 export const KINDS = ['office', 'department', 'political-mission', 'regional-commission', 'fund'];
 export const ZONES = [
   'Europe/Zurich',

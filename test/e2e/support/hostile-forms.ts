@@ -398,7 +398,7 @@ function scheduleForm(token: string, year: number): FormSpec {
         localStart(year),
         fc.integer({ min: 15, max: 480 }),
         text(100),
-        fc.constantFrom('en', 'fr', 'es'),
+        fc.constantFrom('ar', 'zh', 'en', 'fr', 'ru', 'es'),
       )
       .map(
         ([start, minutes, place, language]) =>

@@ -4,10 +4,14 @@ import { IsDefined, IsInt, IsObject, IsOptional, IsString, Matches, ValidateNest
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** English is required; the other official languages are given when the text or guide exists in them. */
 export class LocalizedTextDto {
   @ApiProperty() @IsString() en!: string;
-  @ApiProperty() @IsString() fr!: string;
-  @ApiProperty() @IsString() es!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() ar?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() zh?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() fr?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() ru?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() es?: string;
 }
 
 export class MaterialsDto {

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@cascade/i18n';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsEmail, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
@@ -5,7 +6,7 @@ import { IsArray, IsEmail, IsInt, IsOptional, IsString, Matches, Min, ValidateNe
 export class PersonDto {
   @ApiProperty() @IsString() name!: string;
   @ApiProperty() @IsEmail() email!: string;
-  @ApiPropertyOptional({ enum: ['en', 'fr', 'es'] }) @IsOptional() @IsString() language?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsString() language?: string;
 }
 
 /** One entity, in the JSON form of an import (CSV columns map onto these fields). */
@@ -15,7 +16,7 @@ export class EntityDto {
   @ApiProperty({ example: 'department' }) @IsString() kind!: string;
   @ApiProperty({ example: 'New York' }) @IsString() dutyStation!: string;
   @ApiProperty({ example: 'America/New_York' }) @IsString() timeZone!: string;
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) @IsString() language!: string;
+  @ApiProperty({ enum: LANGUAGES }) @IsString() language!: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) staff?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() headName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() headEmail?: string;

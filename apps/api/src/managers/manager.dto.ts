@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '@cascade/i18n';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
@@ -77,10 +78,10 @@ export class ScheduleDto {
   @IsString()
   url?: string | null;
 
-  @ApiPropertyOptional({ enum: ['en', 'fr', 'es'], description: "The manager's language when left out" })
+  @ApiPropertyOptional({ enum: LANGUAGES, description: "The manager's language when left out" })
   @IsOptional()
-  @IsIn(['en', 'fr', 'es'])
-  language?: 'en' | 'fr' | 'es';
+  @IsIn(LANGUAGES)
+  language?: Language;
 }
 
 // Answers, for OpenAPI only.
@@ -100,7 +101,7 @@ export class ManagerRowDto {
   @ApiProperty({ example: 'jean.dupont@dppa.example.org' }) email!: string;
   @ApiProperty({ example: 'head@dppa.example.org', nullable: true, type: String }) managerEmail!:
     string | null;
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) language!: string;
+  @ApiProperty({ enum: LANGUAGES }) language!: string;
   @ApiProperty({ example: 'your-turn' }) state!: string;
   @ApiProperty({ example: 12 }) directReports!: number;
   @ApiProperty({ example: '2026-10-05', nullable: true, type: String, description: 'Local day of the turn' })
@@ -147,13 +148,13 @@ export class ScheduledSessionViewDto {
   @ApiProperty({ example: 90 }) minutes!: number;
   @ApiProperty({ example: 'Room 4', nullable: true, type: String }) place!: string | null;
   @ApiProperty({ nullable: true, type: String }) url!: string | null;
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) language!: string;
+  @ApiProperty({ enum: LANGUAGES }) language!: string;
 }
 
 export class ManagerDto {
   @ApiProperty({ example: 'jean.dupont@dppa.example.org' }) email!: string;
   @ApiProperty({ example: 'Jean Dupont' }) name!: string;
-  @ApiProperty({ enum: ['en', 'fr', 'es'] }) language!: string;
+  @ApiProperty({ enum: LANGUAGES }) language!: string;
   @ApiProperty({ example: 'head@dppa.example.org', nullable: true, type: String }) managerEmail!:
     string | null;
   @ApiProperty({ example: 12 }) directReports!: number;

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '@cascade/i18n';
 import {
   BadRequestException,
   Body,
@@ -33,8 +34,7 @@ export class IssueLinkDto {
 
   @ApiProperty({ example: 'focal.point@dppa.example.org' }) @IsEmail() email!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
-  @ApiPropertyOptional({ enum: ['en', 'fr', 'es'] }) @IsOptional() @IsIn(['en', 'fr', 'es']) language?:
-    'en' | 'fr' | 'es';
+  @ApiPropertyOptional({ enum: LANGUAGES }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class RevokeLinkDto {

@@ -1,4 +1,4 @@
-import { OrgEntity } from '@cascade/dialogue';
+import { LANGUAGES, OrgEntity } from '@cascade/dialogue';
 import { NAVIGATION, values, type ResourceDefinition } from './resource-kit';
 
 export const orgEntityResource: ResourceDefinition = {
@@ -9,6 +9,6 @@ export const orgEntityResource: ResourceDefinition = {
     titleProperty: 'code',
     listProperties: ['code', 'name', 'kind', 'dutyStation', 'timeZone', 'language', 'headEmail'],
     filterProperties: ['code', 'name', 'kind', 'dutyStation', 'language'],
-    properties: { language: { availableValues: values(['en', 'fr', 'es']) } },
+    properties: { language: { availableValues: values(LANGUAGES) } },
   },
 };

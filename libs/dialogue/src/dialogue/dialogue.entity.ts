@@ -1,10 +1,10 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Localized } from '../shared/languages';
+import type { Translated } from '../shared/languages';
 
 export interface Materials {
-  leadersGuide: Localized;
-  participantsGuide: Localized;
-  presentation: Localized;
+  leadersGuide: Translated;
+  participantsGuide: Translated;
+  presentation: Translated;
 }
 
 /** One year's Leadership Dialogue. Dates are calendar days (YYYY-MM-DD), read in each entity's time zone. */
@@ -17,7 +17,7 @@ export class Dialogue {
   year!: number;
 
   @Property({ type: 'json' })
-  topic!: Localized;
+  topic!: Translated;
 
   @Property({ type: 'json' })
   materials!: Materials;

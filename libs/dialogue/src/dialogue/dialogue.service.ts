@@ -13,7 +13,7 @@ import { Clock } from '@cascade/clock';
 import { isCalendarDay } from '../shared/dates';
 import { Conflict, DialogueAlreadyLaunched, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
-import { LANGUAGES, type Localized } from '../shared/languages';
+import { FALLBACK_LANGUAGE, isLanguage, LANGUAGES, type Translated } from '../shared/languages';
 import { Dialogue, type Materials } from './dialogue.entity';
 
 export const DEFAULT_WORKFLOW = 'leadership-dialogue';
@@ -22,7 +22,7 @@ export const MANAGER_WORKFLOW = 'manager-session';
 
 export interface CreateDialogueInput {
   year: number;
-  topic: Localized;
+  topic: Translated;
   materials: Materials;
   statisticsDeadline?: string;
   reportCutoff?: string;
@@ -53,16 +53,36 @@ export function defaultDates(year: number): { statisticsDeadline: string; report
   };
 }
 
-function checkLocalized(check: FieldChecks, field: string, value: unknown, max: number): void {
-  if (typeof value !== 'object' || value === null) {
-    check.fail(field, 'languages-missing', `must give ${LANGUAGES.join(', ')}`, {
+/** English is required (every reader falls back to it); the other languages are given when they exist. */
+function checkTranslated(check: FieldChecks, field: string, value: unknown, max: number): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    check.fail(field, 'languages-missing', `must give at least en, and any of ${LANGUAGES.join(', ')}`, {
       languages: LANGUAGES.join(', '),
     });
     return;
   }
-  for (const language of LANGUAGES) {
-    check.text(`${field}.${language}`, (value as Record<string, unknown>)[language], { max });
+  const given = value as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!isLanguage(key))
+      check.fail(`${field}.${key}`, 'unknown-language', `is not one of ${LANGUAGES.join(', ')}`, {
+        languages: LANGUAGES.join(', '),
+      });
   }
+  for (const language of LANGUAGES) {
+    // A language left out, null or '' is not given (its readers fall back); one that is given must be a text.
+    const absent = given[language] === undefined || given[language] === null || given[language] === '';
+    if (language !== FALLBACK_LANGUAGE && absent) continue;
+    check.text(`${field}.${language}`, given[language], { max });
+  }
+}
+
+/** Keeps the languages that were given, so that a missing one falls back instead of reading as empty. */
+function translated(value: Translated): Translated {
+  return Object.fromEntries(
+    LANGUAGES.filter((language) => typeof value[language] === 'string' && value[language] !== '').map(
+      (language) => [language, value[language]],
+    ),
+  ) as Translated;
 }
 
 @Injectable()
@@ -104,9 +124,9 @@ export class DialogueService {
     const defaults = yearOk ? defaultDates(input.year) : null;
     const statisticsDeadline = input.statisticsDeadline ?? defaults?.statisticsDeadline;
     const reportCutoff = input.reportCutoff ?? defaults?.reportCutoff;
-    checkLocalized(check, 'topic', input.topic, 300);
+    checkTranslated(check, 'topic', input.topic, 300);
     for (const material of ['leadersGuide', 'participantsGuide', 'presentation'] as const) {
-      checkLocalized(check, `materials.${material}`, input.materials?.[material], 2000);
+      checkTranslated(check, `materials.${material}`, input.materials?.[material], 2000);
     }
     if (statisticsDeadline !== undefined && !isCalendarDay(statisticsDeadline))
       check.fail('statisticsDeadline', 'date', 'must be a date YYYY-MM-DD');
@@ -132,8 +152,12 @@ export class DialogueService {
       const now = this.clock.now();
       const dialogue = em.create(Dialogue, {
         year: input.year,
-        topic: input.topic,
-        materials: input.materials,
+        topic: translated(input.topic),
+        materials: {
+          leadersGuide: translated(input.materials.leadersGuide),
+          participantsGuide: translated(input.materials.participantsGuide),
+          presentation: translated(input.materials.presentation),
+        },
         statisticsDeadline: statisticsDeadline as string,
         reportCutoff: reportCutoff as string,
         workflowId: definition.id,

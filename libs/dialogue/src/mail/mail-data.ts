@@ -1,6 +1,7 @@
 import { localDateOf } from '@cascade/workflow';
 import type { Dialogue } from '../dialogue/dialogue.entity';
-import type { Language } from '../shared/languages';
+import { pickTranslation, type Language } from '../shared/languages';
+import { materialsData } from './materials-data';
 import { daysBetween } from '../shared/dates';
 import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
@@ -40,9 +41,13 @@ export interface MailFacts {
 export function mailData(template: string, facts: MailFacts, recipient: Recipient): Record<string, unknown> {
   const { dialogue, instance, now } = facts;
   const lang = recipient.language;
+  const entityLanguage = instance ? [instance.entity.language] : [];
   const base: Record<string, unknown> = {
     recipient: { name: recipient.name, role: recipient.role },
-    dialogue: { year: dialogue.year, topic: dialogue.topic[lang] },
+    dialogue: {
+      year: dialogue.year,
+      topic: pickTranslation(dialogue.topic, [lang, ...entityLanguage]).value,
+    },
     portalUrl:
       instance && (recipient.role === 'focal-point' || recipient.role === 'head-of-entity')
         ? PERSONAL_LINK
@@ -77,20 +82,16 @@ interface EntityMailContext {
 
 type TemplateData = (context: EntityMailContext) => Record<string, unknown>;
 
-const materialsData: TemplateData = ({ facts: { dialogue }, lang }) => ({
-  materials: {
-    leadersGuide: dialogue.materials.leadersGuide[lang],
-    participantsGuide: dialogue.materials.participantsGuide[lang],
-    presentation: dialogue.materials.presentation[lang],
-  },
+const materials: TemplateData = ({ facts: { dialogue }, instance, lang }) => ({
+  materials: materialsData(dialogue.materials, [lang, instance.entity.language]),
 });
 
 const daysOverdue = ({ today, deadline }: EntityMailContext) => Math.max(0, daysBetween(deadline, today));
 
 /** The variables an entity template adds to the common ones (entity, deadline, recipient, dialogue, links). */
 const ENTITY_TEMPLATE_DATA: Record<string, TemplateData> = {
-  invitation: materialsData,
-  'late-entity-welcome': materialsData,
+  invitation: materials,
+  'late-entity-welcome': materials,
   reminder: ({ instance, today, deadline }) => ({
     daysLeft: Math.max(0, daysBetween(today, deadline)),
     extended: !!instance.extendedDeadline,

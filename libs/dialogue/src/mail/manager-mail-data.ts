@@ -2,9 +2,10 @@ import { localDateOf, type WorkflowDefinition } from '@cascade/workflow';
 import { sessionAdvice } from '../cascade/session-advice';
 import type { ManagerMailFacts } from '../cascade/manager-mail-facts';
 import { daysBetween } from '../shared/dates';
-import { INTL_LOCALE } from '@cascade/i18n';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import { PERSONAL_LINK, type Recipient } from './mail-data';
+import { materialsData } from './materials-data';
+import { isLanguage, languageName, pickTranslation } from '../shared/languages';
 import { frozenSessionOf, type FrozenSession } from '../cascade/session-calendar';
 
 /** Templates whose recipient gets their own leader page link. */
@@ -43,7 +44,10 @@ export function managerMailData(
   const sessionLanguage = session.language ?? manager.language;
   return {
     recipient: { name: recipient.name, role: recipient.role },
-    dialogue: { year: facts.dialogue.year, topic: facts.dialogue.topic[lang] },
+    dialogue: {
+      year: facts.dialogue.year,
+      topic: pickTranslation(facts.dialogue.topic, [lang, entity.language]).value,
+    },
     entity: { code: entity.code, name: entity.name },
     manager: { name: manager.name, email: manager.email },
     deadline: manager.workflow.effectiveDeadline,
@@ -52,11 +56,7 @@ export function managerMailData(
     turnOn,
     daysSinceTurn: turnOn ? Math.max(0, daysBetween(turnOn, today)) : null,
     sessionMinutes: definition.parameters['sessionMinutes'] ?? 90,
-    materials: {
-      leadersGuide: materials.leadersGuide[lang],
-      participantsGuide: materials.participantsGuide[lang],
-      presentation: materials.presentation[lang],
-    },
+    materials: materialsData(materials, [lang, entity.language]),
     advice: {
       kind: advice.kind,
       directReports: advice.directReports,
@@ -71,19 +71,10 @@ export function managerMailData(
       place: session.place,
       url: session.url,
       language: sessionLanguage,
-      languageName: languageName(sessionLanguage, INTL_LOCALE[lang]),
+      languageName: isLanguage(sessionLanguage) ? languageName(sessionLanguage, lang) : sessionLanguage,
       heldOn: cascade.latestSession?.heldOn ?? null,
     },
     update: session.sequence > 0,
     feedbackUrl: template === 'session-feedback' ? PERSONAL_LINK : null,
   };
-}
-
-/** A language's name as the recipient calls it ("anglais" for a French reader). */
-function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../shared/languages';
+import type { Language, Translated } from '../shared/languages';
 import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
 
 /** Who a token link speaks for. `participants` is a session's anonymous feedback link. */
@@ -15,11 +15,11 @@ export interface PortalContext {
   subjectEmail: string | null;
   subjectName: string | null;
   year: number;
-  topic: Record<Language, string>;
+  topic: Translated;
   materials: {
-    leadersGuide: Record<Language, string>;
-    participantsGuide: Record<Language, string>;
-    presentation: Record<Language, string>;
+    leadersGuide: Translated;
+    participantsGuide: Translated;
+    presentation: Translated;
   };
   entity: { code: string; name: string; timeZone: string; language: Language };
   state: string;

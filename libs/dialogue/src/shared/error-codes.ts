@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   // Dialogues, reports and invitations.
   'year-range',
   'languages-missing',
+  'unknown-language',
   'unknown-workflow',
   'after-statistics-deadline',
   'dates-missing',

@@ -1,2 +1,12 @@
 // The one list of languages is libs/i18n's; the domain re-exports it for the entities and their callers.
-export { LANGUAGES, isLanguage, type Language, type Localized } from '@cascade/i18n';
+export {
+  FALLBACK_LANGUAGE,
+  LANGUAGES,
+  isLanguage,
+  languageName,
+  pickTranslation,
+  type Language,
+  type Localized,
+  type Translated,
+  type Translation,
+} from '@cascade/i18n';

@@ -3,10 +3,9 @@ import {
   fallbackTable,
   formatDateTime,
   formatMessage,
-  INTL_LOCALE,
+  languageName,
   loadStringTables,
   lookupWithFallback,
-  type Language,
   type StringTables,
 } from '@cascade/i18n';
 import { TEMPLATES_DIR } from '../templates-dir';
@@ -24,11 +23,6 @@ let shippedTables: StringTables | undefined;
 export function shippedStringTables(): StringTables {
   shippedTables ??= loadStringTables(path.join(TEMPLATES_DIR, '_strings'));
   return shippedTables;
-}
-
-/** A language's name in another language: `fr` in Spanish is "francés". */
-export function languageName(language: Language, inLanguage: Language): string {
-  return new Intl.DisplayNames([INTL_LOCALE[inLanguage]], { type: 'language' }).of(language) ?? language;
 }
 
 /**

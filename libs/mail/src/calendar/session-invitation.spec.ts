@@ -270,7 +270,7 @@ describe('input checks', () => {
     ['a zone that is not in the database', { timeZone: 'Europe/Geneva' }, ['timeZone']],
     ['an offset instead of a zone', { timeZone: '+03:00' }, ['timeZone']],
     ['an unknown language', { language: 'de' }, ['language']],
-    ['an unknown session language', { sessionLanguage: 'ar' }, ['sessionLanguage']],
+    ['an unknown session language', { sessionLanguage: 'de' }, ['sessionLanguage']],
     ['a year that is not one', { year: 27 }, ['year']],
     [
       'an organizer address with a semicolon',

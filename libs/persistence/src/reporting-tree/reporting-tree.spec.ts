@@ -126,14 +126,22 @@ describe('generated reporting trees of the 58 entities', () => {
     expect(names.size).toBeGreaterThan(5_000);
   });
 
-  it('speaks the duty station’s languages: French and English in Geneva and Kinshasa, Spanish in Santiago', () => {
+  it('speaks the duty station’s languages: French and English in Geneva and Kinshasa, Spanish in Santiago, Arabic in Beirut, Russian in Ashgabat', () => {
     const share = (code: string) => {
       const tree = trees.find((t) => t.code === code) as ReportingTree;
       const counts: Record<string, number> = {};
       for (const p of tree.people) counts[p.language] = (counts[p.language] ?? 0) + 1;
       return Object.fromEntries(Object.entries(counts).map(([l, n]) => [l, n / tree.people.length]));
     };
-    expect(share('UNOG')).toEqual({ en: expect.closeTo(0.55, 1), fr: expect.closeTo(0.45, 1) });
+    expect(share('UNOG')).toEqual({
+      en: expect.closeTo(0.5, 1),
+      fr: expect.closeTo(0.42, 1),
+      ru: expect.closeTo(0.04, 1),
+      ar: expect.closeTo(0.02, 1),
+      zh: expect.closeTo(0.02, 1),
+    });
+    expect(share('ESCWA')['ar']).toBeGreaterThan(0.35);
+    expect(share('UNRCCA')['ru']).toBeGreaterThan(0.4);
     expect(share('MONUSCO')['fr']).toBeGreaterThan(0.6);
     expect(share('ECLAC')['es']).toBeGreaterThan(0.55);
     expect(share('DOS')['en']).toBeGreaterThan(0.8);

@@ -15,29 +15,31 @@ const MOSTLY_ENGLISH: Weights<Language> = { en: 85, fr: 10, es: 5 };
 const ENGLISH_AND_FRENCH: Weights<Language> = { en: 75, fr: 22, es: 3 };
 const FRENCH_AND_ENGLISH: Weights<Language> = { fr: 70, en: 30 };
 const SPANISH_AND_ENGLISH: Weights<Language> = { es: 65, en: 35 };
+const ENGLISH_AND_ARABIC: Weights<Language> = { en: 60, ar: 40 };
 
 /**
  * The one table of languages and names per duty station (those of libs/persistence/seed/entities.csv; any other
- * station gets DEFAULT_STATION). When a language joins the list (ar, zh, ru), giving it weights here is the edit.
+ * station gets DEFAULT_STATION): Arabic where it is the local language, Russian in Central Asia, and a few readers
+ * of each official language at the headquarters duty stations.
  */
 export const STATION_PROFILES: Record<string, StationProfile> = {
-  'New York': { languages: MOSTLY_ENGLISH, local: 'anglophone' },
-  Geneva: { languages: { en: 55, fr: 45 }, local: 'francophone' },
-  Vienna: { languages: MOSTLY_ENGLISH, local: 'germanNordic' },
+  'New York': { languages: { en: 80, fr: 8, es: 5, ar: 3, zh: 2, ru: 2 }, local: 'anglophone' },
+  Geneva: { languages: { en: 50, fr: 42, ru: 4, ar: 2, zh: 2 }, local: 'francophone' },
+  Vienna: { languages: { en: 80, ru: 10, fr: 7, es: 3 }, local: 'germanNordic' },
   Nairobi: { languages: { en: 80, fr: 15, es: 5 }, local: 'eastAfrican' },
-  Bangkok: { languages: MOSTLY_ENGLISH, local: 'southeastAsian' },
+  Bangkok: { languages: { en: 85, zh: 8, fr: 5, es: 2 }, local: 'southeastAsian' },
   Santiago: { languages: SPANISH_AND_ENGLISH, local: 'hispanic' },
   Bogota: { languages: SPANISH_AND_ENGLISH, local: 'hispanic' },
   'Addis Ababa': { languages: { en: 80, fr: 17, es: 3 }, local: 'eastAfrican' },
-  Beirut: { languages: ENGLISH_AND_FRENCH, local: 'arabic' },
+  Beirut: { languages: { ar: 45, en: 40, fr: 15 }, local: 'arabic' },
   Naqoura: { languages: ENGLISH_AND_FRENCH, local: 'arabic' },
-  Amman: { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  Baghdad: { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  Jerusalem: { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  'Camp Faouar': { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  Tripoli: { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  Hudaydah: { languages: MOSTLY_ENGLISH, local: 'arabic' },
-  Laayoune: { languages: { fr: 50, en: 40, es: 10 }, local: 'arabic' },
+  Amman: { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  Baghdad: { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  Jerusalem: { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  'Camp Faouar': { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  Tripoli: { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  Hudaydah: { languages: ENGLISH_AND_ARABIC, local: 'arabic' },
+  Laayoune: { languages: { fr: 40, en: 30, ar: 25, es: 5 }, local: 'arabic' },
   Kinshasa: { languages: FRENCH_AND_ENGLISH, local: 'centralAfrican' },
   Bangui: { languages: FRENCH_AND_ENGLISH, local: 'centralAfrican' },
   Dakar: { languages: FRENCH_AND_ENGLISH, local: 'sahelWestAfrican' },
@@ -51,7 +53,7 @@ export const STATION_PROFILES: Record<string, StationProfile> = {
   Nicosia: { languages: MOSTLY_ENGLISH, local: 'southernEuropean' },
   Pristina: { languages: MOSTLY_ENGLISH, local: 'easternEuropean' },
   Brindisi: { languages: MOSTLY_ENGLISH, local: 'southernEuropean' },
-  Ashgabat: { languages: MOSTLY_ENGLISH, local: 'easternEuropean' },
+  Ashgabat: { languages: { ru: 55, en: 45 }, local: 'easternEuropean' },
 };
 
 export const DEFAULT_STATION: StationProfile = { languages: MOSTLY_ENGLISH, local: 'anglophone' };
