@@ -115,6 +115,24 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect((await fresh().findOneOrFail(Dialogue, { year: 2027 })).reportCutoff).toBe('2028-02-29');
   });
 
+  it('takes a topic and guides in English and any other official languages, keeping only those given', async () => {
+    await dialogues.create(
+      {
+        year: 2032,
+        topic: { en: 'Speaking up', ar: 'التحدث بصراحة', zh: '', ru: null } as never,
+        materials: {
+          leadersGuide: { en: 'https://x.org/lg-en', ar: 'https://x.org/lg-ar' },
+          participantsGuide: { en: 'https://x.org/pg-en' },
+          presentation: { en: 'https://x.org/p-en', fr: 'https://x.org/p-fr' },
+        },
+      },
+      ADMIN,
+    );
+    const stored = await fresh().findOneOrFail(Dialogue, { year: 2032 });
+    expect(stored.topic).toEqual({ ar: 'التحدث بصراحة', en: 'Speaking up' });
+    expect(stored.materials.presentation).toEqual({ en: 'https://x.org/p-en', fr: 'https://x.org/p-fr' });
+  });
+
   it('refuses a second dialogue for the same year', async () => {
     await expect(dialogues.create(dialogueInput(YEAR), ADMIN)).rejects.toBeInstanceOf(Conflict);
     expect(await fresh().count(Dialogue, { year: YEAR })).toBe(1);
@@ -140,7 +158,7 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
       dialogues.create(
         {
           year: 1999,
-          topic: { en: 'only English' } as never,
+          topic: { fr: 'seulement en français', de: 'auf Deutsch', ru: '  ' } as never,
           materials: { leadersGuide: localized('g'), participantsGuide: localized('p') } as never,
           statisticsDeadline: '2026-02-30',
           reportCutoff: 'soon',
@@ -152,14 +170,15 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     expect(fields).toEqual(
       expect.arrayContaining([
         'year',
-        'topic.fr',
-        'topic.es',
+        'topic.en',
+        'topic.de',
+        'topic.ru',
         'materials.presentation',
         'statisticsDeadline',
         'reportCutoff',
       ]),
     );
-    expect(fields).not.toContain('topic.en');
+    expect(fields).not.toContain('topic.fr');
     const cutoffIssues = await issuesOf(() =>
       dialogues.create(
         dialogueInput(2030, { statisticsDeadline: '2030-12-31', reportCutoff: '2030-12-31' }),
@@ -173,7 +192,7 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
         message: 'must be after the statistics deadline',
       },
     ]);
-    expect(await fresh().count(Dialogue, {})).toBe(2);
+    expect(await fresh().count(Dialogue, {})).toBe(3);
     expect(await fresh().count(AuditEvent, {})).toBe(before);
   });
 

@@ -122,8 +122,8 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
         row: 12,
         field: 'language',
         code: 'one-of',
-        message: 'must be one of en, fr, es',
-        params: { values: 'en, fr, es' },
+        message: 'must be one of ar, zh, en, fr, ru, es',
+        params: { values: 'ar, zh, en, fr, ru, es' },
       },
       {
         row: 40,

@@ -214,7 +214,7 @@ describe.each(testDrivers())(
             officer: 'Rosa Head',
           }),
         );
-        expect(text).toContain(`Bob Lead <bob${D}>`);
+        expect(text).toContain(`<bdi>Bob Lead</bdi> <bdi dir="ltr"><bob${D}></bdi>`);
         expect(text).toContain(t('schedule.timeHint', { zone: 'America/New_York' }));
         expect(inputTag(html, 'schedule-minutes')).toContain('value="90"');
         expect(inputTag(html, 'schedule-time')).toContain('aria-describedby="schedule-time-hint"');

@@ -76,7 +76,7 @@ describe("checking a manager's schedule", () => {
       ['minutes', 'whole-number-range', { min: 15, max: 480 }],
       ['place', 'too-long', { max: 300 }],
       ['url', 'web-link', {}],
-      ['language', 'one-of', { values: 'en, fr, es' }],
+      ['language', 'one-of', { values: 'ar, zh, en, fr, ru, es' }],
     ]);
   });
 

@@ -106,6 +106,15 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
           focalPoints: [{ name: 'Lucía Punto', email: 'lucia@unama.example.org', language: 'es' }],
         },
         {
+          code: 'ESCWA',
+          name: 'Economic and Social Commission for Western Asia',
+          kind: 'regional-commission',
+          dutyStation: 'Beirut',
+          timeZone: 'Asia/Beirut',
+          language: 'fr',
+          focalPoints: [{ name: 'Layla Haddad', email: 'layla@escwa.example.org', language: 'ar' }],
+        },
+        {
           code: 'HOSTILE',
           name: HOSTILE,
           kind: 'office',
@@ -169,6 +178,20 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     // Delivering again sends nothing: the row is sent.
     expect(await delivery.deliver(rows[0].id)).toBe('ignored');
     expect(receivedBy('amelie@dppa.example.org')).toHaveLength(1);
+  });
+
+  it('writes to an Arabic reader right to left, with the guides of the entity’s language and a note saying so', async () => {
+    const rows = await composeOutboxOf('ESCWA', 'invitation');
+    expect(rows.map((r) => [r.recipientAddress, r.language])).toEqual([['layla@escwa.example.org', 'ar']]);
+    expect(await delivery.deliver(rows[0].id)).toBe('sent');
+    const [arabic] = receivedBy('layla@escwa.example.org');
+    expect(arabic.parsed.headers.get('content-language')).toBe('ar');
+    expect(arabic.parsed.html).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.parsed.html).toContain('dir="rtl" width="600"');
+    // The sample year has no Arabic guides: the entity's language (French) is the reader's second choice.
+    expect(arabic.parsed.html).toContain('https://example.org/leaders-guide (fr)');
+    expect(arabic.parsed.text).toContain('باللغة الفرنسية: غير متاح بعدُ باللغة العربية');
+    expect(arabic.parsed.text).toContain('31 ديسمبر 2026');
   });
 
   it('escapes a hostile entity name and keeps line breaks out of headers', async () => {

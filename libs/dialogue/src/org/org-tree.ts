@@ -2,7 +2,7 @@ import type { CascadeNode, CascadeProgress } from '../portal/portal.types';
 import { readCsv } from '../shared/csv';
 import { FieldChecks } from '../shared/field-checks';
 import { ValidationFailed, type FieldIssue } from '../shared/errors';
-import { isLanguage, type Language } from '../shared/languages';
+import { isLanguage, LANGUAGES, type Language } from '../shared/languages';
 
 export interface TreePersonInput {
   name: string;
@@ -36,7 +36,9 @@ export function readOrgTreeCsv(text: string, entityLanguage: Language): TreePers
     const emailOk = check.email('email', email);
     if (manager !== null) check.email('manager_email', manager);
     if (!isLanguage(language))
-      check.fail('language', 'one-of', 'must be en, fr or es', { values: 'en, fr, es' });
+      check.fail('language', 'one-of', `must be one of ${LANGUAGES.join(', ')}`, {
+        values: LANGUAGES.join(', '),
+      });
     if (flag && !YES.includes(flag) && !NO.includes(flag))
       check.fail('is_manager', 'yes-or-no', 'must be yes or no');
     if (emailOk && rowOf.has(email as string)) {
