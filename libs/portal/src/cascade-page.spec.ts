@@ -49,7 +49,9 @@ describe("a manager's place in the cascade, on their leader page", () => {
         officer: 'Head of DPPA',
       }),
     );
-    expect(html).toContain('<li><bdi>Jean Dupont</bdi> <bdi dir="ltr"><jean.dupont@dppa.example.org></bdi></li>');
+    expect(html).toContain(
+      '<li><bdi>Jean Dupont</bdi> <bdi dir="ltr"><jean.dupont@dppa.example.org></bdi></li>',
+    );
     expect(html).toContain(`<h2 id="schedule-title">${t(lang, 'schedule.title')}</h2>`);
     expect(html).toContain(t(lang, 'schedule.timeHint', { zone: 'America/New_York' }));
     expect(html).not.toContain('<details');
