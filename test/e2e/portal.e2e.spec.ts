@@ -293,7 +293,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       expect(await result.isVisible()).toBe(true);
       const participantsLink = (await result.locator('.link-box a').textContent()) ?? '';
       expect(participantsLink).toMatch(/\/p\/[A-Za-z0-9_-]{20,}$/);
-      expect(await leader.textContent('#sessions-title ~ table')).toContain('30');
+      expect(await leader.textContent('#sessions-title ~ .table-scroll table')).toContain('30');
       await shot(leader, '4-session-size-warning-es');
 
       const progress = await call<{ managers: number; managersWhoLed: number }>(
@@ -320,32 +320,37 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
-  it('Arabic, Chinese and Russian readers get the Focal Point and a leader page in their language and direction, at 1280 and 390 px, and the form’s errors in it', async () => {
+  it('every page in each of the six languages: its direction, no horizontal scroll at 1280 and 390 px, the form’s errors in the language', async () => {
     const stringsOf = (lang: string) =>
       JSON.parse(
         fs.readFileSync(path.resolve(__dirname, `../../libs/portal/views/strings/${lang}.json`), 'utf8'),
       ) as Record<string, Record<string, string>>;
-    const head = await call<{ link: string }>(
-      'POST',
-      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
-      {
-        role: 'leader',
-        email: ENTITY.headEmail,
-        language: 'ar',
-      },
-    );
-    expect(head.status).toBe(201);
+    const tokenFor = async (role: 'leader' | 'head-of-entity') => {
+      const made = await call<{ link: string }>(
+        'POST',
+        `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
+        {
+          role,
+          email: ENTITY.headEmail,
+          language: 'ar',
+        },
+      );
+      expect(made.status).toBe(201);
+      return made.body.link;
+    };
+    const leaderLink = await tokenFor('leader');
+    const headLink = await tokenFor('head-of-entity');
     const entity = await call<{ effectiveDeadline: string }>(
       'GET',
       `/api/dialogues/${YEAR}/entities/${ENTITY.code}`,
     );
-    const locales = { ar: 'ar', zh: 'zh-Hans', ru: 'ru' } as const;
+    const locales = { ar: 'ar', zh: 'zh-Hans', en: 'en-GB', fr: 'fr', ru: 'ru', es: 'es' } as const;
     // Text wider than its own box (the table boxes scroll on purpose; the skip link and visually hidden texts are clipped on purpose).
     const overflowing = `[...document.querySelectorAll('body *')]
       .filter((e) => !e.closest('.table-scroll') && !e.matches('.skip-link, .visually-hidden') && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
       .map((e) => e.tagName + '#' + e.id + '.' + e.className)`;
 
-    for (const lang of ['ar', 'zh', 'ru'] as const) {
+    for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
       const strings = stringsOf(lang);
       const dir = lang === 'ar' ? 'rtl' : 'ltr';
       // The deadline as Intl writes it for the language (a calendar day, so read at noon UTC).
@@ -353,13 +358,12 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
         new Date(`${entity.body.effectiveDeadline}T12:00:00Z`),
       );
       const english = new Intl.DisplayNames([locales[lang]], { type: 'language' }).of('en') as string;
+      // The guides of the sample year exist in English, French and Spanish.
+      const guideNotes = ['en', 'fr', 'es'].includes(lang) ? 0 : 3;
       const pages = [
         { name: 'focal-point', url: `${focalPointLink}?lang=${lang}`, title: strings['focalPoint']['title'] },
-        {
-          name: 'leader',
-          url: lang === 'ar' ? head.body.link : `${head.body.link}?lang=${lang}`,
-          title: strings['leader']['title'],
-        },
+        { name: 'head', url: `${headLink}?lang=${lang}`, title: strings['head']['title'] },
+        { name: 'leader', url: `${leaderLink}?lang=${lang}`, title: strings['leader']['title'] },
       ];
       for (const { name, url, title } of pages) {
         for (const width of [1280, 390]) {
@@ -374,9 +378,9 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
             // The Latin entity code is isolated, so that its brackets and letters keep their order.
             expect(await page.textContent('dl.facts bdi[dir=ltr]')).toBe(ENTITY.code);
             expect(await page.textContent('dl.facts')).toContain(deadline);
-            // The guides exist in English, French and Spanish only: the page says which language it links.
+            // A guide not in the page's language says which language it links.
             const note = strings['context']['inLanguage'].replace('{language}', english);
-            expect(await page.locator('.hint', { hasText: note }).count()).toBe(3);
+            expect(await page.locator('.hint', { hasText: note }).count()).toBe(guideNotes);
             // Nothing runs off a phone's screen, and no text runs out of its box.
             const [scrollWidth, clientWidth] = await page.evaluate<number[]>(
               '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
