@@ -38,7 +38,7 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
   Timer: {},
   AuditEvent: {},
   AdminUser: {
-    record: ['changeRole', 'disableAccount', 'enableAccount', 'resetPassword'],
+    record: ['changeRole', 'changeLanguage', 'disableAccount', 'enableAccount', 'resetPassword'],
     resource: ['createAccount'],
   },
 };
