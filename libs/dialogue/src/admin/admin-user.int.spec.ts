@@ -68,6 +68,40 @@ describe.each(testDrivers())('console accounts (%s)', (driver) => {
     expect(await accounts.count()).toBe(1);
   });
 
+  describe('AdminUser language', () => {
+    const BY = consoleActor({ email: 'admin@un.org' });
+    const audit = async (event: string) =>
+      (await db.orm.em.fork().find(AuditEvent, { event }, { orderBy: { id: 'asc' } })).map((a) => [
+        a.actor,
+        a.details,
+      ]);
+
+    it('set at creation, changed by an admin or the account itself, audited; the sessions stay', async () => {
+      const francoise = await accounts.create(
+        { email: 'francoise@un.org', password: 'une phrase de passe', role: 'viewer', language: 'fr' },
+        BY,
+      );
+      expect(await accounts.identity(francoise.id)).toMatchObject({ role: 'viewer', language: 'fr' });
+      expect(await accounts.authenticate('francoise@un.org', 'une phrase de passe')).toMatchObject({
+        language: 'fr',
+      });
+      // The account itself switches to English: a change of language takes no right away, so sessions stay.
+      const SELF = consoleActor({ email: 'francoise@un.org' });
+      const change = await accounts.changeLanguage(francoise.id, 'en', SELF);
+      expect([change.changed, change.endSessions, change.user.language]).toEqual([true, false, 'en']);
+      expect(await accounts.identity(francoise.id)).toMatchObject({ language: 'en' });
+      expect((await accounts.changeLanguage(francoise.id, 'en', SELF)).changed).toBe(false);
+      await accounts.changeLanguage(francoise.id, 'fr', BY);
+      await expect(accounts.changeLanguage(francoise.id, 'es', BY)).rejects.toThrow(ValidationFailed);
+      await expect(accounts.changeLanguage(9999, 'fr', BY)).rejects.toThrow(NotFound);
+      expect(await audit('change-admin-language')).toEqual([
+        [SELF, { email: 'francoise@un.org', from: 'fr', to: 'en' }],
+        [BY, { email: 'francoise@un.org', from: 'en', to: 'fr' }],
+      ]);
+      expect((await db.orm.em.fork().findOneOrFail(AdminUser, francoise.id)).language).toBe('fr');
+    });
+  });
+
   describe('managed from the console', () => {
     const BY = consoleActor({ email: 'alice@un.org' });
     let alice: number;
@@ -161,31 +195,6 @@ describe.each(testDrivers())('console accounts (%s)', (driver) => {
       });
       expect(await audit('disable-admin-user')).toEqual([[BY, { email: 'victor@un.org', role: 'viewer' }]]);
       expect(await audit('enable-admin-user')).toEqual([[BY, { email: 'victor@un.org', role: 'viewer' }]]);
-    });
-
-    it('AdminUser language: set at creation, changed by an admin or the account itself, audited, sessions kept', async () => {
-      const francoise = await accounts.create(
-        { email: 'francoise@un.org', password: 'une phrase de passe', role: 'viewer', language: 'fr' },
-        BY,
-      );
-      expect(await accounts.identity(francoise.id)).toMatchObject({ role: 'viewer', language: 'fr' });
-      expect(await accounts.authenticate('francoise@un.org', 'une phrase de passe')).toMatchObject({
-        language: 'fr',
-      });
-      // The account itself switches to English: a change of language takes no right away, so sessions stay.
-      const SELF = consoleActor({ email: 'francoise@un.org' });
-      const change = await accounts.changeLanguage(francoise.id, 'en', SELF);
-      expect([change.changed, change.endSessions, change.user.language]).toEqual([true, false, 'en']);
-      expect(await accounts.identity(francoise.id)).toMatchObject({ language: 'en' });
-      expect((await accounts.changeLanguage(francoise.id, 'en', SELF)).changed).toBe(false);
-      await accounts.changeLanguage(francoise.id, 'fr', BY);
-      await expect(accounts.changeLanguage(francoise.id, 'es', BY)).rejects.toThrow(ValidationFailed);
-      await expect(accounts.changeLanguage(9999, 'fr', BY)).rejects.toThrow(NotFound);
-      expect(await audit('change-admin-language')).toEqual([
-        [SELF, { email: 'francoise@un.org', from: 'fr', to: 'en' }],
-        [BY, { email: 'francoise@un.org', from: 'en', to: 'fr' }],
-      ]);
-      expect((await db.orm.em.fork().findOneOrFail(AdminUser, francoise.id)).language).toBe('fr');
     });
 
     it('resets a password: hashed, the old one refused, never in the audit trail', async () => {
