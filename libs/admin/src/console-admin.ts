@@ -5,7 +5,7 @@ import { CONSOLE_PATH } from './console-settings';
 import { registerComponents } from './components';
 import { dashboardView } from './dashboard';
 import type { AdminJsModules } from './esm';
-import { languageOf } from './locale/console-text';
+import { languageOf, translator } from './locale/console-text';
 import { consoleResources } from './resources';
 import { consoleLocale } from './translations';
 
@@ -37,7 +37,12 @@ export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) 
         context?: { currentAdmin?: object },
       ) => dashboardView(deps, request.query?.['year'], languageOf(context?.currentAdmin)),
     },
-    branding: { companyName: 'Cascade — Ethics Office', withMadeWithLove: false, logo: false },
+    // The page's title and the menu's heading, in the account's language too (English on the login page).
+    branding: (admin?: object) => ({
+      companyName: translator(languageOf(admin))('common.companyName'),
+      withMadeWithLove: false,
+      logo: false,
+    }),
     // A function of the logged-in account: each page AdminJS renders speaks the account's language.
     locale: consoleLocale,
   });
