@@ -1,5 +1,5 @@
 import { testDrivers, waitFor } from '@cascade/testing';
-import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
+import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
 
@@ -38,7 +38,7 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
   Timer: {},
   AuditEvent: {},
   AdminUser: {
-    record: ['changeRole', 'disableAccount', 'enableAccount', 'resetPassword'],
+    record: ['changeRole', 'changeLanguage', 'disableAccount', 'enableAccount', 'resetPassword'],
     resource: ['createAccount'],
   },
 };
@@ -91,6 +91,7 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
     stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
     await createConsoleAccount(stack, ADMIN, 'admin');
     await createConsoleAccount(stack, VIEWER, 'viewer');
+    await createConsoleAccount(stack, FRENCH_VIEWER, 'viewer', 'fr');
     admin = new ConsoleClient(stack.base);
     viewer = new ConsoleClient(stack.base);
   });
@@ -126,6 +127,7 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       const answer = await anonymous.request(path.includes('queues') ? 'PUT' : 'POST', path, {});
       expect([path, [302, 401].includes(answer.status)]).toEqual([path, true]);
     }
+    expect((await anonymous.post('/admin/account/language', { language: 'fr' })).status).toBe(401);
     const login = await anonymous.get('/admin/login');
     expect(login.status).toBe(200);
     expect(login.text).toContain('Cascade — Ethics Office');
@@ -591,6 +593,52 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       expect([page, answer.body.meta.total]).toEqual([page, total]);
       expect(answer.body.records).toHaveLength(page === lastPage ? total - 5 * (lastPage - 1) : 5);
     }
+  });
+
+  it('serves a French account the console in French from its login on; its own switch is saved and lasts', async () => {
+    const french = new ConsoleClient(stack.base);
+    expect((await french.login(FRENCH_VIEWER)).status).toBe(302);
+    // AdminJS's page: its locale setting is the account's, with Cascade's French labels in its Redux state.
+    const page = await french.get('/admin');
+    expect(page.text).toContain('<html lang=fr>');
+    expect(page.text).toContain('<title>Cascade — Bureau de la déontologie</title>');
+    const state = JSON.parse(/window\.REDUX_STATE = (.*);\n/.exec(page.text)?.[1] ?? '{}');
+    expect(state.locale).toMatchObject({ language: 'fr', lng: 'fr', availableLanguages: ['en', 'fr'] });
+    expect(state.locale.translations.fr.labels.EntityWorkflow).toBe('Entités (par année)');
+    expect(state.locale.translations.fr.buttons.logout).toBe('Se déconnecter');
+    const dashboard = await french.get<{ title: string }>('/admin/api/dashboard');
+    expect(dashboard.body.title).toBe(`Dialogue sur le leadership ${YEAR}`);
+    const [instance] = await french.list('EntityWorkflow', { code: CODES[0] });
+    const story = await french.get<{ console: { tables: { title: string }[] } }>(
+      `/admin/api/resources/EntityWorkflow/records/${instance.id}/timeline`,
+    );
+    expect(story.body.console.tables[0].title).toBe('Piste d’audit (les plus récents d’abord)');
+    expect((await admin.get('/admin')).text).toContain('<html lang=en>');
+
+    // The account's own switch (a viewer's too): saved, audited under its name, the next page in English.
+    expect((await french.post('/admin/account/language', { language: 'es' })).status).toBe(422);
+    const switched = await french.post('/admin/account/language', { language: 'en' });
+    expect(switched).toMatchObject({ status: 200, body: { language: 'en' } });
+    expect((await french.get('/admin')).text).toContain('<html lang=en>');
+    const again = new ConsoleClient(stack.base);
+    await again.login(FRENCH_VIEWER);
+    expect((await again.get<{ title: string }>('/admin/api/dashboard')).body.title).toBe(
+      `Leadership Dialogue ${YEAR}`,
+    );
+    const audit = await admin.list('AuditEvent', { event: 'change-admin-language' });
+    expect(audit.map((r) => [r.params['actor'], r.params['details.to']])).toEqual([
+      [`admin: ${FRENCH_VIEWER.email}`, 'en'],
+    ]);
+    // Back to French, by an admin in the console this time.
+    const [account] = await admin.list('AdminUser', { email: FRENCH_VIEWER.email });
+    const set = await admin.act(`AdminUser/records/${account.id}/changeLanguage`, { language: 'fr' });
+    expect(set.success).toBe(`${FRENCH_VIEWER.email} now has the console in French.`);
+    // Its open sessions follow at their next identity refresh (10 seconds at most); a new login at once.
+    const third = new ConsoleClient(stack.base);
+    await third.login(FRENCH_VIEWER);
+    expect((await third.get<{ title: string }>('/admin/api/dashboard')).body.title).toBe(
+      `Dialogue sur le leadership ${YEAR}`,
+    );
   });
 
   it('refuses a write without the session’s CSRF token or from another site', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, testDrivers, waitFor } from '@cascade/testing';
-import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
+import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
 
@@ -52,6 +52,7 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
     await createConsoleAccount(stack, ADMIN, 'admin');
     await createConsoleAccount(stack, VIEWER, 'viewer');
+    await createConsoleAccount(stack, FRENCH_VIEWER, 'viewer', 'fr');
     expect((await stack.call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(202);
     await waitFor(() => stack.sink.received.length >= ENTITIES.length * 2, {
       what: 'the invitations of the launch',
@@ -395,6 +396,69 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
     expect(await page.textContent('[data-testid=console-success]')).toContain('with 1 link(s) made from it');
     const status = async (token: string) => (await fetch(`${stack.base}/api/portal/${token}`)).status;
     expect([await status(head.token), await status(leader.token)]).toEqual([404, 404]);
+  });
+
+  it('shows a French account the console in French; AdminJS’s language menu switches it to English for good', async () => {
+    const frenchContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const french = await frenchContext.newPage();
+      french.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspReports.push(message.text());
+      });
+      await logIn(french, FRENCH_VIEWER);
+      await french.waitForSelector('[data-testid="table-states"]');
+      expect(await french.getAttribute('html', 'lang')).toBe('fr');
+      expect(await french.title()).toBe('Cascade — Bureau de la déontologie');
+      const dashboard = (await french.textContent('[data-testid=dashboard]')) ?? '';
+      for (const text of [`Dialogue sur le leadership ${YEAR}`, 'Taux de participation à ce jour'])
+        expect(dashboard).toContain(text);
+      expect(await french.textContent('[data-testid="table-states"]')).toContain('Entités par statut');
+      // The menu: its groups and resources (a group's resources show once it is opened).
+      await french.click('text="Dialogue sur le leadership"');
+      await french.waitForSelector('text=Entités (par année)');
+      await french.click('text=Exploitation');
+      await french.waitForSelector('text=Piste d’audit');
+      const menu = (await french.textContent('body')) ?? '';
+      for (const text of ['Responsables (par année)', 'Séances et statistiques', 'Courriels'])
+        expect(menu).toContain(text);
+      // A screen the server builds, and AdminJS's own list, in French.
+      const code = ENTITIES[2].code;
+      await french.goto(url(`/resources/EntityWorkflow/records/${instance[code]}/timeline`));
+      await french.waitForSelector('[data-testid="table-audit"]');
+      expect(await french.textContent('[data-testid=console-view]')).toContain(
+        'Piste d’audit (les plus récents d’abord)',
+      );
+      await shot('9-french-timeline', french);
+      await french.goto(url('/resources/EntityWorkflow'));
+      await french.waitForSelector('text=Échéance effective');
+      expect(await french.textContent('body')).toContain('Niveau de relance');
+      await shot('9b-french-list', french);
+
+      // AdminJS's language menu in the top bar: English is saved to the account and the page drawn again.
+      await french.goto(url(''));
+      await french.waitForSelector('[data-testid="table-states"]');
+      await french.hover('button:has-text("Français")');
+      await french.click('text="English"');
+      await french.waitForFunction(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+            .documentElement.lang === 'en',
+      );
+      await french.waitForSelector(`text=Leadership Dialogue ${YEAR}`);
+      expect(await french.textContent('[data-testid="table-states"]')).toContain('Entities per state');
+      // For good: another browser, the same account, English from the login on.
+      const elsewhere = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      try {
+        const again = await elsewhere.newPage();
+        await logIn(again, FRENCH_VIEWER);
+        expect(await again.getAttribute('html', 'lang')).toBe('en');
+        expect(await again.textContent('[data-testid=dashboard]')).toContain(`Leadership Dialogue ${YEAR}`);
+      } finally {
+        await elsewhere.close();
+      }
+    } finally {
+      await frenchContext.close();
+    }
   });
 
   it('runs every page visited under a policy that allows no inline script but AdminJS’s own, by hash', async () => {

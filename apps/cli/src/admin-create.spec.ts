@@ -1,11 +1,16 @@
 import { parseAdminCreateArgs } from './admin-create';
 
 describe('admin:create arguments', () => {
-  it('reads --email and --role, the role defaulting to admin', () => {
-    expect(parseAdminCreateArgs(['--email', 'a@un.org'])).toEqual({ email: 'a@un.org', role: 'admin' });
-    expect(parseAdminCreateArgs(['--email=a@un.org', '--role=viewer'])).toEqual({
+  it('reads --email, --role and --language, the role defaulting to admin and the language to English', () => {
+    expect(parseAdminCreateArgs(['--email', 'a@un.org'])).toEqual({
+      email: 'a@un.org',
+      role: 'admin',
+      language: 'en',
+    });
+    expect(parseAdminCreateArgs(['--email=a@un.org', '--role=viewer', '--language', 'fr'])).toEqual({
       email: 'a@un.org',
       role: 'viewer',
+      language: 'fr',
     });
   });
 

@@ -2,20 +2,23 @@ import type { MikroORM } from '@mikro-orm/core';
 import { AdminUserService, SystemClock, type AdminUser } from '@cascade/dialogue';
 
 export const ADMIN_CREATE_USAGE =
-  'admin:create --email <address> [--role admin|viewer]   password from ADMIN_PASSWORD or standard input';
+  'admin:create --email <address> [--role admin|viewer] [--language en|fr]   password from ADMIN_PASSWORD or standard input';
 
-/** `--email a@b --role viewer` (also `--email=a@b`); the role defaults to admin. */
-export function parseAdminCreateArgs(args: string[]): { email: string; role: string } {
+/**
+ * `--email a@b --role viewer --language fr` (also `--email=a@b`); the role defaults to admin, the console's
+ * language to English (the service refuses any other than en and fr).
+ */
+export function parseAdminCreateArgs(args: string[]): { email: string; role: string; language: string } {
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
-    const match = /^--(email|role)(?:=(.*))?$/.exec(args[i]);
+    const match = /^--(email|role|language)(?:=(.*))?$/.exec(args[i]);
     if (!match) throw new Error(`unknown argument '${args[i]}'; usage: ${ADMIN_CREATE_USAGE}`);
     const value = match[2] ?? args[++i];
     if (value === undefined || value.startsWith('--')) throw new Error(`--${match[1]} needs a value`);
     values[match[1]] = value;
   }
   if (!values['email']) throw new Error(`--email is required; usage: ${ADMIN_CREATE_USAGE}`);
-  return { email: values['email'], role: values['role'] ?? 'admin' };
+  return { email: values['email'], role: values['role'] ?? 'admin', language: values['language'] ?? 'en' };
 }
 
 /** The first line of standard input (a pipe or a file); on a terminal, typed without echo. */
@@ -57,8 +60,8 @@ export async function createAdmin(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<AdminUser> {
-  const { email, role } = parseAdminCreateArgs(args);
+  const { email, role, language } = parseAdminCreateArgs(args);
   const password = env['ADMIN_PASSWORD'] || (await readPassword());
   const service = new AdminUserService(orm.em, new SystemClock());
-  return service.create({ email, password, role }, 'system: cli admin:create');
+  return service.create({ email, password, role, language }, 'system: cli admin:create');
 }

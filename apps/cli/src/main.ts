@@ -50,7 +50,7 @@ async function main([command, ...args]: string[]): Promise<void> {
       const orm = await openMigratedOrm(config.database);
       try {
         const user = await createAdmin(orm, args);
-        console.log(`created the console account ${user.email} (${user.role})`);
+        console.log(`created the console account ${user.email} (${user.role}, ${user.language})`);
       } finally {
         await orm.close();
       }

@@ -1,7 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { classifyError, consoleActor, type ConsoleIdentity } from '@cascade/dialogue';
+import { classifyError, consoleActor, type ConsoleIdentity, type ConsoleLanguage } from '@cascade/dialogue';
 import type { ConsoleQueries, ConsoleServices } from './console-services';
 import { withValues, type ConsoleView } from './console-view';
+import { actionLabel, languageOf, translator, type Translate } from './locale/console-text';
+import { refusalIn } from './locale/refusals';
 
 /** One call of an action: who, on which record, with what the form sent. */
 export interface ActionCall {
@@ -14,6 +16,9 @@ export interface ActionCall {
   query: Record<string, string>;
   services: ConsoleServices;
   queries: ConsoleQueries;
+  /** The account's language, and the server's texts in it (locale/<language>.json). */
+  language: ConsoleLanguage;
+  t: Translate;
 }
 
 /** What every action is given besides the call: the domain's services and reads. */
@@ -21,9 +26,8 @@ export type ActionDeps = Pick<ActionCall, 'services' | 'queries'>;
 
 /** A console action: `show` describes the screen (GET), `submit` acts (POST) and describes the result. */
 export interface ConsoleActionSpec {
+  /** Also the key of its button's label in each catalogue (`adminjs.actions.<name>`). */
   name: string;
-  /** The button's label (the console's translations are made from these). */
-  label: string;
   actionType: 'record' | 'resource';
   icon: string;
   /** Read-only actions (timelines) are open to viewers; every other action is for the admin role only. */
@@ -39,19 +43,33 @@ export const isAdmin = (admin: { role?: string } | null | undefined): boolean =>
 const logger = new Logger('Console');
 
 /**
- * What a refused action tells the person (the console is in English): each field's problem, or the rule that was
- * broken. The server's own failures are logged and said without their details.
+ * What a refused action tells the person, in their language: each field's problem, or the rule that was broken.
+ * English says the domain's own message (as the REST API does) with the field's name; French says the error's
+ * code in French (locale/errors-fr.json) with the field's label on the form (`labels`, by field name). The
+ * server's own failures are logged and said without their details.
  */
-export function errorsOf(error: unknown): string[] {
+export function errorsOf(
+  error: unknown,
+  language: ConsoleLanguage = 'en',
+  labels: Record<string, string> = {},
+): string[] {
+  const t = translator(language);
   const refused = classifyError(error);
   if (refused.category === 'internal' || refused.category === 'unavailable') {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return ['Something went wrong on the server; nothing was changed. The log has the details.'];
+    return [t('refusals.internal')];
   }
   if (refused.code === 'validation-failed') {
-    return refused.issues.map((i) => (i.row ? `row ${i.row}, ` : '') + `${i.field}: ${i.message}`);
+    return refused.issues.map((i) => {
+      const english = language === 'en';
+      const field = english ? i.field : labels[i.field] || i.field;
+      const message = refusalIn(language, i.code, i.params ?? {}, i.message);
+      return i.row
+        ? t('refusals.rowIssue', { row: i.row, field, message })
+        : t('refusals.issue', { field, message });
+    });
   }
-  return [refused.message];
+  return [refusalIn(language, refused.code, refused.params, refused.message)];
 }
 
 /** Flat string values of a posted form (AdminJS sends JSON or multipart fields). */
@@ -94,6 +112,7 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: 
     handler: async (request: AdminJsRequest, _response: unknown, context: AdminJsContext) => {
       const admin = context.currentAdmin as ConsoleIdentity;
       const record = context.record?.toJSON(context.currentAdmin);
+      const language = languageOf(admin);
       const call: ActionCall = {
         admin,
         actor: consoleActor(admin),
@@ -101,12 +120,15 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: 
         payload: payloadOf(request.payload),
         query: payloadOf(request.query),
         ...deps,
+        language,
+        t: translator(language),
       };
       if (request.method !== 'post' || !spec.submit) {
-        return { record, console: await spec.show(call).catch((e) => failed(spec, e)) };
+        return { record, console: await spec.show(call).catch((e) => failed(spec, e, language)) };
       }
       if (!spec.readOnly && !isAdmin(admin)) {
-        return { record, console: { title: spec.name, errors: ['Your role may look but not act.'] } };
+        const title = actionLabel(language, spec.name);
+        return { record, console: { title, errors: [call.t('refusals.viewerMayNotAct')] } };
       }
       try {
         const view = await spec.submit(call);
@@ -116,13 +138,17 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: 
           notice: view.success ? { message: view.success, type: 'success' } : undefined,
         };
       } catch (error) {
-        const again = await spec.show(call).catch((e) => failed(spec, e));
-        return { record, console: { ...withValues(again, call.payload), errors: errorsOf(error) } };
+        const again = await spec.show(call).catch((e) => failed(spec, e, language));
+        const labels = Object.fromEntries((again.form?.fields ?? []).map((f) => [f.name, f.label]));
+        return {
+          record,
+          console: { ...withValues(again, call.payload), errors: errorsOf(error, language, labels) },
+        };
       }
     },
   };
 }
 
-function failed(spec: ConsoleActionSpec, error: unknown): ConsoleView {
-  return { title: spec.name, errors: errorsOf(error) };
+function failed(spec: ConsoleActionSpec, error: unknown, language: ConsoleLanguage): ConsoleView {
+  return { title: actionLabel(language, spec.name), errors: errorsOf(error, language) };
 }

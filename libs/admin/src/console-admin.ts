@@ -5,8 +5,9 @@ import { CONSOLE_PATH } from './console-settings';
 import { registerComponents } from './components';
 import { dashboardView } from './dashboard';
 import type { AdminJsModules } from './esm';
+import { languageOf, translator } from './locale/console-text';
 import { consoleResources } from './resources';
-import { consoleTranslations } from './translations';
+import { consoleLocale } from './translations';
 
 /** What AdminJS is built from. */
 export interface ConsoleAdminParts {
@@ -30,11 +31,20 @@ export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) 
     resources: consoleResources(modules, orm, deps, components) as never,
     dashboard: {
       component: components.dashboard,
-      handler: async (request: { query?: Record<string, unknown> }) =>
-        dashboardView(deps, request.query?.['year']),
+      handler: async (
+        request: { query?: Record<string, unknown> },
+        _response: unknown,
+        context?: { currentAdmin?: object },
+      ) => dashboardView(deps, request.query?.['year'], languageOf(context?.currentAdmin)),
     },
-    branding: { companyName: 'Cascade — Ethics Office', withMadeWithLove: false, logo: false },
-    locale: { language: 'en', availableLanguages: ['en'], translations: { en: consoleTranslations } },
+    // The page's title and the menu's heading, in the account's language too (English on the login page).
+    branding: (admin?: object) => ({
+      companyName: translator(languageOf(admin))('common.companyName'),
+      withMadeWithLove: false,
+      logo: false,
+    }),
+    // A function of the logged-in account: each page AdminJS renders speaks the account's language.
+    locale: consoleLocale,
   });
 
   // Never called: consoleLogin answers POST /login first, with the rate limits. Should a request reach AdminJS's

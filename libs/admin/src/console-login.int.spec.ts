@@ -35,7 +35,7 @@ describe('the console login and its limits (Redis)', () => {
         limiter,
         authenticate: async (email, password) =>
           email === OWNER.email && password === OWNER.password
-            ? { id: 1, email: OWNER.email, role: 'admin' }
+            ? { id: 1, email: OWNER.email, role: 'admin', language: 'en' }
             : null,
         renderLogin: async (message) => `<p id="message">${message ?? ''}</p>`,
         rootPath: '/admin',

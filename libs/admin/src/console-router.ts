@@ -3,6 +3,7 @@ import RedisStore from 'connect-redis';
 import express, { type RequestHandler, type Router } from 'express';
 import session from 'express-session';
 import type Redis from 'ioredis';
+import { accountLanguage, ACCOUNT_LANGUAGE_PATH } from './console-account';
 import type { ActionDeps } from './console-action';
 import { consoleApiGuard, type KnownResource } from './console-api-guard';
 import { consoleAdmin } from './console-admin';
@@ -91,6 +92,12 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
       renderLogin: (message) => admin.renderLogin({ action: admin.options.loginPath, errorMessage: message }),
       rootPath: CONSOLE_PATH,
     }),
+  );
+  // The account's own language, for viewers too: ahead of the role gate, behind the login and the CSRF guard.
+  router.post(
+    ACCOUNT_LANGUAGE_PATH,
+    requireLogin(loginPath),
+    ...accountLanguage((id, language, actor) => deps.services.admins.changeLanguage(id, language, actor)),
   );
   router.use(roleGate(ADMIN_ONLY_RESOURCES));
   router.use(parts.clockSync);

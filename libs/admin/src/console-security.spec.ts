@@ -1,3 +1,4 @@
+import type { ConsoleIdentity } from '@cascade/dialogue';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Server } from 'node:http';
@@ -29,10 +30,10 @@ describe('the console’s request guards', () => {
       });
       next();
     });
-    const accounts: Record<number, { id: number; email: string; role: 'admin' | 'viewer' }> = {
-      1: { id: 1, email: 'a@un.org', role: 'admin' },
-      2: { id: 2, email: 'v@un.org', role: 'viewer' },
-      3: { id: 3, email: 'demoted@un.org', role: 'viewer' },
+    const accounts: Record<number, ConsoleIdentity> = {
+      1: { id: 1, email: 'a@un.org', role: 'admin', language: 'en' },
+      2: { id: 2, email: 'v@un.org', role: 'viewer', language: 'en' },
+      3: { id: 3, email: 'demoted@un.org', role: 'viewer', language: 'en' },
     };
     app.use(identityRefresh(async (id) => accounts[id] ?? null, 0));
     app.use(csrfGuard(SECRET, false));

@@ -1,3 +1,6 @@
+import type { ConsoleLanguage } from '@cascade/dialogue';
+import { percentIn } from './locale/console-text';
+
 /**
  * What the console's one React component (components/console-view.jsx) renders: the server describes each
  * screen as data, so every rule, warning and refusal stays on the server.
@@ -99,8 +102,9 @@ export function withValues(view: ConsoleView, values: Record<string, string>): C
 export const iso = (date: Date | null | undefined): string | null =>
   date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : null;
 
-export const percent = (ratio: number | null | undefined): string =>
-  ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)} %`;
+/** A ratio as a percentage with one decimal, written the language's way ("12.5 %", "12,5 %"). */
+export const percent = (ratio: number | null | undefined, language: ConsoleLanguage = 'en'): string =>
+  ratio === null || ratio === undefined ? '—' : percentIn(language, ratio);
 
 export const bar = (value: number, max: number): BarCell => ({ bar: { value, max } });
 

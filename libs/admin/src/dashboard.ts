@@ -7,8 +7,10 @@ import type {
 } from '@cascade/dialogue';
 import { toMermaid, type WorkflowDefinition } from '@cascade/workflow';
 import { cascadeLink } from './actions/action-kit';
+import type { ConsoleLanguage } from '@cascade/dialogue';
 import type { ActionDeps } from './console-action';
 import { bar, iso, percent, type ConsoleTable, type ConsoleView } from './console-view';
+import { translator, type Translate } from './locale/console-text';
 
 export interface DashboardView extends ConsoleView {
   year: number | null;
@@ -34,21 +36,24 @@ interface YearFigures {
 }
 
 /**
- * The year at a glance: entities per state, participation so far (the latest statistics of each entity), managers
- * engaged per entity with a reporting tree, lagging entities with their escalation level and next timer, failed
- * mails, and the pinned workflow diagram (drawn in the browser from its Mermaid text).
+ * The year at a glance, in the account's language: entities per state, participation so far (the latest
+ * statistics of each entity), managers engaged per entity with a reporting tree, lagging entities with their
+ * escalation level and next timer, failed mails, and the pinned workflow diagram (drawn in the browser from its
+ * Mermaid text).
  */
 export async function dashboardView(
   { services, queries }: ActionDeps,
   requestedYear?: unknown,
+  language: ConsoleLanguage = 'en',
 ): Promise<DashboardView> {
+  const t = translator(language);
   const dialogues = await queries.dialogues.newestFirst();
   const years = dialogues.map((d) => d.year);
   const dialogue = dialogues.find((d) => String(d.year) === String(requestedYear)) ?? dialogues[0];
   if (!dialogue) {
     return {
-      title: 'Cascade — the Ethics Office console',
-      intro: 'No dialogue yet: create one (POST /api/dialogues) and import the entity list.',
+      title: t('dashboard.noDialogueTitle'),
+      intro: t('dashboard.noDialogueIntro'),
       year: null,
       years,
     };
@@ -71,52 +76,60 @@ export async function dashboardView(
     participation,
     engagement,
   };
-  return { ...yearView(figures), years };
+  return { ...yearView(t, figures, language), years };
 }
 
-function yearView(f: YearFigures): Omit<DashboardView, 'years'> {
+function yearView(t: Translate, f: YearFigures, language: ConsoleLanguage): Omit<DashboardView, 'years'> {
   const { dialogue, definition, participation, engagement } = f;
   const managers = engagement.reduce((sum, e) => sum + e.managers, 0);
   const engaged = engagement.reduce((sum, e) => sum + e.engaged, 0);
+  const { year, statisticsDeadline: deadline, reportCutoff: cutoff } = dialogue;
   return {
-    title: `Leadership Dialogue ${dialogue.year}`,
+    title: t('dashboard.title', { year }),
     intro: dialogue.launchedAt
-      ? `Launched ${iso(dialogue.launchedAt)}; statistics due ${dialogue.statisticsDeadline}; report cutoff ${dialogue.reportCutoff}.`
-      : `Not launched yet (Dialogues → ${dialogue.year} → Launch). Statistics due ${dialogue.statisticsDeadline}.`,
-    year: dialogue.year,
+      ? t('dashboard.launched', { at: iso(dialogue.launchedAt), deadline, cutoff })
+      : t('dashboard.notLaunched', { year, deadline }),
+    year,
     facts: [
-      ['Entities', f.entities],
-      ['Statistics received', `${participation.entities} entities`],
-      ['Participation rate so far', percent(participation.rate)],
-      ['Staff who participated / eligible', `${participation.participated} / ${participation.eligible}`],
-      ['Managers engaged (led a session)', bar(engaged, managers)],
-      ['Lagging entities', f.lagging.lagging.length],
-      ['Failed mails', f.failed.count],
-      ['Report issued', iso(dialogue.reportIssuedAt) ?? 'not yet'],
-      ['Workflow', `${definition.id} v${definition.version}`],
+      [t('dashboard.entities'), f.entities],
+      [
+        t('dashboard.statisticsReceived'),
+        t('dashboard.statisticsReceivedValue', { count: participation.entities }),
+      ],
+      [t('dashboard.participationSoFar'), percent(participation.rate, language)],
+      [t('dashboard.staffParticipated'), `${participation.participated} / ${participation.eligible}`],
+      [t('dashboard.managersEngaged'), bar(engaged, managers)],
+      [t('dashboard.laggingEntities'), f.lagging.lagging.length],
+      [t('dashboard.failedMails'), f.failed.count],
+      [t('dashboard.reportIssued'), iso(dialogue.reportIssuedAt) ?? t('dashboard.notYet')],
+      [t('dashboard.workflow'), `${definition.id} v${definition.version}`],
     ],
     tables: [
-      statesTable(definition, f.byState),
-      engagementTable(engagement),
-      laggingTable(f.lagging),
-      failedTable(f.failed.latest),
+      statesTable(t, definition, f.byState),
+      engagementTable(t, engagement),
+      laggingTable(t, f.lagging),
+      failedTable(t, f.failed.latest),
     ],
     diagram: {
       id: 'diagram',
-      title: `Workflow diagram (${definition.id} v${definition.version})`,
+      title: t('dashboard.diagram', { id: definition.id, version: definition.version }),
       mermaid: toMermaid(definition),
     },
-    links: [{ label: 'Queues', href: '/admin/queues' }],
+    links: [{ label: t('dashboard.queues'), href: '/admin/queues' }],
   };
 }
 
 /** The definition's states in its order, then any state only the data knows (an older version's). */
-function statesTable(definition: WorkflowDefinition, byState: Record<string, number>): ConsoleTable {
+function statesTable(
+  t: Translate,
+  definition: WorkflowDefinition,
+  byState: Record<string, number>,
+): ConsoleTable {
   const states = Object.keys(definition.states);
   return {
     id: 'states',
-    title: 'Entities per state',
-    columns: ['State', 'Entities'],
+    title: t('dashboard.statesTitle'),
+    columns: [t('dashboard.state'), t('dashboard.entities')],
     rows: [
       ...states.map((s) => [s, byState[s] ?? 0]),
       ...Object.keys(byState)
@@ -127,7 +140,7 @@ function statesTable(definition: WorkflowDefinition, byState: Record<string, num
 }
 
 /** Entities by code; when there are too many to show, the least engaged (the ones to look at) by code. */
-function engagementTable(engagement: EntityEngagement[]): ConsoleTable {
+function engagementTable(t: Translate, engagement: EntityEngagement[]): ConsoleTable {
   const ratio = (e: EntityEngagement) => (e.managers > 0 ? e.engaged / e.managers : 1);
   const shown =
     engagement.length > ENGAGEMENT_SHOWN
@@ -138,23 +151,36 @@ function engagementTable(engagement: EntityEngagement[]): ConsoleTable {
       : engagement;
   return {
     id: 'managers-engaged',
-    title: `Managers engaged per entity${shown.length < engagement.length ? ` (the ${shown.length} least engaged of ${engagement.length})` : ''}`,
-    empty: 'No reporting tree imported yet.',
-    columns: ['Entity', 'Managers who led a session'],
+    title:
+      shown.length < engagement.length
+        ? t('dashboard.engagementTitleSome', { shown: shown.length, total: engagement.length })
+        : t('dashboard.engagementTitle'),
+    empty: t('dashboard.engagementEmpty'),
+    columns: [t('dashboard.entity'), t('dashboard.managersWhoLed')],
     rows: shown.map((e) => [
-      { ...cascadeLink(e.workflowId), label: `${e.code} — ${e.name}` },
+      { ...cascadeLink(t, e.workflowId), label: `${e.code} — ${e.name}` },
       bar(e.engaged, e.managers),
     ]),
   };
 }
 
-function laggingTable({ lagging, nextTimerOf }: LaggingWithTimers): ConsoleTable {
+function laggingTable(t: Translate, { lagging, nextTimerOf }: LaggingWithTimers): ConsoleTable {
   const shown = lagging.slice(0, LAGGING_SHOWN);
   return {
     id: 'lagging',
-    title: `Lagging entities${lagging.length > shown.length ? ` (the ${shown.length} most escalated)` : ''}`,
-    empty: 'No entity is lagging.',
-    columns: ['Entity', 'State', 'Escalation level', 'Effective deadline', 'Days overdue', 'Next timer'],
+    title:
+      lagging.length > shown.length
+        ? t('dashboard.laggingTitleSome', { shown: shown.length })
+        : t('dashboard.laggingTitle'),
+    empty: t('dashboard.laggingEmpty'),
+    columns: [
+      t('dashboard.entity'),
+      t('dashboard.state'),
+      t('common.escalationLevel'),
+      t('common.effectiveDeadline'),
+      t('dashboard.daysOverdue'),
+      t('dashboard.nextTimer'),
+    ],
     rows: shown.map((l) => {
       const timer = nextTimerOf.get(l.code);
       return [
@@ -163,18 +189,27 @@ function laggingTable({ lagging, nextTimerOf }: LaggingWithTimers): ConsoleTable
         l.escalationLevel,
         l.effectiveDeadline,
         l.daysOverdue,
-        timer ? `${timer.kind} (${timer.timerId}) at ${timer.localDueAt}` : null,
+        timer
+          ? t('dashboard.nextTimerValue', { kind: timer.kind, timerId: timer.timerId, due: timer.localDueAt })
+          : null,
       ];
     }),
   };
 }
 
-function failedTable(failed: MailMessage[]): ConsoleTable {
+function failedTable(t: Translate, failed: MailMessage[]): ConsoleTable {
   return {
     id: 'failed-mails',
-    title: `Failed mails (latest ${FAILED_SHOWN})`,
-    empty: 'No mail failed.',
-    columns: ['Id', 'Entity', 'To', 'Template', 'Attempts', 'Error'],
+    title: t('dashboard.failedTitle', { count: FAILED_SHOWN }),
+    empty: t('dashboard.failedEmpty'),
+    columns: [
+      t('common.id'),
+      t('dashboard.entity'),
+      t('common.to'),
+      t('common.template'),
+      t('dashboard.attempts'),
+      t('common.error'),
+    ],
     rows: failed.map((m) => [m.id, m.entityCode, m.recipientAddress, m.template, m.attempts, m.lastError]),
   };
 }

@@ -34,6 +34,7 @@ import { errorsOf, toAdminAction, type ActionCall, type ConsoleActionSpec } from
 import type { ConsoleQueries, ConsoleServices } from './console-services';
 import type { BarCell, ConsoleTable, ConsoleView, IndentedCell, QueryCell } from './console-view';
 import { dashboardView } from './dashboard';
+import { translator } from './locale/console-text';
 import type { AdminJsModules } from './esm';
 import { consoleResourceClass } from './resources/console-resource';
 import { entityWorkflowResource } from './resources/entity-workflow.resource';
@@ -42,8 +43,8 @@ import { managerWorkflowResource } from './resources/manager-workflow.resource';
 import { ADMIN_ONLY_RESOURCES } from './resources/resource-kit';
 
 const YEAR = 2026;
-const ADMIN: ConsoleIdentity = { id: 1, email: 'alice@un.example.org', role: 'admin' };
-const VIEWER: ConsoleIdentity = { id: 2, email: 'victor@un.example.org', role: 'viewer' };
+const ADMIN: ConsoleIdentity = { id: 1, email: 'alice@un.example.org', role: 'admin', language: 'en' };
+const VIEWER: ConsoleIdentity = { id: 2, email: 'victor@un.example.org', role: 'viewer', language: 'en' };
 const TEAMS = 10;
 const PER_TEAM = 12;
 /** head + 10 team leads + 120 managers below them. */
@@ -131,6 +132,8 @@ describe.each(testDrivers())('the console’s managers (%s)', (driver) => {
     query: {},
     services,
     queries,
+    language: 'en',
+    t: translator('en'),
     ...over,
   });
   const action = (name: string) => managerWorkflowActions.find((a) => a.name === name) as ConsoleActionSpec;

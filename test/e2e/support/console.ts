@@ -2,12 +2,15 @@ import { runBuilt, type Stack } from '@cascade/testing';
 
 export const ADMIN = { email: 'alice@un.example.org', password: 'alice-correct-horse-42' };
 export const VIEWER = { email: 'victor@un.example.org', password: 'victor-battery-staple-42' };
+/** A viewer whose console speaks French (issue 17). */
+export const FRENCH_VIEWER = { email: 'francoise@un.example.org', password: 'francoise-phrase-longue-42' };
 
 /** Makes a console account with the built CLI, the password passed as the documented ADMIN_PASSWORD. */
 export async function createConsoleAccount(
   stack: Stack,
   account: { email: string; password: string },
   role: 'admin' | 'viewer',
+  language: 'en' | 'fr' = 'en',
 ): Promise<void> {
   await runBuilt('cli', { ...stack.env, ADMIN_PASSWORD: account.password }, [
     'admin:create',
@@ -15,6 +18,8 @@ export async function createConsoleAccount(
     account.email,
     '--role',
     role,
+    '--language',
+    language,
   ]);
 }
 

@@ -8,6 +8,7 @@ import {
   type ConsolePager,
   type ConsoleTable,
 } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { cascadeLink, managerLink, timelineLink } from './action-kit';
 
 /** Rows per page: a tree of thousands of managers is read a page at a time, never drawn whole. */
@@ -51,11 +52,10 @@ function paramsOf(search: CascadeSearch, change: Partial<CascadeSearch> = {}): R
  */
 export const cascadeTree: ConsoleActionSpec = {
   name: 'cascade',
-  label: 'Cascade',
   actionType: 'record',
   icon: 'GitMerge',
   readOnly: true,
-  async show({ queries, recordId, query, services }: ActionCall) {
+  async show({ queries, recordId, query, services, t }: ActionCall) {
     const instance = await queries.instances.byId(recordId);
     const { year } = instance.dialogue;
     const { code } = instance.entity;
@@ -75,27 +75,25 @@ export const cascadeTree: ConsoleActionSpec = {
       instance.dialogue.managerWorkflowVersion,
     );
     return {
-      title: `The cascade of ${code} — ${instance.entity.name} (${year})`,
-      intro: search.under
-        ? `The branch of ${search.under}: the manager and everyone below them.`
-        : 'Every manager of the reporting tree, each followed by their branch.',
-      facts: treeFacts(list),
+      title: t('cascade.title', { code, name: instance.entity.name, year }),
+      intro: search.under ? t('cascade.introBranch', { email: search.under }) : t('cascade.intro'),
+      facts: treeFacts(t, list),
       form: {
-        fields: searchFields(search, Object.keys(definition.states)),
-        submit: 'Search',
+        fields: searchFields(t, search, Object.keys(definition.states)),
+        submit: t('cascade.search'),
         method: 'get',
       },
       pager: pagerOf(list, search),
-      tables: [managersTable(list.managers, search)],
+      tables: [managersTable(t, list.managers, search)],
       links: [
-        ...(search.under ? [cascadeLink(instance.id, 'The whole tree')] : []),
-        timelineLink(instance.id),
+        ...(search.under ? [cascadeLink(t, instance.id, t('cascade.wholeTree'))] : []),
+        timelineLink(t, instance.id),
       ],
     };
   },
 };
 
-function treeFacts({ byState }: ManagerList): [string, unknown][] {
+function treeFacts(t: Translate, { byState }: ManagerList): [string, unknown][] {
   const managers = Object.entries(byState)
     .filter(([state]) => state !== 'withdrawn')
     .reduce((sum, [, n]) => sum + n, 0);
@@ -103,29 +101,29 @@ function treeFacts({ byState }: ManagerList): [string, unknown][] {
     .map(([state, n]) => `${state} ${n}`)
     .join(', ');
   return [
-    ['Managers who held their session', bar(byState['held'] ?? 0, managers)],
-    ['Managers by state', states || 'no reporting tree imported'],
+    [t('cascade.held'), bar(byState['held'] ?? 0, managers)],
+    [t('cascade.byState'), states || t('cascade.noTree')],
   ];
 }
 
-function searchFields(search: CascadeSearch, states: string[]): ConsoleField[] {
+function searchFields(t: Translate, search: CascadeSearch, states: string[]): ConsoleField[] {
   return [
-    { name: 'q', label: 'Name or address', value: search.q },
+    { name: 'q', label: t('cascade.q'), value: search.q },
     {
       name: 'state',
-      label: 'State',
+      label: t('common.state'),
       type: 'select',
       value: search.state,
       options: states.map((s) => ({ value: s, label: s })),
     },
     {
       name: 'lagging',
-      label: 'Lagging',
+      label: t('cascade.lagging'),
       type: 'select',
       value: search.lagging,
-      options: [{ value: 'yes', label: 'only lagging managers' }],
+      options: [{ value: 'yes', label: t('cascade.laggingOnly') }],
     },
-    { name: 'under', label: 'Branch of (address)', type: 'email', value: search.under },
+    { name: 'under', label: t('cascade.under'), type: 'email', value: search.under },
   ];
 }
 
@@ -140,25 +138,25 @@ function pagerOf({ total, managers }: ManagerList, search: CascadeSearch): Conso
   };
 }
 
-function managersTable(rows: ManagerRow[], search: CascadeSearch): ConsoleTable {
+function managersTable(t: Translate, rows: ManagerRow[], search: CascadeSearch): ConsoleTable {
   return {
     id: 'cascade',
-    title: 'Managers',
+    title: t('common.managers'),
     empty: search.under
-      ? `No manager ${search.under} in this tree.`
+      ? t('cascade.emptyBranch', { email: search.under })
       : search.q || search.state || search.lagging
-        ? 'No manager matches.'
-        : 'No reporting tree imported.',
+        ? t('cascade.emptySearch')
+        : t('cascade.emptyTree'),
     columns: [
-      'Manager',
-      'State',
-      'Direct reports',
-      'Turn came',
-      'Sessions led',
-      'Branch progress',
-      'Lagging since',
-      'Branch',
-      'Timeline',
+      t('common.manager'),
+      t('common.state'),
+      t('common.directReports'),
+      t('common.turnCame'),
+      t('common.sessionsLed'),
+      t('cascade.branchProgress'),
+      t('cascade.laggingSince'),
+      t('cascade.branch'),
+      t('cascade.timeline'),
     ],
     rows: rows.map((m) => [
       indented(`${m.name} <${m.email}>`, m.depth),
@@ -167,10 +165,12 @@ function managersTable(rows: ManagerRow[], search: CascadeSearch): ConsoleTable 
       m.turnOn,
       m.sessionsLed,
       bar(m.subtree.held, m.subtree.managers),
-      m.laggingDays !== null ? `${m.turnOn} (${m.laggingDays} days)` : null,
+      m.laggingDays !== null ? t('cascade.laggingValue', { turnOn: m.turnOn, days: m.laggingDays }) : null,
       // A branch is read on its own, whatever was searched: the manager and everyone below them.
-      m.subtree.managers > 1 && m.email !== search.under ? queryLink('Branch', { under: m.email }) : null,
-      { ...managerLink(m.id), label: 'Timeline' },
+      m.subtree.managers > 1 && m.email !== search.under
+        ? queryLink(t('cascade.branch'), { under: m.email })
+        : null,
+      { ...managerLink(t, m.id), label: t('cascade.timeline') },
     ]),
   };
 }

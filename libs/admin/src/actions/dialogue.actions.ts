@@ -7,93 +7,103 @@ import { LANGUAGE_OPTIONS, timelineLink } from './action-kit';
 
 const launch: ConsoleActionSpec = {
   name: 'launch',
-  label: 'Launch',
   actionType: 'record',
   icon: 'Send',
   appliesTo: (p) => !p['launchedAt'],
-  async show({ queries, recordId, services }) {
+  async show({ queries, recordId, services, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const plan = await services.planPreview.forDialogue(dialogue.year);
     const mails = plan.timers.filter((t) => t.mailTemplate).slice(0, 25);
     return {
-      title: `Launch the ${dialogue.year} dialogue`,
+      title: t('launch.title', { year: dialogue.year }),
       intro: dialogue.launchedAt
-        ? `Launched on ${iso(dialogue.launchedAt)}.`
-        : 'Launching invites every entity of the list (the worker sends the invitations in batches) and plans their reminders. The first mails it will send:',
+        ? t('launch.launchedOn', { at: iso(dialogue.launchedAt) })
+        : t('launch.intro'),
       facts: [
-        ['Statistics deadline', dialogue.statisticsDeadline],
-        ['Report cutoff', dialogue.reportCutoff],
-        ['Timers planned', plan.timers.length],
+        [t('common.statisticsDeadline'), dialogue.statisticsDeadline],
+        [t('common.reportCutoff'), dialogue.reportCutoff],
+        [t('launch.timersPlanned'), plan.timers.length],
       ],
       tables: [
         {
           id: 'first-mails',
-          title: 'First mails',
-          columns: ['Entity', 'Mail', 'Recipients', 'Local time', 'Zone', 'Condition'],
-          rows: mails.map((t) => [
-            t.entity ?? 'Ethics Office',
-            t.mailTemplate,
-            t.recipients.join(', '),
-            t.localDueAt,
-            t.timeZone,
-            t.condition,
+          title: t('launch.firstMails'),
+          columns: [
+            t('common.entity'),
+            t('common.mail'),
+            t('launch.recipients'),
+            t('launch.localTime'),
+            t('launch.zone'),
+            t('launch.condition'),
+          ],
+          rows: mails.map((timer) => [
+            timer.entity ?? t('common.ethicsOffice'),
+            timer.mailTemplate,
+            timer.recipients.join(', '),
+            timer.localDueAt,
+            timer.timeZone,
+            timer.condition,
           ]),
         },
       ],
-      form: dialogue.launchedAt ? undefined : { fields: [], submit: 'Launch the dialogue', danger: true },
+      form: dialogue.launchedAt ? undefined : { fields: [], submit: t('launch.submit'), danger: true },
     };
   },
-  async submit({ queries, recordId, services, actor }) {
+  async submit({ queries, recordId, services, actor, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const result = await services.dialogues.launch(dialogue.year, actor);
     return {
-      title: `The ${dialogue.year} dialogue is launched`,
-      success: `Launched: ${result.entitiesToInvite} entities are being invited.`,
-      facts: [['Launched at', iso(result.launchedAt)]],
+      title: t('launch.doneTitle', { year: dialogue.year }),
+      success: t('launch.done', { count: result.entitiesToInvite }),
+      facts: [[t('launch.launchedAt'), iso(result.launchedAt)]],
     };
   },
 };
 
 const addLateEntity: ConsoleActionSpec = {
   name: 'addLateEntity',
-  label: 'Add a late entity',
   actionType: 'record',
   icon: 'PlusCircle',
   appliesTo: (p) => !!p['launchedAt'] && !p['reportIssuedAt'],
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     return {
-      title: `Add a late entity to ${dialogue.year}`,
-      intro:
-        'The entity is invited at once and gets an accommodated deadline (the runway the others had, never after the report cutoff), unless a deadline is given.',
+      title: t('lateEntity.title', { year: dialogue.year }),
+      intro: t('lateEntity.intro'),
       facts: [
-        ['Statistics deadline', dialogue.statisticsDeadline],
-        ['Report cutoff', dialogue.reportCutoff],
+        [t('common.statisticsDeadline'), dialogue.statisticsDeadline],
+        [t('common.reportCutoff'), dialogue.reportCutoff],
       ],
       form: {
         fields: [
-          { name: 'code', label: 'Code', required: true },
-          { name: 'name', label: 'Name', required: true },
-          { name: 'kind', label: 'Kind (e.g. department, political-mission)', required: true },
-          { name: 'dutyStation', label: 'Duty station', required: true },
-          { name: 'timeZone', label: 'Time zone (IANA, e.g. America/New_York)', required: true },
-          { name: 'language', label: 'Language', type: 'select', options: LANGUAGE_OPTIONS, required: true },
-          { name: 'headName', label: 'Head of Entity: name' },
-          { name: 'headEmail', label: 'Head of Entity: email', type: 'email' },
+          { name: 'code', label: t('lateEntity.code'), required: true },
+          { name: 'name', label: t('lateEntity.name'), required: true },
+          { name: 'kind', label: t('lateEntity.kind'), required: true },
+          { name: 'dutyStation', label: t('lateEntity.dutyStation'), required: true },
+          { name: 'timeZone', label: t('lateEntity.timeZone'), required: true },
+          {
+            name: 'language',
+            label: t('common.language'),
+            type: 'select',
+            options: LANGUAGE_OPTIONS,
+            required: true,
+          },
+          { name: 'headName', label: t('lateEntity.headName') },
+          { name: 'headEmail', label: t('lateEntity.headEmail'), type: 'email' },
           {
             name: 'focalPoints',
-            label: 'Focal Points',
+            label: t('lateEntity.focalPoints'),
             type: 'textarea',
             rows: 3,
-            help: 'One per line: Name <email>',
+            help: t('lateEntity.focalPointsHelp'),
           },
-          { name: 'deadline', label: 'Deadline (leave empty for the accommodated one)', type: 'date' },
+          { name: 'deadline', label: t('lateEntity.deadline'), type: 'date' },
         ],
-        submit: 'Add and invite',
+        submit: t('lateEntity.submit'),
       },
     };
   },
-  async submit({ queries, recordId, services, actor, payload }) {
+  async submit({ queries, recordId, services, actor, payload, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const focalPoints = (payload['focalPoints'] ?? '')
       .split(/\r?\n/)
@@ -116,62 +126,60 @@ const addLateEntity: ConsoleActionSpec = {
       },
       actor,
     );
+    const { code } = instance.entity;
     return {
-      title: `${instance.entity.code} added to ${dialogue.year}`,
-      success: `${instance.entity.code} is invited; its deadline is ${accommodatedDeadline}.`,
+      title: t('lateEntity.doneTitle', { code, year: dialogue.year }),
+      success: t('lateEntity.done', { code, deadline: accommodatedDeadline }),
       facts: [
-        ['Entity', `${instance.entity.code} — ${instance.entity.name}`],
-        ['State', instance.state],
-        ['Accommodated deadline', accommodatedDeadline],
-        ['Report cutoff', dialogue.reportCutoff],
+        [t('common.entity'), `${code} — ${instance.entity.name}`],
+        [t('common.state'), instance.state],
+        [t('lateEntity.accommodatedDeadline'), accommodatedDeadline],
+        [t('common.reportCutoff'), dialogue.reportCutoff],
       ],
-      links: [timelineLink(instance.id)],
+      links: [timelineLink(t, instance.id)],
     };
   },
 };
 
 const issueReport: ConsoleActionSpec = {
   name: 'issueReport',
-  label: 'Issue the report',
   actionType: 'record',
   icon: 'FileText',
   appliesTo: (p) => !!p['launchedAt'],
-  async show({ queries, recordId, services }) {
+  async show({ queries, recordId, services, t, language }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const draft = await services.reports.draft(dialogue.year);
     const versions = await services.reports.versions(dialogue.year);
-    const t = draft.totals;
+    const totals = draft.totals;
     return {
-      title: `Issue the ${dialogue.year} report`,
-      intro: versions.length
-        ? 'A new version is frozen and lists what changed since the previous one.'
-        : 'The first version closes the year: every open entity moves to its final state.',
+      title: t('report.title', { year: dialogue.year }),
+      intro: versions.length ? t('report.introNext') : t('report.introFirst'),
       facts: [
-        ['Entities', t.entities],
-        ['Completed', t.completed],
-        ['Not completed', t.notCompleted],
-        ['Not included (late)', t.notIncluded],
-        ['Withdrawn', t.withdrawn],
-        ['Participation rate (completed)', percent(t.participationRate)],
-        ['Versions issued', versions.length],
+        [t('common.entities'), totals.entities],
+        [t('common.completed'), totals.completed],
+        [t('report.notCompleted'), totals.notCompleted],
+        [t('report.notIncluded'), totals.notIncluded],
+        [t('report.withdrawn'), totals.withdrawn],
+        [t('report.participationRate'), percent(totals.participationRate, language)],
+        [t('report.versionsIssued'), versions.length],
       ],
       form: {
         fields: [],
-        submit: versions.length ? 'Issue a new version' : 'Issue the report',
+        submit: versions.length ? t('report.submitNext') : t('report.submitFirst'),
         danger: true,
       },
     };
   },
-  async submit({ queries, recordId, services, actor }) {
+  async submit({ queries, recordId, services, actor, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const report = await services.reports.issue(dialogue.year, actor);
     return {
-      title: `The ${dialogue.year} report`,
-      success: `Version ${report.version} issued.`,
+      title: t('report.doneTitle', { year: dialogue.year }),
+      success: t('report.done', { version: report.version }),
       facts: [
-        ['Version', report.version],
-        ['Issued at', iso(report.issuedAt)],
-        ['Completed', report.content.totals.completed],
+        [t('common.version'), report.version],
+        [t('common.issuedAt'), iso(report.issuedAt)],
+        [t('common.completed'), report.content.totals.completed],
       ],
     };
   },

@@ -12,22 +12,23 @@ import { timeline } from './timeline.action';
 
 const grantExtension: ConsoleActionSpec = {
   name: 'grantExtension',
-  label: 'Extension',
   actionType: 'record',
   icon: 'Calendar',
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const instance = await queries.instances.byId(recordId);
     return extensionView(
-      { title: `Grant ${instance.entity.code} an extension`, facts: instanceFacts(instance) },
+      t,
+      { title: t('extension.title', { code: instance.entity.code }), facts: instanceFacts(t, instance) },
       {},
     );
   },
   async submit(call) {
+    const { t } = call;
     const instance = await call.queries.instances.byId(call.recordId);
     const subject = {
-      title: `Grant ${instance.entity.code} an extension`,
+      title: t('extension.title', { code: instance.entity.code }),
       instance,
-      facts: instanceFacts(instance),
+      facts: instanceFacts(t, instance),
     };
     return grantExtensionFlow(call, subject, (deadline, reason) =>
       call.services.workflows.grantExtension(
@@ -43,37 +44,35 @@ const grantExtension: ConsoleActionSpec = {
 
 const override: ConsoleActionSpec = {
   name: 'override',
-  label: 'Override',
   actionType: 'record',
   icon: 'Shuffle',
-  async show({ queries, recordId, services }) {
+  async show({ queries, recordId, services, t }) {
     const instance = await queries.instances.byId(recordId);
     const targets = services.workflows.allowedOverrides(instance);
     return {
-      title: `Override the state of ${instance.entity.code}`,
-      intro: targets.length
-        ? 'Only the states the workflow allows from the current one are offered.'
-        : `The workflow allows no override from ${instance.state}.`,
-      facts: instanceFacts(instance),
+      title: t('override.title', { code: instance.entity.code }),
+      intro: targets.length ? t('override.intro') : t('override.noneAllowed', { state: instance.state }),
+      facts: instanceFacts(t, instance),
       form: targets.length
         ? {
             fields: [
               {
                 name: 'targetState',
-                label: 'New state',
+                label: t('override.newState'),
                 type: 'select',
                 required: true,
-                options: targets.map((t) => ({ value: t, label: t })),
+                options: targets.map((target) => ({ value: target, label: target })),
               },
-              reasonField(),
+              reasonField(t),
             ],
-            submit: 'Override',
+            submit: t('override.submit'),
             danger: true,
           }
         : undefined,
     };
   },
   async submit(call) {
+    const { t } = call;
     const instance = await call.queries.instances.byId(call.recordId);
     const target = required(call, 'targetState');
     const reason = required(call, 'reason');
@@ -95,31 +94,31 @@ const override: ConsoleActionSpec = {
       reason,
       call.actor,
     );
+    const { code } = instance.entity;
     return {
-      title: `${instance.entity.code}: state overridden`,
-      success: `${instance.entity.code} moved from ${before} to ${outcome.instance.state}.`,
+      title: t('override.doneTitle', { code }),
+      success: t('override.done', { code, from: before, to: outcome.instance.state }),
       facts: [
-        ['State', outcome.instance.state],
-        ['Reason', reason],
+        [t('common.state'), outcome.instance.state],
+        [t('common.reason'), reason],
       ],
-      links: [timelineLink(instance.id)],
+      links: [timelineLink(t, instance.id)],
     };
   },
 };
 
 const withdraw: ConsoleActionSpec = {
   name: 'withdraw',
-  label: 'Withdraw',
   actionType: 'record',
   icon: 'XCircle',
   appliesTo: (p) => p['state'] !== 'withdrawn' && p['state'] !== 'reported',
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const instance = await queries.instances.byId(recordId);
     return {
-      title: `Withdraw ${instance.entity.code}`,
-      intro: 'A withdrawn entity gets no more reminders and is reported as withdrawn.',
-      facts: instanceFacts(instance),
-      form: { fields: [reasonField()], submit: 'Withdraw', danger: true },
+      title: t('withdraw.title', { code: instance.entity.code }),
+      intro: t('withdraw.intro'),
+      facts: instanceFacts(t, instance),
+      form: { fields: [reasonField(t)], submit: t('withdraw.submit'), danger: true },
     };
   },
   async submit(call) {
@@ -130,31 +129,31 @@ const withdraw: ConsoleActionSpec = {
       required(call, 'reason'),
       call.actor,
     );
+    const { code } = instance.entity;
     return {
-      title: `${instance.entity.code} withdrawn`,
-      success: `${instance.entity.code} is now ${outcome.instance.state}.`,
+      title: call.t('withdraw.doneTitle', { code }),
+      success: call.t('withdraw.done', { code, state: outcome.instance.state }),
     };
   },
 };
 
 const importOrgTree: ConsoleActionSpec = {
   name: 'importOrgTree',
-  label: 'Org tree',
   actionType: 'record',
   icon: 'GitBranch',
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const instance = await queries.instances.byId(recordId);
     return {
-      title: `Import the reporting tree of ${instance.entity.code}`,
-      intro:
-        'All or nothing; a re-import updates people in place, adds new ones and removes those not in the file.',
+      title: t('orgTree.title', { code: instance.entity.code }),
+      intro: t('orgTree.intro'),
       form: {
-        fields: [csvField('Columns: name,email,manager_email,language,is_manager')],
-        submit: 'Import',
+        fields: [csvField(t, t('orgTree.columns'))],
+        submit: t('common.import'),
       },
     };
   },
   async submit(call) {
+    const { t } = call;
     const instance = await call.queries.instances.byId(call.recordId);
     const result = await call.services.orgTree.importCsv(
       instance.dialogue.year,
@@ -163,12 +162,12 @@ const importOrgTree: ConsoleActionSpec = {
       call.actor,
     );
     return {
-      title: `Reporting tree of ${instance.entity.code}`,
-      success: `${result.added} added, ${result.updated} updated, ${result.removed} removed.`,
+      title: t('orgTree.doneTitle', { code: instance.entity.code }),
+      success: t('orgTree.done', { added: result.added, updated: result.updated, removed: result.removed }),
       facts: [
-        ['Managers', result.progress.managers],
-        ['Managers who led a session', result.progress.managersWhoLed],
-        ['Cascade progress', percent(result.progress.ratio)],
+        [t('common.managers'), result.progress.managers],
+        [t('common.managersWhoLed'), result.progress.managersWhoLed],
+        [t('common.cascadeProgress'), percent(result.progress.ratio, call.language)],
       ],
     };
   },

@@ -1,6 +1,7 @@
 import { extensionWarnings, type EntityWorkflow } from '@cascade/dialogue';
 import type { ActionCall } from '../console-action';
 import type { ConsoleView } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { reasonField, required } from './action-kit';
 
 /** What the extension form is about: its title, the instance it extends and the facts shown above it. */
@@ -14,6 +15,7 @@ type Grant = (deadline: string, reason: string) => Promise<{ instance: EntityWor
 
 /** The extension form, with the warning to read first when the date is after the report cutoff. */
 export function extensionView(
+  t: Translate,
   subject: Omit<ExtensionSubject, 'instance'>,
   values: { deadline?: string; reason?: string },
   warnings: string[] = [],
@@ -21,27 +23,35 @@ export function extensionView(
   const confirming = warnings.length > 0;
   return {
     title: subject.title,
-    intro: confirming
-      ? 'Read the warning: granting this extension keeps the entity out of the completed list of the report.'
-      : 'A new statistics deadline for this entity; its reminders and escalations are planned again.',
+    intro: confirming ? t('extension.introConfirm') : t('extension.intro'),
     warnings,
     facts: subject.facts,
     form: {
       fields: [
         {
           name: 'deadline',
-          label: 'New deadline',
+          label: t('extension.newDeadline'),
           type: 'date',
           required: true,
           value: values.deadline ?? '',
         },
-        { ...reasonField(), value: values.reason ?? '' },
+        { ...reasonField(t), value: values.reason ?? '' },
         { name: 'acknowledge', label: '', type: 'hidden', value: confirming ? 'yes' : '' },
       ],
-      submit: confirming ? 'Grant anyway' : 'Grant the extension',
+      submit: confirming ? t('extension.submitAnyway') : t('extension.submit'),
       danger: confirming,
     },
   };
+}
+
+/**
+ * The domain's warning about a deadline after the report cutoff (its only one), said in the account's language:
+ * the domain decides whether there is one, the catalogue says it.
+ */
+function cutoffWarnings(t: Translate, instance: EntityWorkflow, deadline: string): string[] {
+  if (extensionWarnings(instance, deadline).length === 0) return [];
+  const { reportCutoff, year } = instance.dialogue;
+  return [t('extension.afterCutoff', { cutoff: reportCutoff, code: instance.entity.code, year })];
 }
 
 /**
@@ -53,21 +63,22 @@ export async function grantExtensionFlow(
   subject: ExtensionSubject,
   grant: Grant,
 ): Promise<ConsoleView> {
+  const { t } = call;
   const deadline = required(call, 'deadline');
   const reason = required(call, 'reason');
-  const warnings = extensionWarnings(subject.instance, deadline);
+  const warnings = cutoffWarnings(t, subject.instance, deadline);
   if (warnings.length > 0 && call.payload['acknowledge'] !== 'yes') {
-    return extensionView(subject, { deadline, reason }, warnings);
+    return extensionView(t, subject, { deadline, reason }, warnings);
   }
   const outcome = await grant(deadline, reason);
   return {
-    title: 'Extension granted',
-    success: `Extension granted to ${outcome.instance.entity.code} until ${deadline}.`,
-    warnings: outcome.warnings,
+    title: t('extension.doneTitle'),
+    success: t('extension.done', { code: outcome.instance.entity.code, deadline }),
+    warnings: outcome.warnings.length ? cutoffWarnings(t, outcome.instance, deadline) : [],
     facts: [
-      ['Entity', outcome.instance.entity.code],
-      ['State', outcome.instance.state],
-      ['Effective deadline', outcome.instance.effectiveDeadline],
+      [t('common.entity'), outcome.instance.entity.code],
+      [t('common.state'), outcome.instance.state],
+      [t('common.effectiveDeadline'), outcome.instance.effectiveDeadline],
     ],
   };
 }

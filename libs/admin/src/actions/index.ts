@@ -22,6 +22,7 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   AdminUser: adminUserActions,
 };
 
-/** The buttons' labels, by action name, for AdminJS's translations. */
-export const actionLabels = (): Record<string, string> =>
-  Object.fromEntries(Object.values(consoleActions).flatMap((specs) => specs.map((s) => [s.name, s.label])));
+/** Every action's name: its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */
+export const actionNames = (): string[] => [
+  ...new Set(Object.values(consoleActions).flatMap((specs) => specs.map((s) => s.name))),
+];

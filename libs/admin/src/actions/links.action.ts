@@ -1,6 +1,7 @@
 import type { AccessToken } from '@cascade/dialogue';
 import type { ActionCall, ConsoleActionSpec } from '../console-action';
 import { iso, type ConsoleTable, type ConsoleView } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { required } from './action-kit';
 
 /**
@@ -10,7 +11,15 @@ import { required } from './action-kit';
  * them. Each link shows the link it was made from and the links made from it.
  */
 
-const who = (l: AccessToken) => `#${l.id} ${l.role}: ${l.subjectEmail ?? `session ${l.session?.id ?? '?'}`}`;
+const who = (t: Translate, l: AccessToken) =>
+  t('links.who', {
+    id: String(l.id),
+    role: l.role,
+    person: l.subjectEmail ?? t('links.session', { id: String(l.session?.id ?? '?') }),
+  });
+
+const participantsOf = (t: Translate, l: AccessToken) =>
+  t('links.participantsOf', { id: String(l.session?.id ?? '?') });
 
 /** The ids of the links made from each link. */
 function madeFrom(links: AccessToken[]): Map<number, number[]> {
@@ -22,26 +31,26 @@ function madeFrom(links: AccessToken[]): Map<number, number[]> {
   return children;
 }
 
-function linksTable(links: AccessToken[]): ConsoleTable {
+function linksTable(t: Translate, links: AccessToken[]): ConsoleTable {
   const children = madeFrom(links);
   return {
     id: 'links',
-    title: 'Links',
+    title: t('links.tableTitle'),
     columns: [
-      'Id',
-      'Role',
-      'Person',
-      'Created',
-      'Expires',
-      'Revoked',
-      'By',
-      'Made from',
-      'Links made from it',
+      t('common.id'),
+      t('links.role'),
+      t('links.person'),
+      t('common.created'),
+      t('links.expires'),
+      t('links.revoked'),
+      t('links.by'),
+      t('links.madeFrom'),
+      t('links.madeFromIt'),
     ],
     rows: links.map((l) => [
       l.id,
       l.role,
-      l.subjectEmail ?? (l.session ? `participants of session ${l.session.id}` : null),
+      l.subjectEmail ?? (l.session ? participantsOf(t, l) : null),
       iso(l.createdAt),
       iso(l.expiresAt),
       iso(l.revokedAt),
@@ -52,69 +61,58 @@ function linksTable(links: AccessToken[]): ConsoleTable {
   };
 }
 
-const revokedTable = (derived: AccessToken[]): ConsoleTable => ({
+const revokedTable = (t: Translate, derived: AccessToken[]): ConsoleTable => ({
   id: 'revoked-with-it',
-  title: 'Links made from it, revoked with it',
-  columns: ['Id', 'Role', 'Person'],
-  rows: derived.map((l) => [
-    l.id,
-    l.role,
-    l.subjectEmail ?? `participants of session ${l.session?.id ?? '?'}`,
-  ]),
-  empty: 'None.',
+  title: t('links.revokedWithIt'),
+  columns: [t('common.id'), t('links.role'), t('links.person')],
+  rows: derived.map((l) => [l.id, l.role, l.subjectEmail ?? participantsOf(t, l)]),
+  empty: t('links.none'),
 });
 
-async function show({ queries, recordId, services }: ActionCall): Promise<ConsoleView> {
+async function show({ queries, recordId, services, t }: ActionCall): Promise<ConsoleView> {
   const instance = await queries.instances.byId(recordId);
   const links = await services.tokens.list(instance.dialogue.year, instance.entity.code);
   const active = links.filter((l) => !l.revokedAt);
   const children = madeFrom(links);
   const made = (l: AccessToken) => (children.get(l.id) ?? []).length;
   return {
-    title: `Links of ${instance.entity.code}`,
-    intro:
-      'Re-issuing revokes the link and makes a new one for the same person, shown here once: give it to the ' +
-      'person yourself. Revoking the links made from it as well (the default) also stops the leader links and ' +
-      'participants’ links made with it, and theirs: their holders then need new ones.',
+    title: t('links.title', { code: instance.entity.code }),
+    intro: t('links.intro'),
     form: active.length
       ? {
           fields: [
             {
               name: 'link',
-              label: 'Link',
+              label: t('links.link'),
               type: 'select',
               required: true,
               options: active.map((l) => ({
                 value: String(l.id),
-                label: `${who(l)}${made(l) ? ` (${made(l)} link(s) made from it)` : ''}`,
+                label: made(l) ? t('links.linkOption', { who: who(t, l), count: made(l) }) : who(t, l),
               })),
             },
             {
               name: 'do',
-              label: 'What to do',
+              label: t('links.whatToDo'),
               type: 'select',
               required: true,
               value: 'reissue',
               options: [
-                { value: 'reissue', label: 'Re-issue: revoke it and make a new link for the same person' },
-                { value: 'revoke', label: 'Revoke it only' },
+                { value: 'reissue', label: t('links.reissue') },
+                { value: 'revoke', label: t('links.revokeOnly') },
               ],
             },
-            {
-              name: 'derived',
-              label: 'Also revoke the links made from it, and theirs',
-              type: 'checkbox',
-              value: 'yes',
-            },
+            { name: 'derived', label: t('links.derived'), type: 'checkbox', value: 'yes' },
           ],
-          submit: 'Go',
+          submit: t('links.submit'),
         }
       : undefined,
-    tables: [linksTable(links)],
+    tables: [linksTable(t, links)],
   };
 }
 
 async function submit(call: ActionCall): Promise<ConsoleView> {
+  const { t } = call;
   const instance = await call.queries.instances.byId(call.recordId);
   const id = Number(required(call, 'link'));
   // Ticked unless the form says otherwise: an older form (or a client) that sends no box revokes them too.
@@ -122,10 +120,13 @@ async function submit(call: ActionCall): Promise<ConsoleView> {
   const scope = { workflowId: instance.id, derived };
   if (call.payload['do'] === 'revoke') {
     const result = await call.services.tokens.revoke(id, call.actor, scope);
+    const count = result.derived.length;
     return {
-      title: `Link ${id} revoked`,
-      success: `Link ${id} revoked${result.derived.length ? `, with ${result.derived.length} link(s) made from it` : ''}.`,
-      tables: [revokedTable(result.derived)],
+      title: t('links.revokedTitle', { id: String(id) }),
+      success: count
+        ? t('links.revokedDoneWith', { id: String(id), count })
+        : t('links.revokedDone', { id: String(id) }),
+      tables: [revokedTable(t, result.derived)],
     };
   }
   // One transaction: revoke (with the links made from it), issue and the audit rows; a failure changes nothing.
@@ -135,20 +136,20 @@ async function submit(call: ActionCall): Promise<ConsoleView> {
     token,
     expiresAt,
   } = await call.services.tokens.reissue(id, call.actor, scope);
+  const email = revoked.subjectEmail;
   return {
-    title: `New link for ${revoked.subjectEmail}`,
-    success: `Link ${id} revoked${also.length ? `, with ${also.length} link(s) made from it,` : ''} and a new one issued for ${revoked.subjectEmail}.`,
-    facts: [['Expires', iso(expiresAt)]],
-    texts: [
-      { id: 'new-link', title: 'The new link (shown once)', text: `${call.services.publicUrl}/p/${token}` },
-    ],
-    tables: [revokedTable(also)],
+    title: t('links.newTitle', { email }),
+    success: also.length
+      ? t('links.reissuedWith', { id: String(id), count: also.length, email })
+      : t('links.reissued', { id: String(id), email }),
+    facts: [[t('links.expires'), iso(expiresAt)]],
+    texts: [{ id: 'new-link', title: t('links.newLink'), text: `${call.services.publicUrl}/p/${token}` }],
+    tables: [revokedTable(t, also)],
   };
 }
 
 export const linksAction: ConsoleActionSpec = {
   name: 'reissueLinks',
-  label: 'Links',
   actionType: 'record',
   icon: 'Link',
   show,

@@ -2,27 +2,26 @@ import type { ConsoleActionSpec } from '../console-action';
 
 const resendMail: ConsoleActionSpec = {
   name: 'resend',
-  label: 'Resend',
   actionType: 'record',
   icon: 'RotateCw',
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const mail = await queries.mails.byId(recordId);
     return {
-      title: `Resend mail ${mail.id}`,
-      intro: 'The same content is sent again as a new mail, with its own delivery.',
+      title: t('mail.title', { id: mail.id }),
+      intro: t('mail.intro'),
       facts: [
-        ['To', `${mail.recipientName} <${mail.recipientAddress}>`],
-        ['Subject', mail.subject],
-        ['Template', mail.template],
-        ['Status', mail.status],
-        ['Last error', mail.lastError],
+        [t('common.to'), `${mail.recipientName} <${mail.recipientAddress}>`],
+        [t('mail.subject'), mail.subject],
+        [t('common.template'), mail.template],
+        [t('common.status'), mail.status],
+        [t('mail.lastError'), mail.lastError],
       ],
-      form: { fields: [], submit: 'Resend' },
+      form: { fields: [], submit: t('mail.submit') },
     };
   },
   async submit(call) {
     const copy = await call.services.mails.resend(call.recordId ?? 0, call.actor);
-    return { title: 'Mail resent', success: `Queued again as mail ${copy.id}.` };
+    return { title: call.t('mail.doneTitle'), success: call.t('mail.done', { id: copy.id }) };
   },
 };
 

@@ -1,7 +1,9 @@
 import type { AuditEvent, Timer } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
 import { iso, type ConsoleTable } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { cascadeLink, managerFacts } from './action-kit';
+import { timerColumns } from './timeline.action';
 
 /** What an audit row says beyond its columns (the manager's own address aside: it is the screen's subject). */
 const detailsOf = (details: Record<string, unknown> | null | undefined): string =>
@@ -13,30 +15,37 @@ const detailsOf = (details: Record<string, unknown> | null | undefined): string 
 /** A manager's whole story on one screen, oldest first: facts, their workflow's audit rows and timers. Viewers too. */
 export const managerTimeline: ConsoleActionSpec = {
   name: 'timeline',
-  label: 'Timeline',
   actionType: 'record',
   icon: 'Activity',
   readOnly: true,
-  async show({ queries, services, recordId }) {
+  async show({ queries, services, recordId, t }) {
     const m = await queries.cascade.byId(recordId);
     const { year } = m.workflow.dialogue;
     const { code } = m.workflow.entity;
     const { events, timers } = await services.cascade.timeline(year, code, m.email);
     return {
       title: `${m.name} — ${code} ${year}`,
-      facts: managerFacts(m),
-      tables: [auditTable(events), timersTable(timers)],
-      links: [cascadeLink(m.workflow.id, `The cascade of ${code}`)],
+      facts: managerFacts(t, m),
+      tables: [auditTable(t, events), timersTable(t, timers)],
+      links: [cascadeLink(t, m.workflow.id, t('managerTimeline.cascadeOf', { code }))],
     };
   },
 };
 
-function auditTable(events: AuditEvent[]): ConsoleTable {
+function auditTable(t: Translate, events: AuditEvent[]): ConsoleTable {
   return {
     id: 'audit',
-    title: 'Audit trail (oldest first)',
-    empty: 'Nothing has happened to this manager yet.',
-    columns: ['When', 'Who', 'Event', 'From', 'To', 'Reason', 'Details'],
+    title: t('managerTimeline.auditTitle'),
+    empty: t('managerTimeline.auditEmpty'),
+    columns: [
+      t('common.when'),
+      t('common.who'),
+      t('common.event'),
+      t('common.from'),
+      t('common.toState'),
+      t('common.reason'),
+      t('managerTimeline.details'),
+    ],
     rows: events.map((e) => [
       iso(e.at),
       e.actor,
@@ -49,12 +58,12 @@ function auditTable(events: AuditEvent[]): ConsoleTable {
   };
 }
 
-function timersTable(timers: Timer[]): ConsoleTable {
+function timersTable(t: Translate, timers: Timer[]): ConsoleTable {
   return {
     id: 'timers',
-    title: 'Timers (by due date)',
-    empty: 'No timer was ever planned for this manager.',
-    columns: ['Due (local)', 'Kind', 'Timer', 'Mail', 'Status', 'Outcome'],
-    rows: timers.map((t) => [t.localDueAt, t.kind, t.timerId, t.mail?.template, t.status, t.outcome]),
+    title: t('managerTimeline.timersTitle'),
+    empty: t('managerTimeline.timersEmpty'),
+    columns: timerColumns(t),
+    rows: timers.map((x) => [x.localDueAt, x.kind, x.timerId, x.mail?.template, x.status, x.outcome]),
   };
 }

@@ -12,32 +12,38 @@ const EXCUSABLE = ['waiting', 'your-turn', 'scheduled'];
 /** The manager's year and entity, as the cascade service names a manager. */
 const keyOf = (m: ManagerWorkflow) => [m.workflow.dialogue.year, m.workflow.entity.code, m.email] as const;
 
-const changed = (call: ActionCall, m: ManagerWorkflow, after: ManagerWorkflow, what: string) => ({
-  title: `${m.name}: ${what}`,
-  success: `${m.name} (${m.workflow.entity.code}) moved from ${m.state} to ${after.state}.`,
-  facts: [
-    ['State', after.state],
-    ['Reason', call.payload['reason']?.trim()],
-  ] as [string, unknown][],
-  links: [managerLink(m.id), cascadeLink(m.workflow.id)],
-});
+const changed = (call: ActionCall, m: ManagerWorkflow, after: ManagerWorkflow, title: string) => {
+  const { t } = call;
+  return {
+    title,
+    success: t('manager.moved', {
+      name: m.name,
+      code: m.workflow.entity.code,
+      from: m.state,
+      to: after.state,
+    }),
+    facts: [
+      [t('common.state'), after.state],
+      [t('common.reason'), call.payload['reason']?.trim()],
+    ] as [string, unknown][],
+    links: [managerLink(t, m.id), cascadeLink(t, m.workflow.id)],
+  };
+};
 
 const excuse: ConsoleActionSpec = {
   name: 'excuse',
-  label: 'Excuse',
   actionType: 'record',
   icon: 'UserX',
   appliesTo: (p) => EXCUSABLE.includes(String(p['state'])),
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const m = await queries.cascade.byId(recordId);
     return {
-      title: `Excuse ${m.name} (${m.workflow.entity.code})`,
-      intro:
-        'An excused manager is not expected to hold a session this year: no reminder or nudge goes out about them. Reinstate them to bring their turn back.',
-      facts: managerFacts(m),
+      title: t('manager.excuseTitle', { name: m.name, code: m.workflow.entity.code }),
+      intro: t('manager.excuseIntro'),
+      facts: managerFacts(t, m),
       form: {
-        fields: [reasonField('Why this manager holds no session this year (kept in the audit trail)')],
-        submit: 'Excuse',
+        fields: [reasonField(t, t('manager.excuseReason'))],
+        submit: t('manager.excuseSubmit'),
         danger: true,
       },
     };
@@ -45,30 +51,28 @@ const excuse: ConsoleActionSpec = {
   async submit(call) {
     const m = await call.queries.cascade.byId(call.recordId);
     const after = await call.services.cascade.excuse(...keyOf(m), call.payload['reason'], call.actor);
-    return changed(call, m, after, 'excused');
+    return changed(call, m, after, call.t('manager.excusedTitle', { name: m.name }));
   },
 };
 
 const reinstate: ConsoleActionSpec = {
   name: 'reinstate',
-  label: 'Reinstate',
   actionType: 'record',
   icon: 'UserCheck',
   appliesTo: (p) => p['state'] === 'excused',
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const m = await queries.cascade.byId(recordId);
     return {
-      title: `Reinstate ${m.name} (${m.workflow.entity.code})`,
-      intro:
-        "The manager is expected to hold a session after all: back to their turn (with its reminders) if their own manager's session is recorded, to waiting otherwise.",
-      facts: managerFacts(m),
-      form: { fields: [reasonField()], submit: 'Reinstate' },
+      title: t('manager.reinstateTitle', { name: m.name, code: m.workflow.entity.code }),
+      intro: t('manager.reinstateIntro'),
+      facts: managerFacts(t, m),
+      form: { fields: [reasonField(t)], submit: t('manager.reinstateSubmit') },
     };
   },
   async submit(call) {
     const m = await call.queries.cascade.byId(call.recordId);
     const after = await call.services.cascade.reinstate(...keyOf(m), call.payload['reason'], call.actor);
-    return changed(call, m, after, 'reinstated');
+    return changed(call, m, after, call.t('manager.reinstatedTitle', { name: m.name }));
   },
 };
 

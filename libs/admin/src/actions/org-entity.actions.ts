@@ -3,29 +3,21 @@ import { csvField, required } from './action-kit';
 
 const importEntities: ConsoleActionSpec = {
   name: 'importEntities',
-  label: 'Import CSV',
   actionType: 'resource',
   icon: 'Upload',
-  async show() {
+  async show({ t }) {
     return {
-      title: 'Import the entity list',
-      intro:
-        'All or nothing: a file with one bad row imports nothing and names the row. Existing codes are updated in place.',
-      form: {
-        fields: [
-          csvField(
-            'Columns: code,name,kind,duty_station,timezone,language and optionally illustrative_staff, head_name, head_email, focal_points (Name <email>|Name <email>)',
-          ),
-        ],
-        submit: 'Import',
-      },
+      title: t('entities.title'),
+      intro: t('entities.intro'),
+      form: { fields: [csvField(t, t('entities.columns'))], submit: t('common.import') },
     };
   },
   async submit(call) {
     const result = await call.services.entityImport.importCsv(required(call, 'csv'), call.actor);
+    const { total, created, updated } = result;
     return {
-      title: 'Entities imported',
-      success: `${result.total} entities: ${result.created} created, ${result.updated} updated.`,
+      title: call.t('entities.doneTitle'),
+      success: call.t('entities.done', { total, created, updated }),
     };
   },
 };

@@ -3,22 +3,22 @@ import { pending, required } from './action-kit';
 
 const decideScenario = (approve: boolean): ConsoleActionSpec => ({
   name: approve ? 'approve' : 'reject',
-  label: approve ? 'Approve' : 'Reject',
   actionType: 'record',
   icon: approve ? 'ThumbsUp' : 'ThumbsDown',
   appliesTo: pending,
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const proposal = await queries.requests.scenarioProposal(recordId);
+    const code = proposal.workflow.entity.code;
     return {
-      title: `${approve ? 'Approve' : 'Reject'} the scenario of ${proposal.workflow.entity.code}`,
+      title: approve ? t('scenario.approveTitle', { code }) : t('scenario.rejectTitle', { code }),
       facts: [
-        ['Title', proposal.title],
-        ['Description', proposal.description],
-        ['Proposed by', proposal.proposedBy],
+        [t('scenario.title'), proposal.title],
+        [t('scenario.description'), proposal.description],
+        [t('scenario.proposedBy'), proposal.proposedBy],
       ],
       form: {
-        fields: [{ name: 'feedback', label: 'Feedback to the entity', type: 'textarea', required: true }],
-        submit: approve ? 'Approve' : 'Reject',
+        fields: [{ name: 'feedback', label: t('scenario.feedback'), type: 'textarea', required: true }],
+        submit: approve ? t('scenario.approve') : t('scenario.reject'),
         danger: !approve,
       },
     };
@@ -30,7 +30,11 @@ const decideScenario = (approve: boolean): ConsoleActionSpec => ({
       required(call, 'feedback'),
       call.actor,
     );
-    return { title: 'Scenario decided', success: `Scenario proposal ${proposal.id} ${proposal.status}.` };
+    const { id } = proposal;
+    return {
+      title: call.t('scenario.doneTitle'),
+      success: approve ? call.t('scenario.approved', { id }) : call.t('scenario.rejected', { id }),
+    };
   },
 });
 

@@ -3,21 +3,24 @@ import { required } from './action-kit';
 
 const answerQuestion: ConsoleActionSpec = {
   name: 'answer',
-  label: 'Answer',
   actionType: 'record',
   icon: 'MessageCircle',
   appliesTo: (p) => !p['answer'],
-  async show({ queries, recordId }) {
+  async show({ queries, recordId, t }) {
     const question = await queries.requests.question(recordId);
+    const { session } = question;
     return {
-      title: `Answer a question from ${question.session.workflow.entity.code}`,
+      title: t('question.title', { code: session.workflow.entity.code }),
       facts: [
-        ['Question', question.text],
-        ['Session', `${question.session.heldOn}, led by ${question.session.leaderEmail}`],
+        [t('question.question'), question.text],
+        [
+          t('question.session'),
+          t('question.sessionValue', { heldOn: session.heldOn, leader: session.leaderEmail }),
+        ],
       ],
       form: {
-        fields: [{ name: 'answer', label: 'Answer', type: 'textarea', rows: 6, required: true }],
-        submit: 'Answer',
+        fields: [{ name: 'answer', label: t('question.answer'), type: 'textarea', rows: 6, required: true }],
+        submit: t('question.submit'),
       },
     };
   },
@@ -27,7 +30,7 @@ const answerQuestion: ConsoleActionSpec = {
       required(call, 'answer'),
       call.actor,
     );
-    return { title: 'Question answered', success: `Question ${question.id} answered.` };
+    return { title: call.t('question.doneTitle'), success: call.t('question.done', { id: question.id }) };
   },
 };
 

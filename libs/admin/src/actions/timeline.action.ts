@@ -1,6 +1,7 @@
 import type { InstanceTimeline } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
 import { iso, percent, type ConsoleTable } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { cascadeLink, instanceFacts } from './action-kit';
 
 /**
@@ -9,46 +10,76 @@ import { cascadeLink, instanceFacts } from './action-kit';
  */
 export const timeline: ConsoleActionSpec = {
   name: 'timeline',
-  label: 'Timeline',
   actionType: 'record',
   icon: 'Activity',
   readOnly: true,
-  async show({ queries, recordId, services }) {
+  async show({ queries, recordId, services, t, language }) {
     const instance = await queries.instances.byId(recordId);
     const story = await queries.instances.timeline(instance);
     const { progress } = story;
+    const overrides = services.workflows.allowedOverrides(instance).join(', ');
     return {
       title: `${instance.entity.code} — ${instance.entity.name}`,
       facts: [
-        ...instanceFacts(instance),
-        ['Late addition', instance.lateAdded ? 'yes' : 'no'],
-        ['Sessions recorded', instance.sessionsRecorded],
-        ['Statistics submitted', iso(instance.statisticsSubmittedAt)],
-        ['Head confirmed', iso(instance.headConfirmedAt)],
-        ['Allowed overrides', services.workflows.allowedOverrides(instance).join(', ') || 'none'],
+        ...instanceFacts(t, instance),
+        [t('entityTimeline.lateAddition'), instance.lateAdded ? t('common.yes') : t('common.no')],
+        [t('entityTimeline.sessionsRecorded'), instance.sessionsRecorded],
+        [t('entityTimeline.statisticsSubmitted'), iso(instance.statisticsSubmittedAt)],
+        [t('entityTimeline.headConfirmed'), iso(instance.headConfirmedAt)],
+        [t('entityTimeline.allowedOverrides'), overrides || t('common.none')],
         [
-          'Cascade progress',
-          `${progress.managersWhoLed} / ${progress.managers} managers (${percent(progress.ratio)})`,
+          t('common.cascadeProgress'),
+          t('entityTimeline.progress', {
+            led: progress.managersWhoLed,
+            total: progress.managers,
+            percent: percent(progress.ratio, language),
+          }),
         ],
       ],
-      tables: timelineTables(story),
-      links: [cascadeLink(instance.id)],
+      tables: timelineTables(t, story),
+      links: [cascadeLink(t, instance.id)],
     };
   },
 };
 
-function timelineTables({ audit, mails, timers }: InstanceTimeline) {
+/** The columns of a timers table (an instance's, a manager's). */
+export const timerColumns = (t: Translate) => [
+  t('common.dueLocal'),
+  t('common.kind'),
+  t('common.timer'),
+  t('common.mail'),
+  t('common.status'),
+  t('common.outcome'),
+];
+
+function timelineTables(t: Translate, { audit, mails, timers }: InstanceTimeline) {
   const tables: ConsoleTable[] = [
     {
       id: 'audit',
-      title: 'Audit trail (newest first)',
-      columns: ['When', 'Who', 'Event', 'From', 'To', 'Reason'],
+      title: t('entityTimeline.auditTitle'),
+      columns: [
+        t('common.when'),
+        t('common.who'),
+        t('common.event'),
+        t('common.from'),
+        t('common.toState'),
+        t('common.reason'),
+      ],
       rows: audit.map((a) => [iso(a.at), a.actor, a.event, a.fromState, a.toState, a.reason]),
     },
     {
       id: 'mails',
-      title: 'Mails',
-      columns: ['Id', 'Created', 'To', 'Template', 'Language', 'Status', 'Sent', 'Error'],
+      title: t('entityTimeline.mailsTitle'),
+      columns: [
+        t('common.id'),
+        t('common.created'),
+        t('common.to'),
+        t('common.template'),
+        t('common.language'),
+        t('common.status'),
+        t('common.sent'),
+        t('common.error'),
+      ],
       rows: mails.map((m) => [
         m.id,
         iso(m.createdAt),
@@ -62,9 +93,9 @@ function timelineTables({ audit, mails, timers }: InstanceTimeline) {
     },
     {
       id: 'timers',
-      title: 'Timers',
-      columns: ['Due (local)', 'Kind', 'Timer', 'Mail', 'Status', 'Outcome'],
-      rows: timers.map((t) => [t.localDueAt, t.kind, t.timerId, t.mail?.template, t.status, t.outcome]),
+      title: t('entityTimeline.timersTitle'),
+      columns: timerColumns(t),
+      rows: timers.map((x) => [x.localDueAt, x.kind, x.timerId, x.mail?.template, x.status, x.outcome]),
     },
   ];
   return tables;

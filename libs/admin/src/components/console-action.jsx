@@ -3,7 +3,7 @@
 // (`method: 'get'`), a page link or a link in a table reads the screen again with other parameters (GET).
 import React, { useEffect, useState } from 'react';
 import { Box, Loader } from '@adminjs/design-system';
-import { ApiClient, useNotice } from 'adminjs';
+import { ApiClient, useNotice, useTranslation } from 'adminjs';
 import { ConsoleView, messageOf, valuesOf } from './console-view';
 
 const api = new ApiClient();
@@ -13,6 +13,7 @@ const ConsoleAction = ({ resource, record, action }) => {
   const [values, setValues] = useState({});
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  const { translateComponent: tc } = useTranslation();
 
   const call = (data, params) => {
     const target = { resourceId: resource.id, actionName: action.name, data, params };
@@ -27,10 +28,12 @@ const ConsoleAction = ({ resource, record, action }) => {
   const read = (params) => {
     setBusy(true);
     return call(undefined, params)
-      .then((response) => show(response.data.console || { title: action.label, errors: ['No answer.'] }))
+      .then((response) =>
+        show(response.data.console || { title: action.label, errors: [tc('ConsoleView.noAnswer')] }),
+      )
       .catch((error) =>
         // A failed read keeps what was on the screen (the search form too) and says why.
-        setView((current) => ({ ...(current || { title: action.label }), errors: [messageOf(error)] })),
+        setView((current) => ({ ...(current || { title: action.label }), errors: [messageOf(error, tc)] })),
       )
       .finally(() => setBusy(false));
   };
@@ -51,7 +54,7 @@ const ConsoleAction = ({ resource, record, action }) => {
         if (response.data.notice && response.data.notice.message) addNotice(response.data.notice);
         show(response.data.console || view);
       })
-      .catch((error) => setView({ ...view, errors: [messageOf(error)] }))
+      .catch((error) => setView({ ...view, errors: [messageOf(error, tc)] }))
       .finally(() => setBusy(false));
   };
 

@@ -3,6 +3,10 @@
 // and alike.
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Button, H3, H5, Label, MessageBox, Text } from '@adminjs/design-system';
+import { useTranslation } from 'adminjs';
+
+// The component's own words come from AdminJS's i18n (`components.ConsoleView.*` of the catalogues, in the
+// account's language); what the server describes arrives already in that language.
 
 const cell = {
   padding: '6px 10px',
@@ -71,66 +75,74 @@ export const Cell = ({ value, onQuery }) => {
   return String(value);
 };
 
-export const ConsoleTable = ({ table, onQuery }) => (
-  <Box mb="xl" data-testid={`table-${table.id || table.title}`}>
-    <H5 mb="sm">{table.title}</H5>
-    {table.rows.length === 0 ? (
-      <Text color="grey60">{table.empty || 'None.'}</Text>
-    ) : (
-      <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '13px' }}>
-        <thead>
-          <tr>
-            {table.columns.map((c, i) => (
-              <th key={`${i}-${c}`} style={{ ...cell, fontWeight: 600 }}>
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i}>
-              {row.map((value, j) => (
-                <td key={j} style={cell}>
-                  <Cell value={value} onQuery={onQuery} />
-                </td>
+export const ConsoleTable = ({ table, onQuery }) => {
+  const { translateComponent: tc } = useTranslation();
+  return (
+    <Box mb="xl" data-testid={`table-${table.id || table.title}`}>
+      <H5 mb="sm">{table.title}</H5>
+      {table.rows.length === 0 ? (
+        <Text color="grey60">{table.empty || tc('ConsoleView.none')}</Text>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%', fontSize: '13px' }}>
+          <thead>
+            <tr>
+              {table.columns.map((c, i) => (
+                <th key={`${i}-${c}`} style={{ ...cell, fontWeight: 600 }}>
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    )}
-  </Box>
-);
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((value, j) => (
+                  <td key={j} style={cell}>
+                    <Cell value={value} onQuery={onQuery} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Box>
+  );
+};
 
 // Where a long list is, and the pages around it (each read again with the server's parameters).
-export const Pager = ({ pager, onQuery }) => (
-  <Box mb="xl" data-testid="pager" style={{ display: 'flex', alignItems: 'center', gap: '12px' }}>
-    <Button
-      type="button"
-      size="sm"
-      variant="outlined"
-      data-testid="pager-previous"
-      disabled={!pager.previous || !onQuery}
-      onClick={() => onQuery(pager.previous)}
-    >
-      Previous
-    </Button>
-    <Text data-testid="pager-position">
-      {pager.total === 0 ? 'No rows' : `Rows ${pager.from}–${pager.to} of ${pager.total}`}
-    </Text>
-    <Button
-      type="button"
-      size="sm"
-      variant="outlined"
-      data-testid="pager-next"
-      disabled={!pager.next || !onQuery}
-      onClick={() => onQuery(pager.next)}
-    >
-      Next
-    </Button>
-  </Box>
-);
+export const Pager = ({ pager, onQuery }) => {
+  const { translateComponent: tc } = useTranslation();
+  return (
+    <Box mb="xl" data-testid="pager" style={{ display: 'flex', alignItems: 'center', gap: '12px' }}>
+      <Button
+        type="button"
+        size="sm"
+        variant="outlined"
+        data-testid="pager-previous"
+        disabled={!pager.previous || !onQuery}
+        onClick={() => onQuery(pager.previous)}
+      >
+        {tc('ConsoleView.previous')}
+      </Button>
+      <Text data-testid="pager-position">
+        {pager.total === 0
+          ? tc('ConsoleView.noRows')
+          : tc('ConsoleView.rows', { from: pager.from, to: pager.to, total: pager.total })}
+      </Text>
+      <Button
+        type="button"
+        size="sm"
+        variant="outlined"
+        data-testid="pager-next"
+        disabled={!pager.next || !onQuery}
+        onClick={() => onQuery(pager.next)}
+      >
+        {tc('ConsoleView.next')}
+      </Button>
+    </Box>
+  );
+};
 
 // A search form (read again with a GET) sits on one line above its results, wrapping on narrow screens.
 const searchForm = { display: 'flex', flexWrap: 'wrap', gap: '0 16px', alignItems: 'flex-end' };
@@ -213,7 +225,7 @@ const loadMermaid = () => {
       };
       script.onerror = () => {
         mermaidLoading = null;
-        reject(new Error('the diagram library could not be loaded'));
+        reject(new Error('library'));
       };
       document.head.appendChild(script);
     });
@@ -224,6 +236,7 @@ const loadMermaid = () => {
 // The diagram drawn as SVG, with its Mermaid text kept below it: fitted to the page width (an overview), or at
 // its actual size in a scrolling box, where every label can be read.
 export const Diagram = ({ diagram }) => {
+  const { translateComponent: tc } = useTranslation();
   const [svg, setSvg] = useState(null);
   const [error, setError] = useState(null);
   const [actualSize, setActualSize] = useState(false);
@@ -236,7 +249,13 @@ export const Diagram = ({ diagram }) => {
     loadMermaid()
       .then((mermaid) => mermaid.render(`cascade-diagram-${diagramsDrawn}`, diagram.mermaid))
       .then((drawn) => live && setSvg(drawn.svg))
-      .catch((e) => live && setError((e && e.message) || String(e)));
+      .catch(
+        (e) =>
+          live &&
+          setError(
+            e && e.message === 'library' ? tc('ConsoleView.diagramLibrary') : (e && e.message) || String(e),
+          ),
+      );
     return () => {
       live = false;
     };
@@ -261,7 +280,7 @@ export const Diagram = ({ diagram }) => {
             data-testid="diagram-size"
             onClick={() => setActualSize(!actualSize)}
           >
-            {actualSize ? 'Fit to the page' : 'Actual size'}
+            {actualSize ? tc('ConsoleView.fitToPage') : tc('ConsoleView.actualSize')}
           </Button>
           <div
             ref={box}
@@ -271,12 +290,12 @@ export const Diagram = ({ diagram }) => {
           />
         </Box>
       ) : error ? (
-        <MessageBox variant="danger" message={`The diagram could not be drawn: ${error}`} />
+        <MessageBox variant="danger" message={tc('ConsoleView.diagramFailed', { error })} />
       ) : (
-        <Text color="grey60">Drawing the diagram…</Text>
+        <Text color="grey60">{tc('ConsoleView.drawing')}</Text>
       )}
       <details style={{ marginTop: '8px' }}>
-        <summary>Mermaid text</summary>
+        <summary>{tc('ConsoleView.mermaidText')}</summary>
         <pre
           data-testid={`text-${diagram.id}`}
           style={{ background: '#f6f8fa', padding: '12px', overflowX: 'auto', fontSize: '12px' }}
@@ -288,93 +307,101 @@ export const Diagram = ({ diagram }) => {
   );
 };
 
-export const ConsoleView = ({ view, values, onChange, onSubmit, onQuery, busy }) => (
-  <Box variant="white" p="xl" data-testid="console-view">
-    {view.title ? <H3 mb="lg">{view.title}</H3> : null}
-    {view.intro ? <Text mb="lg">{view.intro}</Text> : null}
-    {(view.errors || []).length > 0 ? (
-      <Box mb="lg" data-testid="console-errors">
-        {view.errors.map((m) => (
-          <MessageBox key={m} mb="sm" variant="danger" message={m} />
-        ))}
-      </Box>
-    ) : null}
-    {(view.warnings || []).length > 0 ? (
-      <Box mb="lg" data-testid="console-warnings">
-        {view.warnings.map((m) => (
-          <MessageBox key={m} mb="sm" variant="warning" message={`Warning: ${m}`} />
-        ))}
-      </Box>
-    ) : null}
-    {view.success ? (
-      <Box mb="lg" data-testid="console-success">
-        <MessageBox variant="success" message={view.success} />
-      </Box>
-    ) : null}
-    {(view.facts || []).length > 0 ? (
-      <Box mb="xl" data-testid="console-facts">
-        <table style={{ borderCollapse: 'collapse', fontSize: '14px' }}>
-          <tbody>
-            {view.facts.map(([label, value]) => (
-              <tr key={label}>
-                <th style={{ ...cell, fontWeight: 600 }}>{label}</th>
-                <td style={cell} data-fact={label}>
-                  <Cell value={value} onQuery={onQuery} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Box>
-    ) : null}
-    {view.form ? (
-      <form
-        onSubmit={onSubmit}
-        data-testid="console-form"
-        style={view.form.method === 'get' ? searchForm : undefined}
-      >
-        {view.form.fields.map((f) =>
-          view.form.method === 'get' ? (
-            <div key={f.name} style={{ flex: '1 1 180px' }}>
-              <Field field={f} value={values[f.name]} onChange={onChange} />
-            </div>
-          ) : (
-            <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
-          ),
-        )}
-        <Button
-          type="submit"
-          variant={view.form.danger ? 'danger' : 'contained'}
-          disabled={busy}
-          data-testid="console-submit"
-          mb={view.form.method === 'get' ? 'lg' : undefined}
+export const ConsoleView = ({ view, values, onChange, onSubmit, onQuery, busy }) => {
+  const { translateComponent: tc } = useTranslation();
+  return (
+    <Box variant="white" p="xl" data-testid="console-view">
+      {view.title ? <H3 mb="lg">{view.title}</H3> : null}
+      {view.intro ? <Text mb="lg">{view.intro}</Text> : null}
+      {(view.errors || []).length > 0 ? (
+        <Box mb="lg" data-testid="console-errors">
+          {view.errors.map((m) => (
+            <MessageBox key={m} mb="sm" variant="danger" message={m} />
+          ))}
+        </Box>
+      ) : null}
+      {(view.warnings || []).length > 0 ? (
+        <Box mb="lg" data-testid="console-warnings">
+          {view.warnings.map((m) => (
+            <MessageBox
+              key={m}
+              mb="sm"
+              variant="warning"
+              message={tc('ConsoleView.warning', { message: m })}
+            />
+          ))}
+        </Box>
+      ) : null}
+      {view.success ? (
+        <Box mb="lg" data-testid="console-success">
+          <MessageBox variant="success" message={view.success} />
+        </Box>
+      ) : null}
+      {(view.facts || []).length > 0 ? (
+        <Box mb="xl" data-testid="console-facts">
+          <table style={{ borderCollapse: 'collapse', fontSize: '14px' }}>
+            <tbody>
+              {view.facts.map(([label, value]) => (
+                <tr key={label}>
+                  <th style={{ ...cell, fontWeight: 600 }}>{label}</th>
+                  <td style={cell} data-fact={label}>
+                    <Cell value={value} onQuery={onQuery} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Box>
+      ) : null}
+      {view.form ? (
+        <form
+          onSubmit={onSubmit}
+          data-testid="console-form"
+          style={view.form.method === 'get' ? searchForm : undefined}
         >
-          {view.form.submit}
-        </Button>
-      </form>
-    ) : null}
-    <Box mt="xl">
-      {view.pager ? <Pager pager={view.pager} onQuery={onQuery} /> : null}
-      {(view.tables || []).map((t) => (
-        <ConsoleTable key={t.id || t.title} table={t} onQuery={onQuery} />
-      ))}
-      {view.diagram ? <Diagram diagram={view.diagram} /> : null}
-      {(view.texts || []).map((t) => (
-        <Box key={t.title} mb="xl" data-testid={`text-${t.id || t.title}`}>
-          <H5 mb="sm">{t.title}</H5>
-          <pre style={{ background: '#f6f8fa', padding: '12px', overflowX: 'auto', fontSize: '12px' }}>
-            {t.text}
-          </pre>
-        </Box>
-      ))}
-      {(view.links || []).map((l) => (
-        <Box key={l.href} mb="sm">
-          <a href={l.href}>{l.label}</a>
-        </Box>
-      ))}
+          {view.form.fields.map((f) =>
+            view.form.method === 'get' ? (
+              <div key={f.name} style={{ flex: '1 1 180px' }}>
+                <Field field={f} value={values[f.name]} onChange={onChange} />
+              </div>
+            ) : (
+              <Field key={f.name} field={f} value={values[f.name]} onChange={onChange} />
+            ),
+          )}
+          <Button
+            type="submit"
+            variant={view.form.danger ? 'danger' : 'contained'}
+            disabled={busy}
+            data-testid="console-submit"
+            mb={view.form.method === 'get' ? 'lg' : undefined}
+          >
+            {view.form.submit}
+          </Button>
+        </form>
+      ) : null}
+      <Box mt="xl">
+        {view.pager ? <Pager pager={view.pager} onQuery={onQuery} /> : null}
+        {(view.tables || []).map((t) => (
+          <ConsoleTable key={t.id || t.title} table={t} onQuery={onQuery} />
+        ))}
+        {view.diagram ? <Diagram diagram={view.diagram} /> : null}
+        {(view.texts || []).map((t) => (
+          <Box key={t.title} mb="xl" data-testid={`text-${t.id || t.title}`}>
+            <H5 mb="sm">{t.title}</H5>
+            <pre style={{ background: '#f6f8fa', padding: '12px', overflowX: 'auto', fontSize: '12px' }}>
+              {t.text}
+            </pre>
+          </Box>
+        ))}
+        {(view.links || []).map((l) => (
+          <Box key={l.href} mb="sm">
+            <a href={l.href}>{l.label}</a>
+          </Box>
+        ))}
+      </Box>
     </Box>
-  </Box>
-);
+  );
+};
 
 export const valuesOf = (view) => {
   const values = {};
@@ -382,9 +409,10 @@ export const valuesOf = (view) => {
   return values;
 };
 
-export const messageOf = (error) => {
+// What a failed request says, in the account's language (`tc`: AdminJS's translateComponent).
+export const messageOf = (error, tc) => {
   const status = error && error.response && error.response.status;
-  if (status === 403) return 'Refused by the server (403): your role may not do this.';
-  if (status === 429) return 'Too many requests: wait a moment and try again.';
-  return (error && error.message) || 'The request failed.';
+  if (status === 403) return tc('ConsoleView.refused');
+  if (status === 429) return tc('ConsoleView.tooManyRequests');
+  return (error && error.message) || tc('ConsoleView.requestFailed');
 };

@@ -1,7 +1,7 @@
 // The console's home: the year's progress as the server computes it (see ../dashboard.ts).
 import React, { useEffect, useState } from 'react';
 import { Box, Loader } from '@adminjs/design-system';
-import { ApiClient } from 'adminjs';
+import { ApiClient, useTranslation } from 'adminjs';
 import { ConsoleView, messageOf } from './console-view';
 
 const api = new ApiClient();
@@ -9,13 +9,14 @@ const api = new ApiClient();
 const Dashboard = () => {
   const [view, setView] = useState(null);
   const [year, setYear] = useState('');
+  const { translateComponent: tc } = useTranslation();
 
   useEffect(() => {
     setView(null);
     api
       .getDashboard({ params: year ? { year } : {} })
       .then((response) => setView(response.data))
-      .catch((error) => setView({ title: 'Dashboard', errors: [messageOf(error)] }));
+      .catch((error) => setView({ title: tc('Dashboard.title'), errors: [messageOf(error, tc)] }));
   }, [year]);
 
   if (!view) return <Loader />;
@@ -23,7 +24,7 @@ const Dashboard = () => {
     <Box p="xl" data-testid="dashboard">
       {(view.years || []).length > 1 ? (
         <Box mb="lg">
-          <label htmlFor="dashboard-year">Year </label>
+          <label htmlFor="dashboard-year">{tc('Dashboard.year')} </label>
           <select id="dashboard-year" value={view.year || ''} onChange={(e) => setYear(e.target.value)}>
             {view.years.map((y) => (
               <option key={y} value={y}>

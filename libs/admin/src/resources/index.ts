@@ -30,7 +30,7 @@ import { timerResource } from './timer.resource';
 export { ADMIN_ONLY_RESOURCES } from './resource-kit';
 
 /** The console's resources, in the menu's order: every table the Ethics Office reads. */
-function definitions({ services, queries }: ActionDeps): ResourceDefinition[] {
+export function consoleResourceDefinitions({ services, queries }: ActionDeps): ResourceDefinition[] {
   const statesOf = (subject: string) => [
     ...new Set(services.registry.ofSubject(subject).flatMap((d) => Object.keys(d.states))),
   ];
@@ -66,7 +66,7 @@ export function consoleResources(
   components: { action: string },
 ) {
   const ConsoleResource = consoleResourceClass(modules, deps.queries.records);
-  return definitions(deps)
+  return consoleResourceDefinitions(deps)
     .map(({ model, reading, options }) => ({
       resource: new ConsoleResource({ model, orm }, reading),
       options: {

@@ -4,6 +4,13 @@ export const ADMIN_ROLES = ['admin', 'viewer'] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /**
+ * The console's languages: English and French, the Secretariat's working languages (the token-link pages and
+ * mails speak more; the console is the Ethics Office's own tool). English first: the default.
+ */
+export const CONSOLE_LANGUAGES = ['en', 'fr'] as const;
+export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+
+/**
  * A person of the Ethics Office who logs in to the console: `admin` acts, `viewer` sees everything and changes
  * nothing. Only a hash of the password is kept (argon2id, with its salt and parameters in the string). Accounts are
  * disabled, never deleted, so the audit trail's names stay meaningful.
@@ -21,6 +28,10 @@ export class AdminUser {
 
   @Property({ type: 'string', length: 20 })
   role!: AdminRole;
+
+  /** The language the console speaks to this account, from its login on; the account may change it itself. */
+  @Property({ type: 'string', length: 5, default: 'en' })
+  language: ConsoleLanguage = 'en';
 
   @Property({ type: 'Date' })
   createdAt!: Date;

@@ -27,8 +27,9 @@ describe.each(testDrivers())('console accounts (%s)', (driver) => {
     expect(row.passwordHash).not.toContain('correct horse');
     const audit = await db.orm.em.fork().find(AuditEvent, { event: 'create-admin-user' });
     expect(audit.map((a) => [a.actor, a.details])).toEqual([
-      ['system: cli admin:create', { email: 'alice@un.org', role: 'admin' }],
+      ['system: cli admin:create', { email: 'alice@un.org', role: 'admin', language: 'en' }],
     ]);
+    expect(row.language).toBe('en');
   });
 
   it('refuses a short password, an unknown role, a bad address and a second account for an address', async () => {
@@ -41,6 +42,14 @@ describe.each(testDrivers())('console accounts (%s)', (driver) => {
         .catch((e: ValidationFailed) => e.issues.map((i) => i.field)),
     ).resolves.toEqual(['email', 'password', 'role']);
     await expect(
+      accounts
+        .create(
+          { email: 'bob@un.org', password: 'long enough password', role: 'viewer', language: 'de' },
+          'test',
+        )
+        .catch((e: ValidationFailed) => e.issues.map((i) => [i.field, i.code])),
+    ).resolves.toEqual([['language', 'one-of']]);
+    await expect(
       accounts.create({ email: 'alice@un.org', password: 'another long password', role: 'viewer' }, 'test'),
     ).rejects.toThrow(Conflict);
   });
@@ -51,12 +60,46 @@ describe.each(testDrivers())('console accounts (%s)', (driver) => {
     expect(await accounts.authenticate(undefined, undefined)).toBeNull();
     const identity = await accounts.authenticate(' ALICE@un.org ', 'correct horse battery');
     if (!identity) throw new Error('the right password was refused');
-    expect(identity).toMatchObject({ email: 'alice@un.org', role: 'admin' });
+    expect(identity).toMatchObject({ email: 'alice@un.org', role: 'admin', language: 'en' });
     const logins = await db.orm.em.fork().find(AuditEvent, { event: 'admin-login' });
     expect(logins.map((l) => l.actor)).toEqual([consoleActor({ email: 'alice@un.org' })]);
     expect((await db.orm.em.fork().findOneOrFail(AdminUser, identity.id)).lastLoginAt).not.toBeNull();
     expect(await accounts.identity(identity.id)).toEqual(identity);
     expect(await accounts.count()).toBe(1);
+  });
+
+  describe('AdminUser language', () => {
+    const BY = consoleActor({ email: 'admin@un.org' });
+    const audit = async (event: string) =>
+      (await db.orm.em.fork().find(AuditEvent, { event }, { orderBy: { id: 'asc' } })).map((a) => [
+        a.actor,
+        a.details,
+      ]);
+
+    it('set at creation, changed by an admin or the account itself, audited; the sessions stay', async () => {
+      const francoise = await accounts.create(
+        { email: 'francoise@un.org', password: 'une phrase de passe', role: 'viewer', language: 'fr' },
+        BY,
+      );
+      expect(await accounts.identity(francoise.id)).toMatchObject({ role: 'viewer', language: 'fr' });
+      expect(await accounts.authenticate('francoise@un.org', 'une phrase de passe')).toMatchObject({
+        language: 'fr',
+      });
+      // The account itself switches to English: a change of language takes no right away, so sessions stay.
+      const SELF = consoleActor({ email: 'francoise@un.org' });
+      const change = await accounts.changeLanguage(francoise.id, 'en', SELF);
+      expect([change.changed, change.endSessions, change.user.language]).toEqual([true, false, 'en']);
+      expect(await accounts.identity(francoise.id)).toMatchObject({ language: 'en' });
+      expect((await accounts.changeLanguage(francoise.id, 'en', SELF)).changed).toBe(false);
+      await accounts.changeLanguage(francoise.id, 'fr', BY);
+      await expect(accounts.changeLanguage(francoise.id, 'es', BY)).rejects.toThrow(ValidationFailed);
+      await expect(accounts.changeLanguage(9999, 'fr', BY)).rejects.toThrow(NotFound);
+      expect(await audit('change-admin-language')).toEqual([
+        [SELF, { email: 'francoise@un.org', from: 'fr', to: 'en' }],
+        [BY, { email: 'francoise@un.org', from: 'en', to: 'fr' }],
+      ]);
+      expect((await db.orm.em.fork().findOneOrFail(AdminUser, francoise.id)).language).toBe('fr');
+    });
   });
 
   describe('managed from the console', () => {

@@ -6,7 +6,13 @@ import type { Actor } from '../shared/actor';
 import { Clock } from '@cascade/clock';
 import { Conflict, NotFound, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
-import { ADMIN_ROLES, AdminUser, type AdminRole } from './admin-user.entity';
+import {
+  ADMIN_ROLES,
+  AdminUser,
+  CONSOLE_LANGUAGES,
+  type AdminRole,
+  type ConsoleLanguage,
+} from './admin-user.entity';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -14,6 +20,8 @@ export interface NewAdminUser {
   email: string;
   password: string;
   role: string;
+  /** `en` (the default) or `fr`. */
+  language?: string;
 }
 
 /** What the console keeps of a logged-in person (in the session, and as the audit trail's actor). */
@@ -21,6 +29,8 @@ export interface ConsoleIdentity {
   id: number;
   email: string;
   role: AdminRole;
+  /** The language the console speaks to the person. */
+  language: ConsoleLanguage;
 }
 
 /** The audit trail's name for a person acting in the console. */
@@ -28,6 +38,23 @@ export const consoleActor = (identity: { email: string }): Actor => `admin: ${id
 
 export const isAdminRole = (value: unknown): value is AdminRole =>
   typeof value === 'string' && (ADMIN_ROLES as readonly string[]).includes(value);
+
+export const isConsoleLanguage = (value: unknown): value is ConsoleLanguage =>
+  typeof value === 'string' && (CONSOLE_LANGUAGES as readonly string[]).includes(value);
+
+const identityOf = (user: AdminUser): ConsoleIdentity => ({
+  id: user.id,
+  email: user.email,
+  role: user.role,
+  language: user.language,
+});
+
+const oneOf = (field: string, values: readonly string[]) => ({
+  field,
+  code: 'one-of' as const,
+  message: `must be one of ${values.join(', ')}`,
+  params: { values: values.join(', ') },
+});
 
 /** The change would leave the console without an active admin, so nobody could manage accounts any more. */
 export class LastActiveAdmin extends Conflict {
@@ -43,6 +70,15 @@ export interface AccountChange {
   user: AdminUser;
   /** The account lost rights or its password changed: its open sessions must end. */
   endSessions: boolean;
+  /** Something changed (and was audited). */
+  changed: boolean;
+}
+
+/** What an account change did to the row, for its audit row; `keepSessions` when it takes no right away. */
+interface Applied {
+  event: string;
+  details: Record<string, unknown>;
+  keepSessions?: boolean;
 }
 
 /**
@@ -69,6 +105,11 @@ export class AdminUserService {
       check.fail('role', 'one-of', `must be one of ${ADMIN_ROLES.join(', ')}`, {
         values: ADMIN_ROLES.join(', '),
       });
+    const language = input.language || 'en';
+    if (!isConsoleLanguage(language))
+      check.fail('language', 'one-of', `must be one of ${CONSOLE_LANGUAGES.join(', ')}`, {
+        values: CONSOLE_LANGUAGES.join(', '),
+      });
     check.throwIfAny();
     const email = input.email.trim().toLowerCase();
     const passwordHash = await hash(input.password);
@@ -81,6 +122,7 @@ export class AdminUserService {
           email,
           passwordHash,
           role: input.role as AdminRole,
+          language: language as ConsoleLanguage,
           createdAt: now,
           lastLoginAt: null,
         });
@@ -90,7 +132,7 @@ export class AdminUserService {
             actor,
             at: now,
             event: 'create-admin-user',
-            details: { email, role: input.role },
+            details: { email, role: input.role, language },
           }),
         );
         return user;
@@ -125,13 +167,16 @@ export class AdminUserService {
         tx.create(AuditEvent, { actor: consoleActor(user), at: now, event: 'admin-login', details: null }),
       );
     });
-    return { id: user.id, email: user.email, role: user.role };
+    return identityOf(user);
   }
 
-  /** The current role of an account (null once it is gone or disabled), so a session follows changes. */
+  /**
+   * The current role and language of an account (null once it is gone or disabled), so a session follows
+   * changes.
+   */
   async identity(id: number): Promise<ConsoleIdentity | null> {
     const user = await this.em.fork().findOne(AdminUser, id);
-    return user && !user.disabledAt ? { id: user.id, email: user.email, role: user.role } : null;
+    return user && !user.disabledAt ? identityOf(user) : null;
   }
 
   count(): Promise<number> {
@@ -140,22 +185,32 @@ export class AdminUserService {
 
   /** Gives an account another role; demoting the last active admin is refused. */
   async changeRole(id: number, role: string, actor: Actor): Promise<AccountChange> {
-    if (!isAdminRole(role)) {
-      throw new ValidationFailed([
-        {
-          field: 'role',
-          code: 'one-of',
-          message: `must be one of ${ADMIN_ROLES.join(', ')}`,
-          params: { values: ADMIN_ROLES.join(', ') },
-        },
-      ]);
-    }
+    if (!isAdminRole(role)) throw new ValidationFailed([oneOf('role', ADMIN_ROLES)]);
     return this.change(id, actor, (user, activeAdmins) => {
       const from = user.role;
       if (from === role) return null;
       if (from === 'admin' && !user.disabledAt) keepAnActiveAdmin(user, activeAdmins);
       user.role = role;
       return { event: 'change-admin-role', details: { email: user.email, from, to: role } };
+    });
+  }
+
+  /**
+   * The language the console speaks to an account, set by an admin or by the account itself (`actor` says
+   * which). Its sessions stay: they take the new language at their next identity refresh, the account's own
+   * session at once.
+   */
+  async changeLanguage(id: number, language: string, actor: Actor): Promise<AccountChange> {
+    if (!isConsoleLanguage(language)) throw new ValidationFailed([oneOf('language', CONSOLE_LANGUAGES)]);
+    return this.change(id, actor, (user) => {
+      const from = user.language;
+      if (from === language) return null;
+      user.language = language;
+      return {
+        event: 'change-admin-language',
+        details: { email: user.email, from, to: language },
+        keepSessions: true,
+      };
     });
   }
 
@@ -193,11 +248,7 @@ export class AdminUserService {
   private async change(
     id: number,
     actor: Actor,
-    apply: (
-      user: AdminUser,
-      activeAdmins: AdminUser[],
-      now: Date,
-    ) => { event: string; details: Record<string, unknown> } | null,
+    apply: (user: AdminUser, activeAdmins: AdminUser[], now: Date) => Applied | null,
   ): Promise<AccountChange> {
     return this.em.fork().transactional(async (em) => {
       const activeAdmins = await em.find(
@@ -211,7 +262,7 @@ export class AdminUserService {
       const done = apply(user, activeAdmins, now);
       if (done)
         em.persist(em.create(AuditEvent, { actor, at: now, event: done.event, details: done.details }));
-      return { user, endSessions: done !== null };
+      return { user, endSessions: done !== null && !done.keepSessions, changed: done !== null };
     });
   }
 }

@@ -10,6 +10,7 @@ import { Migration20261202173811 } from './Migration20261202173811';
 import { Migration20261204053509 } from './Migration20261204053509';
 import { Migration20261204092227 } from './Migration20261204092227';
 import { Migration20261204092431 } from './Migration20261204092431';
+import { Migration20261204151240 } from './Migration20261204151240';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204053509', class: Migration20261204053509 },
   { name: 'Migration20261204092227', class: Migration20261204092227 },
   { name: 'Migration20261204092431', class: Migration20261204092431 },
+  { name: 'Migration20261204151240', class: Migration20261204151240 },
 ];

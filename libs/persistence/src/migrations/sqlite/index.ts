@@ -10,6 +10,7 @@ import { Migration20261202173811 } from './Migration20261202173811';
 import { Migration20261204053510 } from './Migration20261204053510';
 import { Migration20261204092227 } from './Migration20261204092227';
 import { Migration20261204092432 } from './Migration20261204092432';
+import { Migration20261204151240 } from './Migration20261204151240';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204053510', class: Migration20261204053510 },
   { name: 'Migration20261204092227', class: Migration20261204092227 },
   { name: 'Migration20261204092432', class: Migration20261204092432 },
+  { name: 'Migration20261204151240', class: Migration20261204151240 },
 ];
