@@ -33,6 +33,7 @@ export function standingModel(standing: ManagerStanding | null, input: PageInput
   return {
     state: standing.state,
     turnOn: standing.turnOn,
+    expectedBy: standing.expectedBy,
     sessionsLed: standing.sessionsLed,
     excuseReason: standing.excuseReason,
     timeZone: standing.timeZone,

@@ -25,6 +25,8 @@ export type RoleView =
         sessions: SessionSummary[];
         headConfirmedAt: Date | null;
         managers: ManagersListing;
+        /** The Head's own place in the cascade (null before the tree is imported). */
+        cascade: ManagerStanding | null;
       };
     }
   | {

@@ -8,6 +8,7 @@ import { pageUrl, type PageInput } from './page-input';
 import { managersModel, standingModel } from './cascade-model';
 import { progressModel, sessionsModel } from './progress-model';
 import { statisticsSourcesModel } from './statistics-model';
+import { nextStepModel } from './next-step-model';
 
 /** The page of each role. */
 export const ROLE_PAGE: Record<TokenRole, 'focal-point' | 'head-of-entity' | 'leader' | 'participants'> = {
@@ -121,6 +122,7 @@ export function pageModel(input: PageInput) {
   return {
     ...chromeModel(input),
     ...roleSections(input),
+    nextStep: nextStepModel(input),
     forms,
     errorSummary: summary.length
       ? { items: summary, autofocus: !Object.values(forms).some((f) => hasFocus(f)) }

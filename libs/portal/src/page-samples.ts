@@ -112,6 +112,7 @@ export function sampleStanding(overrides: Partial<ManagerStanding> = {}): Manage
     language: 'en',
     state: 'your-turn',
     turnOn: '2026-10-05',
+    expectedBy: '2026-10-19',
     directReports: 8,
     sessionsLed: 0,
     excuseReason: null,
@@ -262,6 +263,12 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
           ],
           headConfirmedAt: null,
           managers: sampleManagers(),
+          cascade: sampleStanding({
+            name: 'Head of DPPA',
+            email: 'head@dppa.example.org',
+            directReports: 12,
+            advice: { kind: 'single', directReports: 12 },
+          }),
         },
       };
     case 'head-of-entity':
@@ -273,6 +280,12 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
           sessions: sampleSessions(),
           headConfirmedAt: null,
           managers: sampleManagers(),
+          cascade: sampleStanding({
+            name: 'Head of DPPA',
+            email: 'head@dppa.example.org',
+            directReports: 12,
+            advice: { kind: 'single', directReports: 12 },
+          }),
         },
       };
     case 'leader':

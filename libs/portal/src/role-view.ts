@@ -56,8 +56,12 @@ export async function roleViewOf(
       return { role: ctx.role, view: { ...view, managers } };
     }
     case 'head-of-entity': {
-      const [view, managers] = await Promise.all([portal.headView(ctx), managersOf(cascade, ctx, filter)]);
-      return { role: ctx.role, view: { ...view, managers } };
+      const [view, managers, standing] = await Promise.all([
+        portal.headView(ctx),
+        managersOf(cascade, ctx, filter),
+        cascade.standing(ctx),
+      ]);
+      return { role: ctx.role, view: { ...view, managers, cascade: standing } };
     }
     case 'leader': {
       const [view, standing] = await Promise.all([portal.leaderView(ctx), cascade.standing(ctx)]);

@@ -24,6 +24,8 @@ export interface ManagerStanding {
   state: string;
   /** The local day their turn came; null while they wait. */
   turnOn: string | null;
+  /** The local day their session is expected by (their turn plus the definition's lagging delay), while awaited. */
+  expectedBy: string | null;
   directReports: number;
   sessionsLed: number;
   excuseReason: string | null;
@@ -40,12 +42,16 @@ export interface ManagerStanding {
 
 type Person = { name: string; email: string; managerEmail: string | null; state: string };
 
+/** States in which the manager's own session is still awaited. */
+const AWAITED = new Set(['your-turn', 'scheduled']);
+
 /** The definition's numbers of the advice and the session's default length (defaults where it has none). */
 export function cascadeParameters(definition: WorkflowDefinition) {
   const p = definition.parameters;
   return {
     advice: { splitAbove: p['splitAbove'] ?? 25, jointBelow: p['jointBelow'] ?? 10 },
     sessionMinutes: p['sessionMinutes'] ?? 90,
+    laggingAfterDays: p['laggingAfterDays'] ?? 14,
   };
 }
 
@@ -59,7 +65,8 @@ export function managerStandingOf(
   definition: WorkflowDefinition,
   timeZone: string,
 ): ManagerStanding {
-  const { advice: parameters, sessionMinutes } = cascadeParameters(definition);
+  const { advice: parameters, sessionMinutes, laggingAfterDays } = cascadeParameters(definition);
+  const turnOn = manager.turnAt ? localDateOf(manager.turnAt, timeZone) : null;
   const present = neighbours.filter((m) => m.state !== 'withdrawn' && m.email !== manager.email);
   const boss = manager.managerEmail ? present.find((m) => m.email === manager.managerEmail) : undefined;
   const peers = manager.managerEmail
@@ -73,7 +80,12 @@ export function managerStandingOf(
     email: manager.email,
     language: manager.language,
     state: manager.state,
-    turnOn: manager.turnAt ? localDateOf(manager.turnAt, timeZone) : null,
+    turnOn,
+    // The day after which the manager counts as lagging (and their Focal Point is told): the date to aim for.
+    expectedBy:
+      turnOn && AWAITED.has(manager.state)
+        ? (DateTime.fromISO(turnOn, { zone: 'utc' }).plus({ days: laggingAfterDays }).toISODate() as string)
+        : null,
     directReports: manager.directReports,
     sessionsLed: manager.sessionsLed,
     excuseReason: manager.excuseReason,

@@ -119,6 +119,7 @@ describe.each(testDrivers())("the managers' cascade through token links (%s)", (
       name: 'Ann Lead',
       state: 'waiting',
       turnOn: null,
+      expectedBy: null,
       directReports: 3,
       language: 'fr',
       timeZone: 'America/New_York',
@@ -146,10 +147,17 @@ describe.each(testDrivers())("the managers' cascade through token links (%s)", (
       directReports: 12,
     });
     // The Head: asked at the launch; three direct reports and nobody above them in the tree.
+    // Expected by the day the definition counts a manager as lagging (laggingAfterDays, 14, after the turn).
     expect(await cascade.standing(await link('leader', 'head'))).toMatchObject({
       state: 'your-turn',
       turnOn: '2026-10-01',
+      expectedBy: '2026-10-15',
       advice: { kind: 'joint', secondReportingOfficer: null, units: [] },
+    });
+    // The Head's own page reads the same standing from the Head's link.
+    expect(await cascade.standing(await link('head-of-entity', 'head'))).toMatchObject({
+      state: 'your-turn',
+      expectedBy: '2026-10-15',
     });
     // The leader page adds three reads: the instance, the manager, their own manager with their peers.
     const cem = await link('leader', 'cem');

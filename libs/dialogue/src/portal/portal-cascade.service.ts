@@ -27,7 +27,7 @@ export class PortalCascadeService {
 
   /** The link holder's own place in the cascade, or null when they lead no team of the imported tree. */
   async standing(ctx: PortalContext): Promise<ManagerStanding | null> {
-    allowRoles(ctx, ['leader'], "see a manager's place in the cascade");
+    allowRoles(ctx, ['leader', 'head-of-entity'], "see a manager's place in the cascade");
     if (!ctx.subjectEmail) return null;
     return this.query.standing(ctx.year, ctx.entity.code, ctx.subjectEmail);
   }
