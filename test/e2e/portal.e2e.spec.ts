@@ -315,6 +315,32 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       expect(await leader.textContent('#done')).toContain(
         'su opinión ha quedado registrada de forma anónima',
       );
+
+      // The link cannot be lost: a copy button (the page's one script, allowed by its hash), and a new link later.
+      await leader.goto(leaderLink);
+      const sessionNumber = await leader.inputValue('#participants-link-title ~ ul input[name=sessionId]');
+      const [again] = await Promise.all([
+        leader.waitForNavigation(),
+        leader.click('#participants-link-title ~ ul button[type=submit]'),
+      ]);
+      expect(again?.status()).toBe(200);
+      expect(await leader.textContent('#session-result')).toContain(
+        `Este es el nuevo enlace para los participantes de la sesión n.º ${sessionNumber}`,
+      );
+      const newLink = (await leader.textContent('#participants-link')) ?? '';
+      expect(newLink).toMatch(/\/p\/[A-Za-z0-9_-]{20,}$/);
+      expect(newLink).not.toBe(participantsLink);
+      await leader.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      const copy = leader.locator('button[data-copy=participants-link]');
+      expect(await copy.isVisible()).toBe(true);
+      await copy.click();
+      await leader.locator('#participants-link-copied').waitFor({ state: 'visible' });
+      expect(await leader.evaluate<string>('navigator.clipboard.readText()')).toBe(newLink);
+      await shot(leader, '4-participants-link-again-es');
+      // The old link shows the page for an unknown link; the new one opens the feedback form.
+      expect((await leader.goto(participantsLink))?.status()).toBe(404);
+      expect((await leader.goto(newLink))?.status()).toBe(200);
+      expect(await leader.locator('#feedback-usefulness-5').count()).toBe(1);
     } finally {
       await leader.close();
     }

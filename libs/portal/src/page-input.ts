@@ -44,7 +44,14 @@ export type RoleView =
 /** What a page shows once after a POST (the links are made once and never stored in the clear). */
 export type Flash =
   | { kind: 'leader-link'; email: string; link: string }
-  | { kind: 'session'; sessionId: number; warnings: DomainWarning[]; participantsLink: string };
+  | {
+      kind: 'session';
+      sessionId: number;
+      warnings: DomainWarning[];
+      participantsLink: string;
+      /** A new link for a session recorded earlier (the previous one was revoked). */
+      reissued?: boolean;
+    };
 
 /** A POST that was refused: what was typed comes back with the problems beside the fields. */
 export interface FailedSubmission {

@@ -1,4 +1,4 @@
-import type { DomainWarning, TokenRole } from '@cascade/dialogue';
+import type { DomainWarning, SessionSummary, TokenRole } from '@cascade/dialogue';
 import { LANGUAGE_NAMES, LANGUAGES } from '@cascade/i18n';
 import { localizeIssue } from './issue-messages';
 import { buildForm, hasFocus, type FormModel, type SummaryItem } from './form-model';
@@ -54,6 +54,13 @@ function chromeModel(input: PageInput) {
   };
 }
 
+/** The sessions the link's holder led: those they may issue a new participants' link for. */
+function ownSessions(sessions: SessionSummary[], email: string | null) {
+  return sessions
+    .filter((s) => email !== null && s.leaderEmail.toLowerCase() === email.toLowerCase())
+    .map((s) => ({ id: s.id, heldOn: s.heldOn }));
+}
+
 /** The data of the role's page besides its forms. */
 function roleSections(input: PageInput): Record<string, unknown> {
   const { roleView, t } = input;
@@ -84,6 +91,8 @@ function roleSections(input: PageInput): Record<string, unknown> {
         progress: progressModel(v.progress),
         managers: managersModel(v.managers, input),
         sessions: sessionsModel(v.sessions, t),
+        ownSessionList: ownSessions(v.sessions, v.context.subjectEmail),
+        teamMailed: (v.cascade?.directReports ?? 0) > 0,
         headConfirmedAt: v.headConfirmedAt,
       };
     }
@@ -94,6 +103,9 @@ function roleSections(input: PageInput): Record<string, unknown> {
         standing: standingModel(v.cascade, input),
         sessions: sessionsModel(v.sessions, t),
         ownSessions: true,
+        ownSessionList: ownSessions(v.sessions, v.context.subjectEmail),
+        // The team members of the tree are mailed the feedback link when a session is recorded.
+        teamMailed: (v.cascade?.directReports ?? 0) > 0,
       };
     }
     case 'participants': {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import {
   LANGUAGES,
@@ -13,6 +15,13 @@ import { PageRenderer, PAGES, stringKeys } from './page-renderer';
 import { CsrfTokens } from './csrf';
 import { PortalPages } from './portal-pages';
 import type { FailedSubmission } from './page-input';
+
+/** The page without its one static script (the copy buttons'), the only <script> a page may hold. */
+const OWN_SCRIPT = `<script>${fs.readFileSync(path.join(__dirname, '../views/copy-link.js'), 'utf8')}</script>`;
+const withoutOwnScript = (html: string) => {
+  expect(html.split(OWN_SCRIPT)).toHaveLength(2);
+  return html.replace(OWN_SCRIPT, '');
+};
 
 const renderer = PageRenderer.fromDirectory();
 // The product's name is the same in every language; a few words are spelt the same in French or Spanish.
@@ -221,7 +230,7 @@ describe('the token-link pages', () => {
           message: null,
         },
       });
-      expect(html).not.toContain('<script>');
+      expect(withoutOwnScript(html)).not.toContain('<script>');
       expect(html).not.toContain('<img');
       expect(html).not.toContain('</textarea><');
       expect(html).toContain(
@@ -238,13 +247,21 @@ describe('the token-link pages', () => {
       expect(html).toContain('href="https://example.org/leaders-guide"');
     });
 
-    it('allows its inline style sheet by hash and nothing else', () => {
+    it('allows its inline style sheet and its one static script by hash, and nothing else', () => {
       const html = pages.rolePage(sampleRoleView('leader'), 'en', TOKEN);
       const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
       const hash = createHash('sha256').update(css, 'utf8').digest('base64');
       expect(renderer.contentSecurityPolicy).toContain(`style-src 'sha256-${hash}'`);
       expect(renderer.contentSecurityPolicy).toContain("default-src 'none'");
-      expect(html).not.toMatch(/<script|\sstyle="|\son[a-z]+="/);
+      const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(scripts).toHaveLength(1);
+      const scriptHash = createHash('sha256').update(scripts[0], 'utf8').digest('base64');
+      expect(renderer.contentSecurityPolicy).toContain(`script-src 'sha256-${scriptHash}'`);
+      // The same script on every page, whatever its data: nothing of the page's content reaches it.
+      expect(pages.rolePage(sampleRoleView('focal-point'), 'ar', TOKEN)).toContain(
+        `<script>${scripts[0]}</script>`,
+      );
+      expect(html).not.toMatch(/<script[^>]|\sstyle="|\son[a-z]+="/);
     });
   });
 

@@ -46,6 +46,7 @@ export class PageRenderer {
   private readonly pages = new Map<PageName, TemplateDelegate<unknown>>();
   private readonly tables: StringTables;
   private readonly css: string;
+  private readonly script: string;
   readonly contentSecurityPolicy: string;
 
   static fromDirectory(directory: string = VIEWS_DIR): PageRenderer {
@@ -65,9 +66,13 @@ export class PageRenderer {
       this.pages.set(page, this.hb.compile(read('pages', `${page}.hbs`), { preventIndent: true }));
     }
     const styleHash = createHash('sha256').update(this.css, 'utf8').digest('base64');
+    this.script = read('copy-link.js');
+    const scriptHash = createHash('sha256').update(this.script, 'utf8').digest('base64');
     this.contentSecurityPolicy = [
       "default-src 'none'",
       `style-src 'sha256-${styleHash}'`,
+      // The one optional script (copy buttons), allowed by its hash like the stylesheet.
+      `script-src 'sha256-${scriptHash}'`,
       "img-src 'self'",
       "form-action 'self'",
       "frame-ancestors 'none'",
@@ -101,7 +106,7 @@ export class PageRenderer {
     const template = this.pages.get(page);
     if (!template) throw new Error(`no page '${page}'`);
     return template(
-      { ...model, css: new this.hb.SafeString(this.css) },
+      { ...model, css: new this.hb.SafeString(this.css), script: new this.hb.SafeString(this.script) },
       {
         data: {
           lang,

@@ -75,6 +75,27 @@ export class AccessTokenService {
     return raw;
   }
 
+  /**
+   * Inside the caller's transaction: revokes the session's valid participants' links made from the link
+   * `issuedFrom` (the leader's page, issuing a new one for a link that was lost or shared too widely), each with
+   * its audit row; the links mailed to the team members stay valid. Returns how many were revoked.
+   */
+  async revokeParticipantsLinks(
+    em: EntityManager,
+    sessionId: number,
+    issuedFrom: number,
+    now: Date,
+    actor: Actor,
+  ): Promise<number> {
+    const links = await em.find(
+      AccessToken,
+      { session: sessionId, role: 'participants', revokedAt: null, issuedFrom },
+      { populate: ['workflow'], orderBy: { id: 'asc' } },
+    );
+    for (const link of links) revokeOne(em, link, now, actor);
+    return links.length;
+  }
+
   /** The token with its instance, dialogue, entity and session loaded; TokenRejected otherwise. */
   async resolve(em: EntityManager, raw: string): Promise<AccessToken> {
     if (typeof raw !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(raw)) throw new TokenRejected();

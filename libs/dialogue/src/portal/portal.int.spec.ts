@@ -483,6 +483,44 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       expect(await fresh().count(ParticipantFeedback, { session: small.session.id })).toBe(2);
     });
 
+    it('a leader issues a new participants’ link for their own session: the page’s old one stops, the count stays', async () => {
+      const desaHead = await link('DESA', 'head-of-entity', 'head@desa.example.org');
+      const recorded = await portal.reportSession(
+        desaHead,
+        session({
+          staffParticipants: 3,
+          nonStaffParticipants: 0,
+          otherAgencyParticipants: {},
+          questions: [],
+        }),
+      );
+      const first = await portal.resolve(recorded.participantsToken);
+      await portal.giveFeedback(first, { usefulness: 5, openness: 5, relevance: 5 });
+      const { participantsToken } = await portal.reissueParticipantsLink(desaHead, recorded.session.id);
+      await expect(portal.resolve(recorded.participantsToken)).rejects.toBeInstanceOf(TokenRejected);
+      const second = await portal.resolve(participantsToken);
+      expect(second).toMatchObject({ role: 'participants', session: { id: recorded.session.id } });
+      // The answers already given still count against the session's participants.
+      expect(await portal.participantView(second)).toMatchObject({ capacity: 3, alreadyCounted: 1 });
+      const audit = await fresh().find(
+        AuditEvent,
+        { event: ['issue-link', 'revoke-link'] },
+        { orderBy: { id: 'desc' }, limit: 2 },
+      );
+      expect(audit.map((a) => [a.event, a.details?.['role']])).toEqual([
+        ['issue-link', 'participants'],
+        ['revoke-link', 'participants'],
+      ]);
+      // Only for a session the link's holder led, of their own entity; a number that is not one is named.
+      await expect(portal.reissueParticipantsLink(head, recorded.session.id)).rejects.toBeInstanceOf(
+        NotFound,
+      );
+      await expect(portal.reissueParticipantsLink(desaHead, 0)).rejects.toBeInstanceOf(ValidationFailed);
+      await expect(portal.reissueParticipantsLink(fp, recorded.session.id)).rejects.toBeInstanceOf(
+        TokenRoleRefused,
+      );
+    });
+
     it('the Head may confirm only once every manager has led a session', async () => {
       expect(await fieldsOf(() => portal.confirmManagersCompleted(head))).toEqual(['confirmation']);
       const bob = await portal.resolve((await portal.createLeaderLink(fp, 'bob@dppa.example.org')).token);

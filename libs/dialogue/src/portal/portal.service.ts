@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@cascade/workflow';
 import { auditInstance } from '../audit/audit-instance';
 import { OrgTreeService } from '../org/org-tree.service';
-import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
 import { SessionService } from '../session/session.service';
 import { Clock } from '@cascade/clock';
@@ -17,6 +16,7 @@ import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
 import { allowRoles, portalActorOf } from './portal-roles';
+import { createLeaderLink, reissueParticipantsLink } from './page-links';
 import { checkFeedback, FeedbackFull, feedbackRoom } from './participant-feedback';
 import { contextOf, focalPointViewOf, readFocalPointRows, sessionsOf, summaryOf } from './portal-views';
 import type {
@@ -180,40 +180,9 @@ export class PortalService {
   }
 
   /** A link for a manager of the tree to report their session; shown once to whoever asked for it. */
-  async createLeaderLink(ctx: PortalContext, leaderEmail: string): Promise<{ token: string }> {
-    this.allow(ctx, ['focal-point', 'head-of-entity'], 'create leader links');
-    const check = new FieldChecks();
-    check.email('leaderEmail', leaderEmail);
-    check.throwIfAny();
-    return this.em.fork().transactional(async (em) => {
-      const instance = await this.instanceOf(em, ctx);
-      const person = await em.findOne(Person, {
-        entity: instance.entity,
-        email: leaderEmail.toLowerCase(),
-        isManager: true,
-      });
-      if (!person) {
-        throw new ValidationFailed([
-          {
-            field: 'leaderEmail',
-            code: 'not-a-manager',
-            message: `${leaderEmail} is not a manager of ${ctx.entity.code}'s reporting tree`,
-            params: { email: leaderEmail, code: ctx.entity.code },
-          },
-        ]);
-      }
-      const now = this.clock.now();
-      const token = this.tokens.issue(
-        em,
-        instance,
-        { role: 'leader', email: person.email, name: person.name, language: person.language },
-        now,
-        this.actorOf(ctx),
-        ctx.tokenId,
-      );
-      this.audit(em, instance, ctx, now, 'issue-link', { role: 'leader', email: person.email });
-      return { token };
-    });
+  /** A link for a manager of the tree to record their session (see page-links.ts). */
+  createLeaderLink(ctx: PortalContext, leaderEmail: string): Promise<{ token: string }> {
+    return createLeaderLink(this.em, this.tokens, this.clock.now(), ctx, leaderEmail);
   }
 
   async reportSession(ctx: PortalContext, input: SessionReportInput) {
@@ -243,6 +212,11 @@ export class PortalService {
       state: outcome.instance.state,
       participantsToken,
     };
+  }
+
+  /** A new participants' link for one of the link holder's own sessions (see page-links.ts). */
+  reissueParticipantsLink(ctx: PortalContext, sessionId: number): Promise<{ participantsToken: string }> {
+    return reissueParticipantsLink(this.em, this.tokens, this.clock.now(), ctx, sessionId);
   }
 
   /**

@@ -5,6 +5,7 @@ import { extensionForm } from './extension.form';
 import { feedbackForm } from './feedback.form';
 import type { PortalFormDefinition } from './form-definition';
 import { leaderLinkForm } from './leader-link.form';
+import { participantsLinkForm } from './participants-link.form';
 import { scenarioForm } from './scenario.form';
 import { scheduleForm } from './schedule.form';
 import { seminarForm } from './seminar.form';
@@ -22,6 +23,7 @@ export const PORTAL_FORM_DEFINITIONS = [
   scheduleForm,
   cancelSessionForm,
   sessionForm,
+  participantsLinkForm,
   feedbackForm,
   confirmForm,
 ] as const;
