@@ -73,6 +73,7 @@ const RUNS: [string, number][] = [
   ['POST /p/:token/scenario', 30],
   ['POST /p/:token/seminar', 30],
   ['POST /p/:token/leader-link', 25],
+  ['POST /p/:token/participants-link', 15],
   ['POST /p/:token/session', 70],
   ['POST /p/:token/feedback', 30],
   ['POST /p/:token/confirm', 10],

@@ -586,6 +586,44 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
+  it("issues a new participants' link through the JSON API too, only for a session the link's holder led", async () => {
+    const head = await call<{ token: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
+      {
+        role: 'head-of-entity',
+        email: ENTITY.headEmail,
+      },
+    );
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${base}/api/portal/${head.body.token}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const recorded = (await (
+      await post('/sessions', {
+        heldOn: localToday(ENTITY.timeZone),
+        durationMinutes: 60,
+        language: 'English',
+        format: 'virtual',
+        staffParticipants: 12,
+        nonStaffParticipants: 0,
+      })
+    ).json()) as { session: { id: number }; participantsToken: string };
+    const again = await post(`/sessions/${recorded.session.id}/participants-link`);
+    expect(again.status).toBe(201);
+    const { participantsToken } = (await again.json()) as { participantsToken: string };
+    expect((await fetch(`${base}/api/portal/${recorded.participantsToken}`)).status).toBe(404);
+    expect((await fetch(`${base}/api/portal/${participantsToken}`)).status).toBe(200);
+    // Another's session (Marta's, number 1 of this entity) and numbers that are not one are named as sessionId.
+    for (const id of ['1', '0', 'abc', '99999999999999999999']) {
+      const refused = await post(`/sessions/${id}/participants-link`);
+      expect([id, refused.status]).toEqual([id, 422]);
+      expect(JSON.stringify(await refused.json())).toContain('sessionId');
+    }
+  });
+
   it('slows down a script guessing links: 429 with Retry-After once a link is over its limit', async () => {
     const guess = `${base}/api/portal/${'g'.repeat(43)}`;
     const statuses: number[] = [];

@@ -197,6 +197,23 @@ export class PortalApiController {
     };
   }
 
+  @Post(':token/sessions/:id/participants-link')
+  @TOKEN
+  @ApiOperation({
+    summary: "Leader or Head: a new participants' link for a session they led",
+    description:
+      'The link this link made before for the session stops working; those mailed to the team stay valid. ' +
+      'The new link is in this answer only.',
+  })
+  async participantsLink(@Param('token') token: string, @Param('id') id: string) {
+    const sessionId = /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
+    const { participantsToken } = await this.portal.reissueParticipantsLink(
+      await this.portal.resolve(token),
+      sessionId,
+    );
+    return { participantsLink: this.links.pageOf(participantsToken), participantsToken };
+  }
+
   @Post(':token/feedback')
   @HttpCode(204)
   @TOKEN

@@ -557,6 +557,19 @@ function formSpecs(f: HostileFixture): FormSpec[] {
       ],
     },
     {
+      // A new participants' link: only for a session the leader led (Marta's only session is hers; none of
+      // these numbers is one of her sessions, and the Head's session is not hers either).
+      form: 'participants-link',
+      token: tokens.leader,
+      valid: fc.constant([['sessionId', '1']] as Fields),
+      faults: [
+        textFault(
+          'sessionId',
+          fc.constantFrom('', '0', '-1', 'abc', '1.5', '1e3', '99999999', '9007199254740993'),
+        ),
+      ],
+    },
+    {
       // The Head confirms while two managers have not led a session: refused whatever else is sent.
       form: 'confirm',
       token: tokens.head,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { auditInstance } from '../audit/audit-instance';
 import { Person } from '../org/person.entity';
 import { SessionRecord } from '../session/session-record.entity';
-import { NotFound, ValidationFailed } from '../shared/errors';
+import { ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
@@ -98,7 +98,15 @@ export async function reissueParticipantsLink(
       workflow: instance,
       leaderEmail: (ctx.subjectEmail ?? '').toLowerCase(),
     });
-    if (!session) throw new NotFound('session led by this link’s holder', sessionId);
+    if (!session) {
+      throw new ValidationFailed([
+        {
+          field: 'sessionId',
+          code: 'no-such-session',
+          message: `no session ${sessionId} led by this link's holder in ${ctx.entity.code}`,
+        },
+      ]);
+    }
     const revoked = await tokens.revokeParticipantsLinks(tx, session.id, ctx.tokenId, now, actor);
     const participantsToken = tokens.issue(
       tx,

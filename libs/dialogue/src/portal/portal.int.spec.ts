@@ -512,9 +512,9 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
         ['revoke-link', 'participants'],
       ]);
       // Only for a session the link's holder led, of their own entity; a number that is not one is named.
-      await expect(portal.reissueParticipantsLink(head, recorded.session.id)).rejects.toBeInstanceOf(
-        NotFound,
-      );
+      await expect(portal.reissueParticipantsLink(head, recorded.session.id)).rejects.toMatchObject({
+        issues: [expect.objectContaining({ field: 'sessionId', code: 'no-such-session' })],
+      });
       await expect(portal.reissueParticipantsLink(desaHead, 0)).rejects.toBeInstanceOf(ValidationFailed);
       await expect(portal.reissueParticipantsLink(fp, recorded.session.id)).rejects.toBeInstanceOf(
         TokenRoleRefused,
