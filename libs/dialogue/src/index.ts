@@ -155,12 +155,7 @@ export { MailLogService } from './mail/mail-log.service';
 export { MailQueryService } from './mail/mail-query.service';
 
 // The console's accounts and the generic record reads of its lists.
-export {
-  AdminUser,
-  ADMIN_ROLES,
-  CONSOLE_LANGUAGES,
-  type ConsoleLanguage,
-} from './admin/admin-user.entity';
+export { AdminUser, ADMIN_ROLES, CONSOLE_LANGUAGES, type ConsoleLanguage } from './admin/admin-user.entity';
 export {
   AdminUserService,
   consoleActor,

@@ -47,7 +47,7 @@ function variantsOf(
       roleView: sampleRoleView(
         role,
         sampleContext(role, {
-          materials: { leadersGuide: {}, participantsGuide: {}, presentation: {} },
+          materials: { leadersGuide: { en: '' }, participantsGuide: { en: '' }, presentation: { en: '' } },
         }),
       ),
       state: {},
@@ -157,7 +157,9 @@ describe('the date of a session', () => {
   const refused = (limit: string, days: SessionDays): FailedSubmission => ({
     form: 'session',
     body: { heldOn: '2030-01-01' },
-    issues: [{ field: 'heldOn', code: 'session-day', message: 'x', params: { ...days, limit } }],
+    issues: [
+      { field: 'heldOn', code: 'session-day', message: 'x', params: { from: days.from, to: days.to, limit } },
+    ],
     message: null,
   });
   const errorOf = (html: string) =>

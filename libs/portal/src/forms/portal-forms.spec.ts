@@ -136,7 +136,11 @@ describe('reading the pages’ forms', () => {
 
   it('marks as required exactly the Annex C and E inputs the domain refuses when left empty', () => {
     const days = { from: '2026-09-01', to: '2026-12-04', endsToday: true };
-    const forms = [
+    const forms: {
+      form: typeof statisticsForm | typeof sessionForm;
+      body: Record<string, string>;
+      check: (body: Record<string, string>) => FieldIssue[];
+    }[] = [
       {
         form: statisticsForm,
         body: {
