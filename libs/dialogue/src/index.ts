@@ -87,7 +87,7 @@ export {
 // What focal points report: sessions (Annex C) and statistics.
 export { SessionRecord } from './session/session-record.entity';
 export { SessionService, sessionSizeNotice } from './session/session.service';
-export { checkSessionReport } from './session/annex-c';
+export { checkSessionReport, sessionDaysOf, type SessionDayLimit, type SessionDays } from './session/annex-c';
 export { StatisticsSubmission } from './statistics/statistics-submission.entity';
 export { StatisticsService, checkStatistics, type StatisticsInput } from './statistics/statistics.service';
 export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';

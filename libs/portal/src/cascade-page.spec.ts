@@ -75,7 +75,9 @@ describe("a manager's place in the cascade, on their leader page", () => {
       expect(html).toContain('<dd>Français</dd>');
       expect(html).toContain(`<h2 id="schedule-title">${t(lang, 'schedule.changeTitle')}</h2>`);
       expect(html).toMatch(/<details>\s*<summary>/);
-      expect(html).toMatch(/<input id="schedule-date" name="date" type="date" value="2026-10-14">/);
+      expect(html).toMatch(
+        /<input id="schedule-date" name="date" type="date" value="2026-10-14" aria-required="true">/,
+      );
       expect(html).toMatch(/<input id="schedule-time" name="time" type="time" value="10:30"/);
       expect(html).toMatch(
         /<input type="radio" id="schedule-language-fr" name="language" value="fr" checked>/,
@@ -174,7 +176,7 @@ describe("the managers' list on the Focal Point's and the Head's pages", () => {
   it('fills the excuse form in from a row’s link', () => {
     const html = decode(focalPage('en', { excuse: 'jean.dupont@dppa.example.org' }));
     expect(html).toMatch(
-      /<input id="excuse-email" name="email" type="email" autocomplete="off" value="jean.dupont@dppa.example.org">/,
+      /<input id="excuse-email" name="email" type="email" autocomplete="off" value="jean.dupont@dppa.example.org" aria-required="true">/,
     );
   });
 

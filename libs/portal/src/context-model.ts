@@ -1,7 +1,23 @@
 import { languageName } from '@cascade/i18n';
-import { pickTranslation, type Language, type PortalContext, type Translated } from '@cascade/dialogue';
+import {
+  pickTranslation,
+  type Language,
+  type PortalContext,
+  type SessionDays,
+  type Translated,
+} from '@cascade/dialogue';
 
 const ALLOWED_URL = /^https?:\/\//i;
+
+/**
+ * The days a session may be recorded on, for the date's hint (`session.heldOnHint`): `window` says which
+ * sentence reads naturally (only today, from a day to today, one past day, from a day to another).
+ */
+function sessionDaysModel(days: SessionDays) {
+  const oneDay = days.from === days.to;
+  const window = oneDay ? (days.endsToday ? 'today' : 'onDay') : days.endsToday ? 'sinceToday' : 'other';
+  return { from: days.from, to: days.to, window };
+}
 
 /** The link's context for the templates: texts in the page's language, material links only if http(s). */
 export function contextModel(ctx: PortalContext, lang: Language) {
@@ -22,6 +38,7 @@ export function contextModel(ctx: PortalContext, lang: Language) {
     state: ctx.state,
     effectiveDeadline: ctx.effectiveDeadline,
     reportCutoff: ctx.reportCutoff,
+    sessionDays: sessionDaysModel(ctx.sessionDays),
     reportIssued: ctx.reportIssued,
     subjectName: ctx.subjectName,
     subjectEmail: ctx.subjectEmail,

@@ -9,7 +9,7 @@ import {
   type FormBody,
 } from './forms/form-body';
 import type { FormPrefill, PortalFormDefinition } from './forms/form-definition';
-import { issueTarget } from './forms/issue-target';
+import { issueTarget, type IssueTarget } from './forms/issue-target';
 import type { PortalForm } from './forms/portal-forms';
 import { pageUrl, type FailedSubmission, type PageInput } from './page-input';
 
@@ -19,6 +19,8 @@ export interface FieldModel {
   value: string;
   error: string | null;
   autofocus: boolean;
+  /** Its label says it is required, and the input carries `aria-required`. */
+  required: boolean;
 }
 
 export interface RowModel {
@@ -48,8 +50,8 @@ export function fieldId(form: PortalForm, name: string): string {
   return `${form}-${name}`;
 }
 
-function fieldModel(id: string, name: string, value: string): FieldModel {
-  return { id, name, value, error: null, autofocus: false };
+function fieldModel(id: string, name: string, value: string, required = false): FieldModel {
+  return { id, name, value, error: null, autofocus: false, required };
 }
 
 function emptyRows(rows: AgencyRow[]): AgencyRow[] {
@@ -75,8 +77,8 @@ function inputsOf(
 ) {
   const values = failed ? valuesFromBody(form, failed.body) : (prefill.values ?? {});
   const fields: Record<string, FieldModel> = {};
-  for (const { name } of form.fields)
-    fields[name] = fieldModel(fieldId(form.name, name), name, values[name] ?? '');
+  for (const { name, required } of form.fields)
+    fields[name] = fieldModel(fieldId(form.name, name), name, values[name] ?? '', required === true);
   const rows = form.agencyRows ? emptyRows(failed ? agencyRows(failed.body) : (prefill.rows ?? [])) : [];
   const rowModels = rows.map((row, i) => ({
     agency: fieldModel(fieldId(form.name, `agency-${i}`), AGENCY_FIELD, row.agency),
@@ -86,8 +88,36 @@ function inputsOf(
 }
 
 /**
- * Puts each problem of a refused submission beside its input (the first one gets the focus) and lists them all
- * for the summary at the top of the page.
+ * Where an issue's input comes on the page, to list the issues in the form's order (the domain checks fields
+ * one at a time, then the rules across fields, so its order is not the page's): each input in the order of
+ * `fields`, the agency rows (row by row, the agency before its count) after `agencyRowsAfter` or at the end;
+ * an issue beside no input where its domain field would be, else last.
+ */
+function pagePosition(
+  form: PortalFormDefinition<PortalForm>,
+  issue: FailedSubmission['issues'][number],
+  target: IssueTarget,
+): number[] {
+  const index = (name: string) => form.fields.findIndex((f) => f.name === name);
+  const rowsAt = form.agencyRowsAfter ? index(form.agencyRowsAfter) : form.fields.length;
+  if (target && 'field' in target) return [index(target.field), 0];
+  if (target && 'row' in target) return [rowsAt, 1, target.row, target.part === 'agency' ? 0 : 1];
+  if (form.agencyRows && issue.field.startsWith('otherAgencyParticipants')) return [rowsAt, 2];
+  const at = index(issue.field.split('.')[0]);
+  return at >= 0 ? [at, 0] : [form.fields.length + 1];
+}
+
+function comparePositions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Puts each problem of a refused submission beside its input (the first on the page gets the focus) and lists
+ * them all for the summary at the top of the page, in the form's order.
  */
 function placeIssues(
   form: PortalFormDefinition<PortalForm>,
@@ -102,9 +132,14 @@ function placeIssues(
     return spec ? input.t(spec.label) : null;
   };
   if (failed.message) summary.push({ href: null, label: null, message: failed.message });
-  for (const issue of failed.issues) {
+  const placed = failed.issues
+    .map((issue) => {
+      const target = issueTarget(form.name, issue, failed.body);
+      return { issue, target, position: pagePosition(form, issue, target) };
+    })
+    .sort((a, b) => comparePositions(a.position, b.position));
+  for (const { issue, target } of placed) {
     const message = localizeIssue(issue, input.t, input.formatDate);
-    const target = issueTarget(form.name, issue, failed.body);
     let field: FieldModel | null = null;
     let label: string | null = null;
     if (target && 'field' in target) {

@@ -119,7 +119,7 @@ describe('the domain’s messages', () => {
           nonStaffParticipants: 0,
           split: { part: 3, of: 1 },
         },
-        { from: '2026-09-01', to: '2026-10-15' },
+        { from: '2026-09-01', to: '2026-10-15', endsToday: false },
       ).issues,
       // Out of range, control characters, too many agencies (the hostile-input suite's finds).
       ...issuesOf(() =>
@@ -143,7 +143,7 @@ describe('the domain’s messages', () => {
           nonStaffParticipants: 0,
           split: { part: 2, of: 3 },
         },
-        { from: '2026-09-01', to: '2026-10-15' },
+        { from: '2026-09-01', to: '2026-10-15', endsToday: false },
       ).issues,
     ];
     expect(issues.length).toBeGreaterThan(10);

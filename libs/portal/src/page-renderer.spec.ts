@@ -313,9 +313,70 @@ describe('the token-link pages', () => {
       expect(tagOf(html, 'statistics-eligibleStaff')).not.toContain('aria-invalid');
     });
 
-    it('puts the focus on the first field in error, and only there', () => {
+    it('puts the focus on the first field in error on the page, and only there', () => {
+      // The domain named sessionsHeld first (its own checks come before the rules across fields).
       expect(html.match(/\sautofocus\b/g)).toHaveLength(1);
-      expect(tagOf(html, 'statistics-sessionsHeld')).toContain('autofocus');
+      expect(tagOf(html, 'statistics-staffParticipated')).toContain('autofocus');
+      expect(tagOf(html, 'statistics-sessionsHeld')).not.toContain('autofocus');
+    });
+
+    it('lists the errors in the form’s order: fields, then agency rows where they stand, then the rest', () => {
+      const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+      const order = [...summary.matchAll(/<li>(?:<a href="#([^"]+)">)?/g)].map((m) => m[1] ?? 'none');
+      expect(order).toEqual([
+        'statistics-staffParticipated',
+        'statistics-sessionsHeld',
+        'statistics-count-0',
+        'none',
+      ]);
+    });
+
+    it('orders the session form’s errors as its inputs, the agency rows after the non-staff count', () => {
+      const page = pages.rolePage(sampleRoleView('leader'), 'en', TOKEN, {
+        failed: {
+          form: 'session',
+          body: {
+            heldOn: '2030-01-01',
+            staffParticipants: 'x',
+            'agency[]': ['1UN'],
+            'count[]': ['2'],
+            splitPart: '3',
+            splitOf: '2',
+          },
+          issues: [
+            {
+              field: 'split.part',
+              code: 'split-part',
+              message: 'must be between 1 and 2',
+              params: { max: 2 },
+            },
+            {
+              field: 'otherAgencyParticipants',
+              code: 'agency-name-letter',
+              message: 'x',
+              params: { agency: '1UN' },
+            },
+            { field: 'staffParticipants', code: 'non-negative-integer', message: 'x' },
+            {
+              field: 'heldOn',
+              code: 'session-day',
+              message: 'x',
+              params: { from: '2026-09-01', to: '2026-11-20', limit: 'byToday' },
+            },
+          ],
+          message: null,
+        },
+      });
+      const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(page)?.[0] ?? '';
+      const order = [...summary.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+      expect(order).toEqual([
+        'session-heldOn',
+        'session-staffParticipants',
+        'session-agency-0',
+        'session-splitPart',
+      ]);
+      expect(tagOf(page, 'session-heldOn')).toContain('autofocus');
+      expect(decode(summary)).toContain('The session must have taken place by today.');
     });
 
     it('lists every error at the top, linking to its field; an unknown rule is shown as it is', () => {

@@ -42,6 +42,7 @@ export function sampleContext(role: TokenRole, overrides: Partial<PortalContext>
     state: 'cascading',
     effectiveDeadline: '2026-12-31',
     reportCutoff: '2027-02-28',
+    sessionDays: { from: '2026-09-01', to: '2026-11-20', endsToday: true },
     reportIssued: false,
     expiresAt: new Date('2027-03-01T04:59:59Z'),
     session: role === 'participants' ? { id: 3, heldOn: '2026-10-14', language: 'English' } : null,

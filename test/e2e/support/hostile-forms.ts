@@ -47,6 +47,16 @@ const badCountText = (min = 0) =>
     fc.integer({ min: -1000, max: min - 1 }).map(String),
   );
 
+/**
+ * Not a count, in a box that may be left empty (non-staff participants): empty means none, 0, so a blank is not
+ * a fault there; everything else `badCountText` types still is.
+ */
+const badOptionalCountText = () => badCountText().filter((typed) => typed.trim() !== '');
+
+/** An optional count as a person leaves it: a number, or nothing for none. */
+const optionalCount = (max: number) =>
+  fc.oneof(fc.integer({ min: 0, max }).map(String), fc.constantFrom('', ' '));
+
 /** Text with a control character inside it (at the edges the form's trim would remove some). */
 const controlled = (max: number) =>
   fc
@@ -186,7 +196,7 @@ function statisticsForm(token: string): FormSpec {
         share: fc.double({ min: 0, max: 1, noNaN: true }),
         leaders: fc.integer({ min: 0, max: 3 }),
         extra: fc.integer({ min: 0, max: 10 }),
-        nonStaff: fc.integer({ min: 0, max: 50 }),
+        nonStaff: optionalCount(50),
         grouped: fc.boolean(),
         agencies: agencyRows(),
         comments: fc.option(text(200), { nil: '' }),
@@ -202,13 +212,15 @@ function statisticsForm(token: string): FormSpec {
           ['staffParticipated', show(participated)],
           ['sessionsHeld', String(sessions)],
           ['managersLed', String(r.leaders)],
-          ['nonStaffParticipants', String(r.nonStaff)],
+          ['nonStaffParticipants', r.nonStaff],
           ...r.agencies,
           ['comments', r.comments],
         ] as Fields;
       }),
     faults: [
-      ...counts.map((name) => textFault(name, badCountText())),
+      ...counts.map((name) =>
+        textFault(name, name === 'nonStaffParticipants' ? badOptionalCountText() : badCountText()),
+      ),
       badAgencyRow(),
       tooManyAgencies().map((f) => ({ ...f, target: null })),
       textFault('comments', badOptionalTextField(5000)),
@@ -256,7 +268,7 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
         language: text(40),
         format: fc.constantFrom('in-person', 'virtual'),
         staff: fc.integer({ min: 1, max: 60 }),
-        nonStaff: fc.integer({ min: 0, max: 10 }),
+        nonStaff: optionalCount(10),
         agencies: agencyRows(),
         split: fc.option(fc.integer({ min: 2, max: 5 }), { nil: null }),
         jointUnits: fc.array(words(30), { maxLength: 3 }),
@@ -272,7 +284,7 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
             ['language', r.language],
             ['format', r.format],
             ['staffParticipants', String(r.staff)],
-            ['nonStaffParticipants', String(r.nonStaff)],
+            ['nonStaffParticipants', r.nonStaff],
             ...r.agencies,
             ['splitPart', r.split ? '1' : ''],
             ['splitOf', r.split ? String(r.split) : ''],
@@ -296,19 +308,19 @@ function sessionForm(token: string, year: number, form = 'session'): FormSpec {
       textFault('language', badTextField(40)),
       textFault('format', fc.constantFrom('', 'zoom', 'In-Person', 'VIRTUAL', 'both')),
       textFault('staffParticipants', badCountText()),
-      textFault('nonStaffParticipants', badCountText()),
+      textFault('nonStaffParticipants', badOptionalCountText()),
       badAgencyRow(),
-      // Nobody there.
-      fc.constant({
+      // Nobody there (no non-staff typed as 0 or left empty: the same).
+      fc.constantFrom('0', '').map((none) => ({
         target: 'staffParticipants',
         touched: ['nonStaffParticipants'],
         apply: (fields: Map<string, string | string[]>) => {
           fields.set('staffParticipants', '0');
-          fields.set('nonStaffParticipants', '0');
+          fields.set('nonStaffParticipants', none);
           fields.delete('agency[]');
           fields.delete('count[]');
         },
-      }),
+      })),
       // Split sessions: a part without the number of parts, fewer than two parts, a part out of range, a later
       // part without or with a wrong first part.
       fc.constant({

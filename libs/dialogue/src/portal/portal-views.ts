@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { OrgTreeService } from '../org/org-tree.service';
 import { Person } from '../org/person.entity';
+import { sessionDaysOf } from '../session/annex-c';
 import { SessionRecord } from '../session/session-record.entity';
 import { annexEPrefillOf, type AnnexEPrefill } from '../statistics/annex-e-prefill';
 import type { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
@@ -106,7 +107,7 @@ export async function sessionsOf(em: EntityManager, instance: EntityWorkflow): P
   );
 }
 
-export function contextOf(token: AccessToken): PortalContext {
+export function contextOf(token: AccessToken, now: Date): PortalContext {
   const instance = token.workflow;
   const dialogue = instance.dialogue;
   return {
@@ -127,6 +128,7 @@ export function contextOf(token: AccessToken): PortalContext {
     state: instance.state,
     effectiveDeadline: instance.effectiveDeadline,
     reportCutoff: dialogue.reportCutoff,
+    sessionDays: sessionDaysOf(dialogue, instance.entity.timeZone, now),
     reportIssued: dialogue.reportIssuedAt !== null,
     expiresAt: token.expiresAt,
     session: token.session

@@ -50,7 +50,7 @@ export class PortalService {
 
   async resolve(raw: string): Promise<PortalContext> {
     const token = await this.tokens.resolve(this.em.fork(), raw);
-    return contextOf(token);
+    return contextOf(token, this.clock.now());
   }
 
   async focalPointView(ctx: PortalContext): Promise<FocalPointView> {

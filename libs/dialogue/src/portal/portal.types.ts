@@ -1,4 +1,5 @@
 import type { Language, Translated } from '../shared/languages';
+import type { SessionDays } from '../session/annex-c';
 import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
 
 /** Who a token link speaks for. `participants` is a session's anonymous feedback link. */
@@ -26,6 +27,8 @@ export interface PortalContext {
   /** YYYY-MM-DD, extension included. */
   effectiveDeadline: string;
   reportCutoff: string;
+  /** The days a session may be recorded as held on, as the session form checks them (its hint says them). */
+  sessionDays: SessionDays;
   reportIssued: boolean;
   expiresAt: Date;
   /** For a participants link: the session it is about (no names). */

@@ -1,3 +1,4 @@
+import { localDateOf } from '@cascade/workflow';
 import type { SessionReportInput } from '../portal/portal.types';
 import { isCalendarDay } from '../shared/dates';
 import { FieldChecks, MAX_AGENCIES, MAX_ID } from '../shared/field-checks';
@@ -11,20 +12,65 @@ export function participantsOf(input: SessionReportInput): number {
 }
 
 /**
+ * The days a session of this year may have been held on: from the day the dialogue was launched (the 1st of
+ * January before) to today or the report cutoff, whichever comes first, in the entity's zone. `endsToday` says
+ * the last day is today, so that a person reads "by today" rather than a date.
+ */
+export interface SessionDays {
+  from: string;
+  to: string;
+  endsToday: boolean;
+}
+
+export function sessionDaysOf(
+  dialogue: { year: number; launchedAt: Date | null; reportCutoff: string },
+  timeZone: string,
+  now: Date,
+): SessionDays {
+  const from = dialogue.launchedAt ? localDateOf(dialogue.launchedAt, timeZone) : `${dialogue.year}-01-01`;
+  const today = localDateOf(now, timeZone);
+  const to = today < dialogue.reportCutoff ? today : dialogue.reportCutoff;
+  return { from, to, endsToday: to === today };
+}
+
+/**
+ * Which sentence says what was wrong with a day outside the window (`limit` of the `session-day` issue): after it,
+ * "by today" or "by <day>"; before it, the window in words ("today", "on <day>", "between <day> and today",
+ * "between <day> and <day>"), never "between 4 December and 4 December".
+ */
+export type SessionDayLimit = 'byToday' | 'byDate' | 'today' | 'onDay' | 'sinceToday' | 'between';
+
+function sessionDayIssue(day: string, window: SessionDays): { limit: SessionDayLimit; message: string } {
+  if (day > window.to) {
+    return window.endsToday
+      ? { limit: 'byToday', message: 'the session must have taken place by today' }
+      : { limit: 'byDate', message: `the session must have taken place by ${window.to}` };
+  }
+  if (window.from === window.to) {
+    return window.endsToday
+      ? { limit: 'today', message: 'the session must have taken place today' }
+      : { limit: 'onDay', message: `the session must have taken place on ${window.to}` };
+  }
+  return window.endsToday
+    ? { limit: 'sinceToday', message: `the session must have taken place between ${window.from} and today` }
+    : {
+        limit: 'between',
+        message: `the session must have taken place between ${window.from} and ${window.to}`,
+      };
+}
+
+/**
  * Checks an Annex C report on its own (the leader and split rules need the database and come after). `window`
  * is the span of days a session of this year may have been held in.
  */
-export function checkSessionReport(
-  input: SessionReportInput,
-  window: { from: string; to: string },
-): FieldChecks {
+export function checkSessionReport(input: SessionReportInput, window: SessionDays): FieldChecks {
   const check = new FieldChecks();
-  if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'date', 'must be a date YYYY-MM-DD');
+  if (input.heldOn === undefined || input.heldOn === null || input.heldOn === '')
+    check.fail('heldOn', 'required', 'is required');
+  else if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'date', 'must be a date YYYY-MM-DD');
   else if (input.heldOn < window.from || input.heldOn > window.to) {
-    check.fail('heldOn', 'date-between', `must be between ${window.from} and ${window.to}`, {
-      from: window.from,
-      to: window.to,
-    });
+    const { limit, message } = sessionDayIssue(input.heldOn, window);
+    check.fail('heldOn', 'session-day', message, { from: window.from, to: window.to, limit });
   }
   if (check.nonNegativeInteger('durationMinutes', input.durationMinutes)) {
     if (input.durationMinutes < 10 || input.durationMinutes > 600) {

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { localDateOf } from '@cascade/workflow';
 import { Person } from '../org/person.entity';
 import type { SessionReportInput } from '../portal/portal.types';
 import { SessionQuestion } from '../portal/requests.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
-import { checkSessionReport, participantsOf } from './annex-c';
+import { checkSessionReport, participantsOf, sessionDaysOf } from './annex-c';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
 import type { DomainWarning } from '../shared/errors';
@@ -118,15 +117,10 @@ export class SessionService {
       actor,
       () => (warning ? [warning] : []),
       async (em, instance, now) => {
-        const dialogue = instance.dialogue;
-        const from = dialogue.launchedAt
-          ? localDateOf(dialogue.launchedAt, instance.entity.timeZone)
-          : `${year}-01-01`;
-        const today = localDateOf(now, instance.entity.timeZone);
-        const check = checkSessionReport(input, {
-          from,
-          to: today < dialogue.reportCutoff ? today : dialogue.reportCutoff,
-        });
+        const check = checkSessionReport(
+          input,
+          sessionDaysOf(instance.dialogue, instance.entity.timeZone, now),
+        );
         await this.checkLeader(em, instance, leaderEmail, input, check);
         check.throwIfAny();
         session = em.create(SessionRecord, {

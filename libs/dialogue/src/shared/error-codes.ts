@@ -84,6 +84,7 @@ export const ERROR_CODES = [
   'agency-name',
   'agency-name-letter',
   'date-between',
+  'session-day',
   'future-date',
   'duration',
   'session-format',

@@ -13,6 +13,19 @@ describe('FieldChecks', () => {
     ]);
   });
 
+  it('says a missing count is required, and names anything else that is not a count', () => {
+    const check = new FieldChecks();
+    expect(check.nonNegativeInteger('eligibleStaff', undefined)).toBe(false);
+    expect(check.nonNegativeInteger('sessionsHeld', null)).toBe(false);
+    expect(check.nonNegativeInteger('managersLed', Number.NaN)).toBe(false);
+    expect(check.nonNegativeInteger('nonStaffParticipants', 0)).toBe(true);
+    expect(check.issues.map((i) => [i.field, i.code])).toEqual([
+      ['eligibleStaff', 'required'],
+      ['sessionsHeld', 'required'],
+      ['managersLed', 'non-negative-integer'],
+    ]);
+  });
+
   it('bounds counts below the 32-bit columns', () => {
     const check = new FieldChecks();
     expect(check.nonNegativeInteger('staff', MAX_COUNT)).toBe(true);

@@ -44,7 +44,12 @@ export class FieldChecks {
     this.issues.push(this.row === undefined ? issue : { ...issue, row: this.row });
   }
 
+  /** A count; a missing one (undefined, null: an empty box) is `required`, anything else not a count is named. */
   nonNegativeInteger(field: string, value: unknown, { max = MAX_COUNT } = {}): value is number {
+    if (value === undefined || value === null) {
+      this.fail(field, 'required', 'is required');
+      return false;
+    }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       this.fail(field, 'non-negative-integer', 'must be a non-negative integer');
       return false;

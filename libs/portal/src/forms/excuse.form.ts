@@ -10,8 +10,8 @@ export const excuseForm = defineForm({
   roles: ['focal-point'],
   workflow: 'manager',
   fields: [
-    { name: 'email', label: 'excuse.email' },
-    { name: 'reason', label: 'excuse.reason' },
+    { name: 'email', label: 'excuse.email', required: true },
+    { name: 'reason', label: 'excuse.reason', required: true },
   ],
   prefill: (roleView) =>
     roleView.role === 'focal-point' && roleView.view.managers.filter.excuse

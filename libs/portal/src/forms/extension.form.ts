@@ -7,8 +7,8 @@ export const extensionForm = defineForm({
   name: 'extension',
   roles: ['focal-point'],
   fields: [
-    { name: 'wishedDeadline', label: 'extension.wishedDeadline' },
-    { name: 'reason', label: 'extension.reason' },
+    { name: 'wishedDeadline', label: 'extension.wishedDeadline', required: true },
+    { name: 'reason', label: 'extension.reason', required: true },
   ],
   parse: (body): ExtensionRequestInput => ({
     wishedDeadline: one(body, 'wishedDeadline'),

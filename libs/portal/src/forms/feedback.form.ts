@@ -7,9 +7,9 @@ export const feedbackForm = defineForm({
   name: 'feedback',
   roles: ['participants'],
   fields: [
-    { name: 'usefulness', label: 'feedback.usefulness' },
-    { name: 'openness', label: 'feedback.openness' },
-    { name: 'relevance', label: 'feedback.relevance' },
+    { name: 'usefulness', label: 'feedback.usefulness', required: true },
+    { name: 'openness', label: 'feedback.openness', required: true },
+    { name: 'relevance', label: 'feedback.relevance', required: true },
     { name: 'comment', label: 'feedback.comment' },
   ],
   parse: (body): FeedbackInput => ({

@@ -37,6 +37,14 @@ export function countOf(body: FormBody, name: string): number {
   return parseCount(one(body, name)) as number;
 }
 
+/**
+ * An optional count (non-staff participants): an empty box means none, 0. Anything typed is read as `countOf`
+ * reads it, so that the domain still names what is not a count.
+ */
+export function optionalCountOf(body: FormBody, name: string): number {
+  return parseCount(one(body, name)) ?? 0;
+}
+
 export function optionalText(text: string): string | null {
   return text === '' ? null : text;
 }

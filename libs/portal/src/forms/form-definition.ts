@@ -13,6 +13,8 @@ import type { AgencyRow, FormBody } from './form-body';
 export interface FormField {
   name: string;
   label: string;
+  /** The domain refuses the form without it: its label says so and the input carries `aria-required`. */
+  required?: boolean;
 }
 
 /** What a form shows before anything was typed (the data already saved). */
@@ -41,6 +43,11 @@ export interface FormSpec<N extends string, I> {
   readonly fields: readonly FormField[];
   /** Repeated agency / count rows (`agency[]`, `count[]`): participants from other agencies. */
   readonly agencyRows?: boolean;
+  /**
+   * The input the agency rows follow on the page (the end of the form by default): where their errors come in
+   * the summary's order.
+   */
+  readonly agencyRowsAfter?: string;
   /** The domain's field names that are not an input's name or its prefix (`split.part` → `splitPart`). */
   readonly issueFields?: Readonly<Record<string, string>>;
   /**

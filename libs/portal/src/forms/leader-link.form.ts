@@ -8,7 +8,7 @@ import { defineForm } from './form-definition';
 export const leaderLinkForm = defineForm({
   name: 'leader-link',
   roles: ['focal-point', 'head-of-entity'],
-  fields: [{ name: 'leaderEmail', label: 'leaderLink.leaderEmail' }],
+  fields: [{ name: 'leaderEmail', label: 'leaderLink.leaderEmail', required: true }],
   parse: (body): string => one(body, 'leaderEmail'),
   handle: async ({ portal, links }, ctx, email) => {
     const { token } = await portal.createLeaderLink(ctx, email);

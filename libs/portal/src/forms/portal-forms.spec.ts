@@ -1,4 +1,12 @@
-import type { PortalCascadeService, PortalContext, PortalService } from '@cascade/dialogue';
+import {
+  checkSessionReport,
+  checkStatistics,
+  ValidationFailed,
+  type FieldIssue,
+  type PortalCascadeService,
+  type PortalContext,
+  type PortalService,
+} from '@cascade/dialogue';
 import type { PortalLinks } from '../portal-links';
 import { cancelSessionForm } from './cancel-session.form';
 import { confirmForm } from './confirm.form';
@@ -13,6 +21,16 @@ import { seminarForm } from './seminar.form';
 import { sessionForm } from './session.form';
 import { statisticsForm } from './statistics.form';
 
+function issuesOf(run: () => void): FieldIssue[] {
+  try {
+    run();
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationFailed) return error.issues;
+    throw error;
+  }
+}
+
 describe('reading the pages’ forms', () => {
   it('reads counts as typed, with any language’s digit grouping, and leaves bad ones for the domain to name', () => {
     expect(parseCount('42')).toBe(42);
@@ -26,7 +44,7 @@ describe('reading the pages’ forms', () => {
     for (const bad of ['1.5', 'ten', '12,5', '1 20']) expect(parseCount(bad)).toBeNaN();
   });
 
-  it('reads Annex E with the agency rows (empty rows dropped, the same agency added up)', () => {
+  it('reads Annex E with the agency rows (empty rows dropped, the same agency added up; no non-staff is 0)', () => {
     expect(
       statisticsForm.parse({
         eligibleStaff: '120',
@@ -44,7 +62,7 @@ describe('reading the pages’ forms', () => {
       staffParticipated: 97,
       sessionsHeld: 6,
       managersLed: 5,
-      nonStaffParticipants: undefined,
+      nonStaffParticipants: 0,
       otherAgencyParticipants: { UNDP: 5, UNICEF: 1 },
       comments: null,
     });
@@ -91,6 +109,92 @@ describe('reading the pages’ forms', () => {
       part: 2,
       of: 3,
       firstPartId: 41,
+    });
+  });
+
+  it('reads an empty non-staff count as none (0), and keeps what is not a count for the domain to name', () => {
+    const typed = (nonStaffParticipants: string) => ({
+      eligibleStaff: '',
+      staffParticipated: '3',
+      sessionsHeld: '1',
+      managersLed: '1',
+      nonStaffParticipants,
+      heldOn: '2026-10-14',
+      staffParticipants: '',
+    });
+    for (const form of [statisticsForm, sessionForm]) {
+      expect(form.parse(typed('')).nonStaffParticipants).toBe(0);
+      expect(form.parse(typed('  ')).nonStaffParticipants).toBe(0);
+      expect(form.parse(typed('1 200')).nonStaffParticipants).toBe(1200);
+      expect(form.parse(typed('abc')).nonStaffParticipants).toBeNaN();
+      expect(form.parse(typed('-1')).nonStaffParticipants).toBe(-1);
+    }
+    // A required count left empty stays missing: the domain says it is required.
+    expect(statisticsForm.parse(typed('')).eligibleStaff).toBeUndefined();
+    expect(sessionForm.parse(typed('')).staffParticipants).toBeUndefined();
+  });
+
+  it('marks as required exactly the Annex C and E inputs the domain refuses when left empty', () => {
+    const days = { from: '2026-09-01', to: '2026-12-04', endsToday: true };
+    const forms: {
+      form: typeof statisticsForm | typeof sessionForm;
+      body: Record<string, string>;
+      check: (body: Record<string, string>) => FieldIssue[];
+    }[] = [
+      {
+        form: statisticsForm,
+        body: {
+          eligibleStaff: '10',
+          staffParticipated: '8',
+          sessionsHeld: '1',
+          managersLed: '1',
+          nonStaffParticipants: '2',
+          comments: 'ok',
+        },
+        check: (body: Record<string, string>) => issuesOf(() => checkStatistics(statisticsForm.parse(body))),
+      },
+      {
+        form: sessionForm,
+        body: {
+          heldOn: '2026-10-14',
+          durationMinutes: '90',
+          language: 'English',
+          format: 'virtual',
+          staffParticipants: '8',
+          nonStaffParticipants: '1',
+          facilitator: 'Ana',
+          jointUnits: 'A',
+          scenarios: 'S',
+          questions: 'Q',
+        },
+        check: (body: Record<string, string>) => checkSessionReport(sessionForm.parse(body), days).issues,
+      },
+    ];
+    for (const { form, body, check } of forms) {
+      expect(check(body)).toEqual([]);
+      for (const field of form.fields.filter((f) => f.name in body)) {
+        const refused = check({ ...body, [field.name]: '' }).some((i) => i.field === field.name);
+        expect([form.name, field.name, refused]).toEqual([form.name, field.name, field.required === true]);
+      }
+    }
+  });
+
+  it('marks as required the inputs of every form', () => {
+    const required = Object.fromEntries(
+      PORTAL_FORM_DEFINITIONS.map((f) => [f.name, f.fields.filter((x) => x.required).map((x) => x.name)]),
+    );
+    expect(required).toEqual({
+      statistics: ['eligibleStaff', 'staffParticipated', 'sessionsHeld', 'managersLed'],
+      extension: ['wishedDeadline', 'reason'],
+      scenario: ['title', 'description'],
+      seminar: ['topic', 'preferredPeriod', 'expectedParticipants'],
+      'leader-link': ['leaderEmail'],
+      session: ['heldOn', 'durationMinutes', 'language', 'format', 'staffParticipants'],
+      confirm: [],
+      feedback: ['usefulness', 'openness', 'relevance'],
+      schedule: ['date', 'time'],
+      'cancel-session': [],
+      excuse: ['email', 'reason'],
     });
   });
 

@@ -7,8 +7,8 @@ export const scenarioForm = defineForm({
   name: 'scenario',
   roles: ['focal-point'],
   fields: [
-    { name: 'title', label: 'scenario.titleField' },
-    { name: 'description', label: 'scenario.description' },
+    { name: 'title', label: 'scenario.titleField', required: true },
+    { name: 'description', label: 'scenario.description', required: true },
   ],
   parse: (body): ScenarioProposalInput => ({
     title: one(body, 'title'),

@@ -40,8 +40,8 @@ export const scheduleForm = defineForm({
   roles: ['leader'],
   workflow: 'manager',
   fields: [
-    { name: 'date', label: 'schedule.date' },
-    { name: 'time', label: 'schedule.time' },
+    { name: 'date', label: 'schedule.date', required: true },
+    { name: 'time', label: 'schedule.time', required: true },
     { name: 'minutes', label: 'schedule.minutes' },
     { name: 'place', label: 'schedule.place' },
     { name: 'url', label: 'schedule.url' },

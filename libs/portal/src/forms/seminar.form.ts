@@ -7,9 +7,9 @@ export const seminarForm = defineForm({
   name: 'seminar',
   roles: ['focal-point'],
   fields: [
-    { name: 'topic', label: 'seminar.topic' },
-    { name: 'preferredPeriod', label: 'seminar.preferredPeriod' },
-    { name: 'expectedParticipants', label: 'seminar.expectedParticipants' },
+    { name: 'topic', label: 'seminar.topic', required: true },
+    { name: 'preferredPeriod', label: 'seminar.preferredPeriod', required: true },
+    { name: 'expectedParticipants', label: 'seminar.expectedParticipants', required: true },
     { name: 'details', label: 'seminar.details' },
   ],
   parse: (body): SeminarRequestInput => ({

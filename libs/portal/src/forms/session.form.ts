@@ -1,5 +1,14 @@
 import type { SessionReportInput } from '@cascade/dialogue';
-import { agenciesOf, countOf, lines, one, optionalText, parseCount, type FormBody } from './form-body';
+import {
+  agenciesOf,
+  countOf,
+  lines,
+  one,
+  optionalCountOf,
+  optionalText,
+  parseCount,
+  type FormBody,
+} from './form-body';
 import { defineForm } from './form-definition';
 
 /** No split when both split fields are empty; the first part's id only when given. */
@@ -23,11 +32,11 @@ export const sessionForm = defineForm({
   name: 'session',
   roles: ['leader', 'head-of-entity'],
   fields: [
-    { name: 'heldOn', label: 'session.heldOn' },
-    { name: 'durationMinutes', label: 'session.durationMinutes' },
-    { name: 'language', label: 'session.language' },
-    { name: 'format', label: 'session.format' },
-    { name: 'staffParticipants', label: 'session.staffParticipants' },
+    { name: 'heldOn', label: 'session.heldOn', required: true },
+    { name: 'durationMinutes', label: 'session.durationMinutes', required: true },
+    { name: 'language', label: 'session.language', required: true },
+    { name: 'format', label: 'session.format', required: true },
+    { name: 'staffParticipants', label: 'session.staffParticipants', required: true },
     { name: 'nonStaffParticipants', label: 'session.nonStaffParticipants' },
     { name: 'splitPart', label: 'session.splitPart' },
     { name: 'splitOf', label: 'session.splitOf' },
@@ -38,6 +47,7 @@ export const sessionForm = defineForm({
     { name: 'questions', label: 'session.questions' },
   ],
   agencyRows: true,
+  agencyRowsAfter: 'nonStaffParticipants',
   issueFields: { 'split.part': 'splitPart', 'split.of': 'splitOf', 'split.firstPartId': 'splitFirstPartId' },
   parse: (body): SessionReportInput => ({
     heldOn: one(body, 'heldOn'),
@@ -45,7 +55,8 @@ export const sessionForm = defineForm({
     language: one(body, 'language'),
     format: one(body, 'format') as SessionReportInput['format'],
     staffParticipants: countOf(body, 'staffParticipants'),
-    nonStaffParticipants: countOf(body, 'nonStaffParticipants'),
+    // Left empty: none.
+    nonStaffParticipants: optionalCountOf(body, 'nonStaffParticipants'),
     otherAgencyParticipants: agenciesOf(body),
     split: splitOf(body),
     jointUnits: lines(one(body, 'jointUnits')),

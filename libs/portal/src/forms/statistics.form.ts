@@ -1,12 +1,12 @@
 import { ANNEX_E_COUNT_FIELDS, type AnnexEPrefill, type StatisticsInput } from '@cascade/dialogue';
-import { agenciesOf, countOf, one, optionalText } from './form-body';
+import { agenciesOf, countOf, one, optionalCountOf, optionalText } from './form-body';
 import { defineForm, type FormField, type FormPrefill } from './form-definition';
 
 const FIELDS: readonly FormField[] = [
-  { name: 'eligibleStaff', label: 'statistics.eligibleStaff' },
-  { name: 'staffParticipated', label: 'statistics.staffParticipated' },
-  { name: 'sessionsHeld', label: 'statistics.sessionsHeld' },
-  { name: 'managersLed', label: 'statistics.managersLed' },
+  { name: 'eligibleStaff', label: 'statistics.eligibleStaff', required: true },
+  { name: 'staffParticipated', label: 'statistics.staffParticipated', required: true },
+  { name: 'sessionsHeld', label: 'statistics.sessionsHeld', required: true },
+  { name: 'managersLed', label: 'statistics.managersLed', required: true },
   { name: 'nonStaffParticipants', label: 'statistics.nonStaffParticipants' },
   { name: 'comments', label: 'statistics.comments' },
 ];
@@ -35,6 +35,7 @@ export const statisticsForm = defineForm({
   roles: ['focal-point'],
   fields: FIELDS,
   agencyRows: true,
+  agencyRowsAfter: 'nonStaffParticipants',
   prefill: (roleView) =>
     roleView.role === 'focal-point' ? prefillOf(roleView.view.statisticsPrefill) : undefined,
   parse: (body): StatisticsInput => ({
@@ -42,7 +43,8 @@ export const statisticsForm = defineForm({
     staffParticipated: countOf(body, 'staffParticipated'),
     sessionsHeld: countOf(body, 'sessionsHeld'),
     managersLed: countOf(body, 'managersLed'),
-    nonStaffParticipants: countOf(body, 'nonStaffParticipants'),
+    // Left empty: none.
+    nonStaffParticipants: optionalCountOf(body, 'nonStaffParticipants'),
     otherAgencyParticipants: agenciesOf(body),
     comments: optionalText(one(body, 'comments')),
   }),
