@@ -8,7 +8,7 @@ import { defineForm } from './form-definition';
 export const participantsLinkForm = defineForm({
   name: 'participants-link',
   roles: ['leader', 'head-of-entity'],
-  fields: [{ name: 'sessionId', label: 'participantsLink.session' }],
+  fields: [{ name: 'sessionId', label: 'participantsLink.session', required: true }],
   parse: (body): number => countOf(body, 'sessionId') as number,
   handle: async ({ portal, links }, ctx, sessionId) => {
     const { participantsToken } = await portal.reissueParticipantsLink(ctx, sessionId);

@@ -189,6 +189,7 @@ describe('reading the pages’ forms', () => {
       scenario: ['title', 'description'],
       seminar: ['topic', 'preferredPeriod', 'expectedParticipants'],
       'leader-link': ['leaderEmail'],
+      'participants-link': ['sessionId'],
       session: ['heldOn', 'durationMinutes', 'language', 'format', 'staffParticipants'],
       confirm: [],
       feedback: ['usefulness', 'openness', 'relevance'],
