@@ -263,12 +263,6 @@ export function sampleRoleView(role: TokenRole, context: PortalContext = sampleC
           ],
           headConfirmedAt: null,
           managers: sampleManagers(),
-          cascade: sampleStanding({
-            name: 'Head of DPPA',
-            email: 'head@dppa.example.org',
-            directReports: 12,
-            advice: { kind: 'single', directReports: 12 },
-          }),
         },
       };
     case 'head-of-entity':
