@@ -63,6 +63,7 @@ export function focalPointViewOf(
           comments: statistics.comments,
           revision: statistics.revision,
           submittedAt: statistics.submittedAt,
+          crossCheck: statistics.crossCheck,
         }
       : null,
     statisticsPrefill,

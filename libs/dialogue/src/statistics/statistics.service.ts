@@ -3,10 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { endOfLocalDay } from '@cascade/workflow';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
-import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
 import { ValidationFailed } from '../shared/errors';
 import { FieldChecks, MAX_AGENCIES } from '../shared/field-checks';
+import type { AnnexERecords } from './annex-e-prefill';
+import { recordsOfInstance } from './annex-e-prefill-query.service';
+import {
+  crossCheckRecordsOf,
+  differenceIssues,
+  statisticsDifferences,
+  type StatisticsCrossCheck,
+} from './statistics-cross-check';
 import { StatisticsSubmission } from './statistics-submission.entity';
 
 /** Annex E: the final participation statistics of one entity. */
@@ -18,6 +25,19 @@ export interface StatisticsInput {
   nonStaffParticipants: number;
   otherAgencyParticipants?: Record<string, number>;
   comments?: string | null;
+  /**
+   * The submitter confirms figures that differ from the recorded sessions and the reporting tree (Cascade's
+   * records are incomplete); without it, such figures are answered with the differences (422) on the token links.
+   */
+  confirmDifferences?: boolean;
+}
+
+export interface SubmitStatisticsOptions {
+  /**
+   * Figures that differ from the records need `confirmDifferences` (the Focal Point's links). Off for the admin
+   * API, whose caller enters figures the Ethics Office holds: the differences are still kept, unconfirmed.
+   */
+  requireConfirmation?: boolean;
 }
 
 export function checkStatistics(input: StatisticsInput): void {
@@ -61,6 +81,8 @@ export function checkStatistics(input: StatisticsInput): void {
     }
   }
   check.text('comments', input.comments, { max: 5000, required: false });
+  if (input.confirmDifferences !== undefined && typeof input.confirmDifferences !== 'boolean')
+    check.fail('confirmDifferences', 'invalid-field', 'must be true or false');
   check.throwIfAny();
 }
 
@@ -71,13 +93,16 @@ export class StatisticsService {
   /**
    * A first submission or a revision; every revision is kept. Nothing is written unless all of it is valid. The
    * one way in for every caller (token-link page and JSON, admin REST API), so the rules that need the database
-   * are checked here, inside the transaction that writes.
+   * are checked here, inside the transaction that writes. The figures Cascade can count (sessions, their leaders,
+   * the tree's people) are compared with the records in the same transaction; what differs is kept with the
+   * submission and in its audit row, with the submitter's confirmation.
    */
   async submit(
     year: number,
     code: string,
     input: StatisticsInput,
     actor: Actor,
+    options: SubmitStatisticsOptions = {},
   ): Promise<TransitionOutcome & { submission: StatisticsSubmission }> {
     checkStatistics(input);
     let submission: StatisticsSubmission | undefined;
@@ -88,7 +113,9 @@ export class StatisticsService {
       actor,
       () => [],
       async (em, instance, now) => {
-        await checkAgainstReportingTree(em, instance, input);
+        const records = await recordsOfInstance(em, instance);
+        checkAgainstReportingTree(records, input);
+        const crossCheck = crossCheckOf(records, input, options);
         const previous = await em.count(StatisticsSubmission, { workflow: instance });
         submission = em.create(StatisticsSubmission, {
           workflow: instance,
@@ -100,6 +127,7 @@ export class StatisticsService {
           nonStaffParticipants: input.nonStaffParticipants,
           otherAgencyParticipants: input.otherAgencyParticipants ?? {},
           comments: input.comments ?? null,
+          crossCheck,
           submittedBy: actor,
           submittedAt: now,
           late:
@@ -108,6 +136,7 @@ export class StatisticsService {
         });
         em.persist(submission);
         instance.statisticsSubmittedAt = now;
+        return crossCheck ? { crossCheck } : undefined;
       },
     );
     return { ...outcome, submission: submission as StatisticsSubmission };
@@ -115,12 +144,8 @@ export class StatisticsService {
 }
 
 /** Managers who led a session cannot outnumber the managers of the entity's reporting tree, once one is uploaded. */
-async function checkAgainstReportingTree(
-  em: EntityManager,
-  instance: EntityWorkflow,
-  input: StatisticsInput,
-): Promise<void> {
-  const managers = await em.count(Person, { entity: instance.entity, isManager: true });
+function checkAgainstReportingTree(records: AnnexERecords, input: StatisticsInput): void {
+  const { managers } = records;
   if (managers > 0 && input.managersLed > managers) {
     throw new ValidationFailed([
       {
@@ -131,4 +156,22 @@ async function checkAgainstReportingTree(
       },
     ]);
   }
+}
+
+/**
+ * The figures against the records: null when they agree; the differences, confirmed or not, otherwise. Unconfirmed
+ * differences are refused where confirmation is required, with each figure beside what the records give.
+ */
+function crossCheckOf(
+  records: AnnexERecords,
+  input: StatisticsInput,
+  options: SubmitStatisticsOptions,
+): StatisticsCrossCheck | null {
+  const checked = crossCheckRecordsOf(records);
+  const differences = statisticsDifferences(input, checked);
+  if (differences.length === 0) return null;
+  const confirmed = input.confirmDifferences === true;
+  if (!confirmed && options.requireConfirmation)
+    throw new ValidationFailed(differenceIssues(differences, checked));
+  return { confirmed, differences, records: checked };
 }
