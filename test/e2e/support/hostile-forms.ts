@@ -205,6 +205,8 @@ function statisticsForm(token: string): FormSpec {
           ['nonStaffParticipants', String(r.nonStaff)],
           ...r.agencies,
           ['comments', r.comments],
+          // Random figures differ from the records: confirmed, so that only the faults are refused.
+          ['confirmDifferences', 'yes'],
         ] as Fields;
       }),
     faults: [

@@ -88,23 +88,15 @@ export class AnnexEPrefillQueryService {
   }
 
   /** The sums of the instance's sessions and of its entity's reporting tree, in one statement. */
-  recordsOf(em: EntityManager, instance: EntityWorkflow): Promise<AnnexERecords> {
-    return recordsOfInstance(em, instance);
+  async recordsOf(em: EntityManager, instance: EntityWorkflow): Promise<AnnexERecords> {
+    const rows: RecordsRow[] = await em
+      .getConnection()
+      .execute(
+        recordsStatement(em),
+        [instance.id, instance.id, instance.entity.id],
+        'all',
+        em.getTransactionContext(),
+      );
+    return recordsOfRow(rows[0]);
   }
-}
-
-/**
- * The sums of the instance's sessions and of its entity's reporting tree, in one statement, inside `em`'s
- * transaction when it has one (the statistics' submission compares the figures with them as it writes).
- */
-export async function recordsOfInstance(em: EntityManager, instance: EntityWorkflow): Promise<AnnexERecords> {
-  const rows: RecordsRow[] = await em
-    .getConnection()
-    .execute(
-      recordsStatement(em),
-      [instance.id, instance.id, instance.entity.id],
-      'all',
-      em.getTransactionContext(),
-    );
-  return recordsOfRow(rows[0]);
 }

@@ -1,6 +1,5 @@
 import type { ErrorCode } from '../shared/error-codes';
 import type { FieldIssue } from '../shared/errors';
-import type { AnnexERecords } from './annex-e-prefill';
 
 /**
  * Annex E checked against what Cascade knows (issue 21, point 4). The Focal Point may know more than Cascade (a
@@ -38,15 +37,6 @@ export interface StatisticsCrossCheck {
   confirmed: boolean;
   differences: StatisticsDifference[];
   records: CrossCheckRecords;
-}
-
-export function crossCheckRecordsOf(records: AnnexERecords): CrossCheckRecords {
-  return {
-    sessions: records.sessions,
-    leaders: records.leaders,
-    people: records.people,
-    managers: records.managers,
-  };
 }
 
 /**

@@ -6,11 +6,9 @@ import { EntityWorkflowService, type TransitionOutcome } from '../workflow-insta
 import type { Actor } from '../shared/actor';
 import { ValidationFailed } from '../shared/errors';
 import { FieldChecks, MAX_AGENCIES } from '../shared/field-checks';
-import type { AnnexERecords } from './annex-e-prefill';
-import { recordsOfInstance } from './annex-e-prefill-query.service';
 import {
-  crossCheckRecordsOf,
   differenceIssues,
+  type CrossCheckRecords,
   statisticsDifferences,
   type StatisticsCrossCheck,
 } from './statistics-cross-check';
@@ -113,7 +111,7 @@ export class StatisticsService {
       actor,
       () => [],
       async (em, instance, now) => {
-        const records = await recordsOfInstance(em, instance);
+        const records = await crossCheckRecords(em, instance);
         checkAgainstReportingTree(records, input);
         const crossCheck = crossCheckOf(records, input, options);
         const previous = await em.count(StatisticsSubmission, { workflow: instance });
@@ -143,8 +141,36 @@ export class StatisticsService {
   }
 }
 
+type Count = number | string | null;
+
+/**
+ * What Cascade counts itself, in one statement inside the transaction that writes: the entity's recorded
+ * sessions and their distinct leaders, the people of its reporting tree and its managers.
+ */
+async function crossCheckRecords(em: EntityManager, instance: EntityWorkflow): Promise<CrossCheckRecords> {
+  const rows: { sessions: Count; leaders: Count; people: Count; managers: Count }[] = await em
+    .getConnection()
+    .execute(
+      `select s.sessions, s.leaders, t.people, t.managers
+from (select count(*) as sessions, count(distinct leader_email) as leaders from "session" where workflow_id = ?) s
+cross join (select count(*) as people, sum(case when is_manager then 1 else 0 end) as managers
+      from person where entity_id = ?) t`,
+      [instance.id, instance.entity.id],
+      'all',
+      em.getTransactionContext(),
+    );
+  const n = (value: Count | undefined) => Number(value ?? 0);
+  const row = rows[0];
+  return {
+    sessions: n(row?.sessions),
+    leaders: n(row?.leaders),
+    people: n(row?.people),
+    managers: n(row?.managers),
+  };
+}
+
 /** Managers who led a session cannot outnumber the managers of the entity's reporting tree, once one is uploaded. */
-function checkAgainstReportingTree(records: AnnexERecords, input: StatisticsInput): void {
+function checkAgainstReportingTree(records: CrossCheckRecords, input: StatisticsInput): void {
   const { managers } = records;
   if (managers > 0 && input.managersLed > managers) {
     throw new ValidationFailed([
@@ -163,11 +189,10 @@ function checkAgainstReportingTree(records: AnnexERecords, input: StatisticsInpu
  * differences are refused where confirmation is required, with each figure beside what the records give.
  */
 function crossCheckOf(
-  records: AnnexERecords,
+  checked: CrossCheckRecords,
   input: StatisticsInput,
   options: SubmitStatisticsOptions,
 ): StatisticsCrossCheck | null {
-  const checked = crossCheckRecordsOf(records);
   const differences = statisticsDifferences(input, checked);
   if (differences.length === 0) return null;
   const confirmed = input.confirmDifferences === true;
