@@ -357,71 +357,6 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
-  it('figures checked against the records: the JSON asks for the confirmation and keeps it; figures that agree need none', async () => {
-    const token = focalPointLink.split('/p/')[1];
-    type Prefill = Record<string, { value: number | null; fromRecords?: { value: number | null } }>;
-    const prefill = (await call<Prefill>('GET', `/api/portal/${token}/statistics/prefill`)).body;
-    const recorded = (field: string) => prefill[field].fromRecords?.value ?? prefill[field].value ?? 0;
-    // What the records give now: the tree's 5 people, the session Marta recorded, led by one manager.
-    const agreeing = {
-      eligibleStaff: recorded('eligibleStaff'),
-      staffParticipated: 5,
-      sessionsHeld: recorded('sessionsHeld'),
-      managersLed: recorded('managersLed'),
-      nonStaffParticipants: 0,
-    };
-    expect(agreeing).toMatchObject({ eligibleStaff: 5, sessionsHeld: 1, managersLed: 1 });
-    const differing = { ...agreeing, sessionsHeld: 4, managersLed: 2 };
-    const before = await call<{ statistics: { revision: number } }>('GET', `/api/portal/${token}`);
-
-    const unconfirmed = await call<{ issues: { field: string; code: string; params?: unknown }[] }>(
-      'POST',
-      `/api/portal/${token}/statistics`,
-      differing,
-    );
-    expect(unconfirmed.status).toBe(422);
-    expect(unconfirmed.body.issues.map((i) => [i.field, i.code, i.params])).toEqual([
-      ['sessionsHeld', 'sessions-differ-from-records', expect.objectContaining({ entered: 4, recorded: 1 })],
-      ['managersLed', 'leaders-differ-from-records', expect.objectContaining({ entered: 2, recorded: 1 })],
-      ['confirmDifferences', 'confirm-differences', { count: 2 }],
-    ]);
-    const confirmed = await call<{ revision: number; crossCheck: unknown }>(
-      'POST',
-      `/api/portal/${token}/statistics`,
-      { ...differing, confirmDifferences: true },
-    );
-    expect(confirmed.status).toBe(201);
-    expect(confirmed.body.revision).toBe(before.body.statistics.revision + 1);
-    expect(confirmed.body.crossCheck).toEqual({
-      confirmed: true,
-      differences: [
-        { field: 'sessionsHeld', entered: 4, recorded: 1 },
-        { field: 'managersLed', entered: 2, recorded: 1 },
-      ],
-      records: { sessions: 1, leaders: 1, people: 5, managers: 3 },
-    });
-    const view = await call<{ statistics: { crossCheck: unknown } }>('GET', `/api/portal/${token}`);
-    expect(view.body.statistics.crossCheck).toEqual(confirmed.body.crossCheck);
-
-    // On the page, figures that agree with the records go straight through: no table, no box to tick.
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${focalPointLink}?lang=en`);
-      for (const [field, value] of Object.entries(agreeing))
-        await page.fill(`#statistics-${field}`, String(value));
-      expect(await submit(page, 'statistics-title')).toBe(200);
-      expect(page.url()).toContain('done=statistics');
-      expect(await page.locator('.cross-check').count()).toBe(0);
-    } finally {
-      await page.close();
-    }
-    const last = await call<{ statistics: { revision: number; crossCheck: unknown } }>(
-      'GET',
-      `/api/portal/${token}`,
-    );
-    expect(last.body.statistics).toMatchObject({ revision: confirmed.body.revision + 1, crossCheck: null });
-  });
-
   it('every page in each of the six languages: its direction, no horizontal scroll at 1280 and 390 px, the form’s errors in the language', async () => {
     const stringsOf = (lang: string) =>
       JSON.parse(
@@ -660,6 +595,71 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     } finally {
       await page.close();
     }
+  });
+
+  it('figures checked against the records: the JSON asks for the confirmation and keeps it; figures that agree need none', async () => {
+    const token = focalPointLink.split('/p/')[1];
+    type Prefill = Record<string, { value: number | null; fromRecords?: { value: number | null } }>;
+    const prefill = (await call<Prefill>('GET', `/api/portal/${token}/statistics/prefill`)).body;
+    const recorded = (field: string) => prefill[field].fromRecords?.value ?? prefill[field].value ?? 0;
+    // What the records give now: the tree's 5 people, the session Marta recorded, led by one manager.
+    const agreeing = {
+      eligibleStaff: recorded('eligibleStaff'),
+      staffParticipated: 5,
+      sessionsHeld: recorded('sessionsHeld'),
+      managersLed: recorded('managersLed'),
+      nonStaffParticipants: 0,
+    };
+    expect(agreeing).toMatchObject({ eligibleStaff: 5, sessionsHeld: 1, managersLed: 1 });
+    const differing = { ...agreeing, sessionsHeld: 4, managersLed: 2 };
+    const before = await call<{ statistics: { revision: number } }>('GET', `/api/portal/${token}`);
+
+    const unconfirmed = await call<{ issues: { field: string; code: string; params?: unknown }[] }>(
+      'POST',
+      `/api/portal/${token}/statistics`,
+      differing,
+    );
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.body.issues.map((i) => [i.field, i.code, i.params])).toEqual([
+      ['sessionsHeld', 'sessions-differ-from-records', expect.objectContaining({ entered: 4, recorded: 1 })],
+      ['managersLed', 'leaders-differ-from-records', expect.objectContaining({ entered: 2, recorded: 1 })],
+      ['confirmDifferences', 'confirm-differences', { count: 2 }],
+    ]);
+    const confirmed = await call<{ revision: number; crossCheck: unknown }>(
+      'POST',
+      `/api/portal/${token}/statistics`,
+      { ...differing, confirmDifferences: true },
+    );
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.revision).toBe(before.body.statistics.revision + 1);
+    expect(confirmed.body.crossCheck).toEqual({
+      confirmed: true,
+      differences: [
+        { field: 'sessionsHeld', entered: 4, recorded: 1 },
+        { field: 'managersLed', entered: 2, recorded: 1 },
+      ],
+      records: { sessions: 1, leaders: 1, people: 5, managers: 3 },
+    });
+    const view = await call<{ statistics: { crossCheck: unknown } }>('GET', `/api/portal/${token}`);
+    expect(view.body.statistics.crossCheck).toEqual(confirmed.body.crossCheck);
+
+    // On the page, figures that agree with the records go straight through: no table, no box to tick.
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${focalPointLink}?lang=en`);
+      for (const [field, value] of Object.entries(agreeing))
+        await page.fill(`#statistics-${field}`, String(value));
+      expect(await submit(page, 'statistics-title')).toBe(200);
+      expect(page.url()).toContain('done=statistics');
+      expect(await page.locator('.cross-check').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+    const last = await call<{ statistics: { revision: number; crossCheck: unknown } }>(
+      'GET',
+      `/api/portal/${token}`,
+    );
+    expect(last.body.statistics).toMatchObject({ revision: confirmed.body.revision + 1, crossCheck: null });
   });
 
   it('slows down a script guessing links: 429 with Retry-After once a link is over its limit', async () => {
