@@ -13,7 +13,6 @@ import { FieldChecks } from '../shared/field-checks';
 import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
 import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
 import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
-import type { StatisticsCrossCheck } from '../statistics/statistics-cross-check';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
@@ -99,23 +98,19 @@ export class PortalService {
     return { context: ctx, alreadyCounted: room.given, capacity: room.capacity };
   }
 
-  /**
-   * Figures that differ from the recorded sessions or the reporting tree need the Focal Point's confirmation
-   * (`confirmDifferences`); the answer then says what was confirmed (`crossCheck`, null when they agreed).
-   */
-  async submitStatistics(
-    ctx: PortalContext,
-    input: StatisticsInput,
-  ): Promise<{ state: string; revision: number; crossCheck: StatisticsCrossCheck | null }> {
+  /** Figures that differ from the records need `confirmDifferences`; `crossCheck` says what was confirmed. */
+  async submitStatistics(ctx: PortalContext, input: StatisticsInput) {
     this.allow(ctx, ['focal-point'], 'submit statistics');
-    const outcome = await this.statistics.submit(ctx.year, ctx.entity.code, input, this.actorOf(ctx), {
-      requireConfirmation: true,
-    });
-    return {
-      state: outcome.instance.state,
-      revision: outcome.submission.revision,
-      crossCheck: outcome.submission.crossCheck,
-    };
+    const options = { requireConfirmation: true };
+    const outcome = await this.statistics.submit(
+      ctx.year,
+      ctx.entity.code,
+      input,
+      this.actorOf(ctx),
+      options,
+    );
+    const { revision, crossCheck } = outcome.submission;
+    return { state: outcome.instance.state, revision, crossCheck };
   }
 
   async requestExtension(ctx: PortalContext, input: ExtensionRequestInput): Promise<{ id: number }> {
