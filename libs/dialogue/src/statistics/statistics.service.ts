@@ -151,11 +151,11 @@ async function crossCheckRecords(em: EntityManager, instance: EntityWorkflow): P
   const rows: { sessions: Count; leaders: Count; people: Count; managers: Count }[] = await em
     .getConnection()
     .execute(
-      `select s.sessions, s.leaders, t.people, t.managers
-from (select count(*) as sessions, count(distinct leader_email) as leaders from "session" where workflow_id = ?) s
-cross join (select count(*) as people, sum(case when is_manager then 1 else 0 end) as managers
-      from person where entity_id = ?) t`,
-      [instance.id, instance.entity.id],
+      `select (select count(*) from person where entity_id = ?) as people,
+  (select sum(case when is_manager then 1 else 0 end) from person where entity_id = ?) as managers,
+  count(*) as sessions, count(distinct leader_email) as leaders
+from "session" where workflow_id = ?`,
+      [instance.entity.id, instance.entity.id, instance.id],
       'all',
       em.getTransactionContext(),
     );
