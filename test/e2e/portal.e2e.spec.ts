@@ -168,6 +168,31 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       expect(await entityState()).not.toBe('stats-submitted'); // nothing half-written
 
       await page.fill('#statistics-staffParticipated', '36');
+      // 40 eligible, 3 sessions and 3 leaders, while the tree has 5 people and no session is recorded: the
+      // figures come back beside Cascade's records, to be confirmed (nothing is saved until then).
+      expect(await submit(page, 'statistics-title')).toBe(422);
+      const rows = await page.$$eval('.cross-check tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim())),
+      );
+      expect(rows).toEqual([
+        ['Fonctionnaires concernés', '40', '5 personnes dans l’organigramme'],
+        ['Séances tenues', '3', 'Aucune séance enregistrée'],
+        [
+          'Responsables ayant animé une séance',
+          '3',
+          'Aucun responsable n’a animé de séance enregistrée (3 responsables dans l’organigramme)',
+        ],
+      ]);
+      expect(await page.textContent('.error-summary')).toContain(
+        '3 chiffres diffèrent des données de Cascade',
+      );
+      expect(await page.textContent('label[for="statistics-confirmDifferences"]')).toBe(
+        'Je confirme ces chiffres ; les données de Cascade sont incomplètes.',
+      );
+      expect(await page.inputValue('#statistics-sessionsHeld')).toBe('3'); // what was typed is kept
+      await shot(page, '1b-statistics-differ-fr');
+      expect(await entityState()).not.toBe('stats-submitted');
+      await page.check('#statistics-confirmDifferences');
       expect(await submit(page, 'statistics-title')).toBe(200);
       expect(page.url()).toContain('done=statistics');
       expect(page.url()).toContain('lang=fr');
@@ -207,6 +232,18 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     );
     expect(after.body.statistics).toEqual(before.body.statistics);
     expect(after.body.statistics?.staffParticipated).toBe(36);
+    // The confirmation given on the page is kept with the submission: which figures differed, both values.
+    expect(after.body.statistics).toMatchObject({
+      crossCheck: {
+        confirmed: true,
+        differences: [
+          { field: 'eligibleStaff', entered: 40, recorded: 5 },
+          { field: 'sessionsHeld', entered: 3, recorded: 0 },
+          { field: 'managersLed', entered: 3, recorded: 0 },
+        ],
+        records: { sessions: 0, leaders: 0, people: 5, managers: 3 },
+      },
+    });
   });
 
   it('more managers who led than the reporting tree has (3) is refused on every path, naming managersLed', async () => {
@@ -647,6 +684,71 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     } finally {
       await page.close();
     }
+  });
+
+  it('figures checked against the records: the JSON asks for the confirmation and keeps it; figures that agree need none', async () => {
+    const token = focalPointLink.split('/p/')[1];
+    type Prefill = Record<string, { value: number | null; fromRecords?: { value: number | null } }>;
+    const prefill = (await call<Prefill>('GET', `/api/portal/${token}/statistics/prefill`)).body;
+    const recorded = (field: string) => prefill[field].fromRecords?.value ?? prefill[field].value ?? 0;
+    // What the records give now: the tree's 5 people, the session Marta recorded, led by one manager.
+    const agreeing = {
+      eligibleStaff: recorded('eligibleStaff'),
+      staffParticipated: 5,
+      sessionsHeld: recorded('sessionsHeld'),
+      managersLed: recorded('managersLed'),
+      nonStaffParticipants: 0,
+    };
+    expect(agreeing).toMatchObject({ eligibleStaff: 5, sessionsHeld: 1, managersLed: 1 });
+    const differing = { ...agreeing, sessionsHeld: 4, managersLed: 2 };
+    const before = await call<{ statistics: { revision: number } }>('GET', `/api/portal/${token}`);
+
+    const unconfirmed = await call<{ issues: { field: string; code: string; params?: unknown }[] }>(
+      'POST',
+      `/api/portal/${token}/statistics`,
+      differing,
+    );
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.body.issues.map((i) => [i.field, i.code, i.params])).toEqual([
+      ['sessionsHeld', 'sessions-differ-from-records', expect.objectContaining({ entered: 4, recorded: 1 })],
+      ['managersLed', 'leaders-differ-from-records', expect.objectContaining({ entered: 2, recorded: 1 })],
+      ['confirmDifferences', 'confirm-differences', { count: 2 }],
+    ]);
+    const confirmed = await call<{ revision: number; crossCheck: unknown }>(
+      'POST',
+      `/api/portal/${token}/statistics`,
+      { ...differing, confirmDifferences: true },
+    );
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.revision).toBe(before.body.statistics.revision + 1);
+    expect(confirmed.body.crossCheck).toEqual({
+      confirmed: true,
+      differences: [
+        { field: 'sessionsHeld', entered: 4, recorded: 1 },
+        { field: 'managersLed', entered: 2, recorded: 1 },
+      ],
+      records: { sessions: 1, leaders: 1, people: 5, managers: 3 },
+    });
+    const view = await call<{ statistics: { crossCheck: unknown } }>('GET', `/api/portal/${token}`);
+    expect(view.body.statistics.crossCheck).toEqual(confirmed.body.crossCheck);
+
+    // On the page, figures that agree with the records go straight through: no table, no box to tick.
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${focalPointLink}?lang=en`);
+      for (const [field, value] of Object.entries(agreeing))
+        await page.fill(`#statistics-${field}`, String(value));
+      expect(await submit(page, 'statistics-title')).toBe(200);
+      expect(page.url()).toContain('done=statistics');
+      expect(await page.locator('.cross-check').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+    const last = await call<{ statistics: { revision: number; crossCheck: unknown } }>(
+      'GET',
+      `/api/portal/${token}`,
+    );
+    expect(last.body.statistics).toMatchObject({ revision: confirmed.body.revision + 1, crossCheck: null });
   });
 
   it("issues a new participants' link through the JSON API too, only for a session the link's holder led", async () => {

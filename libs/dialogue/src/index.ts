@@ -89,7 +89,20 @@ export { SessionRecord } from './session/session-record.entity';
 export { SessionService, sessionSizeNotice } from './session/session.service';
 export { checkSessionReport, sessionDaysOf, type SessionDayLimit, type SessionDays } from './session/annex-c';
 export { StatisticsSubmission } from './statistics/statistics-submission.entity';
-export { StatisticsService, checkStatistics, type StatisticsInput } from './statistics/statistics.service';
+export {
+  StatisticsService,
+  checkStatistics,
+  type StatisticsInput,
+  type SubmitStatisticsOptions,
+} from './statistics/statistics.service';
+export {
+  CROSS_CHECKED_FIELDS,
+  statisticsDifferences,
+  type CrossCheckedField,
+  type CrossCheckRecords,
+  type StatisticsCrossCheck,
+  type StatisticsDifference,
+} from './statistics/statistics-cross-check';
 export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';
 export { AnnexEPrefillQueryService } from './statistics/annex-e-prefill-query.service';
 export {

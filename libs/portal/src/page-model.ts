@@ -7,7 +7,7 @@ import { contextModel } from './context-model';
 import { pageUrl, type PageInput } from './page-input';
 import { managersModel, standingModel } from './cascade-model';
 import { progressModel, sessionsModel } from './progress-model';
-import { statisticsSourcesModel } from './statistics-model';
+import { crossCheckModel, statisticsSourcesModel } from './statistics-model';
 import { nextStepModel } from './next-step-model';
 
 /** The page of each role. */
@@ -72,8 +72,18 @@ function roleSections(input: PageInput): Record<string, unknown> {
         managers: managersModel(v.managers, input, { canExcuse: true }),
         sessions: sessionsModel(v.sessions, t),
         statistics: v.statistics
-          ? { revision: v.statistics.revision, submittedAt: v.statistics.submittedAt }
+          ? {
+              revision: v.statistics.revision,
+              submittedAt: v.statistics.submittedAt,
+              // The Focal Point confirmed figures that differed from the records.
+              confirmedDifferences:
+                (v.statistics['crossCheck'] as { confirmed?: boolean } | null | undefined)?.confirmed ===
+                true,
+            }
           : null,
+        // Figures sent that differ from the records: each beside what Cascade has, above the box that confirms.
+        statisticsCheck:
+          input.failed?.form === 'statistics' ? crossCheckModel(input.failed.issues, t, input.lang) : null,
         // Where each suggested figure comes from; not after a refusal, when the inputs hold what was typed.
         statisticsSources:
           input.failed?.form === 'statistics'

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -28,6 +29,18 @@ export class PortalStatisticsDto {
   otherAgencyParticipants?: Record<string, number>;
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() comments?: string | null;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'The figures are right although they differ from the recorded sessions or the reporting tree (Cascade’s ' +
+      'records are incomplete). Without it such figures are answered 422, one issue per figure (`entered`, ' +
+      '`recorded`) and one on `confirmDifferences`; with it they are accepted and the differences kept with the ' +
+      'submission (`crossCheck`).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmDifferences?: boolean;
 }
 
 export class ExtensionRequestDto {

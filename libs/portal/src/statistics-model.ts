@@ -1,6 +1,9 @@
 import {
   ANNEX_E_COUNT_FIELDS,
+  CROSS_CHECKED_FIELDS,
   type AnnexEPrefill,
+  type CrossCheckedField,
+  type FieldIssue,
   type Language,
   type SuggestedField,
   type SuggestedValue,
@@ -65,4 +68,54 @@ export function statisticsSourcesModel(
     model[field] = text;
   }
   return model;
+}
+
+/** One figure of the statistics form beside what Cascade has recorded for it. */
+export interface CrossCheckRow {
+  field: CrossCheckedField;
+  label: string;
+  entered: string;
+  recorded: string;
+}
+
+const DIFFERENCE_CODES: Readonly<Record<string, CrossCheckedField>> = {
+  'staff-differ-from-tree': 'eligibleStaff',
+  'sessions-differ-from-records': 'sessionsHeld',
+  'leaders-differ-from-records': 'managersLed',
+};
+
+/**
+ * After figures that differ from the records were sent without the confirmation: each of them as typed beside
+ * what Cascade has recorded ("22" / "No session recorded"; "20" / "No manager has led a recorded session (no
+ * reporting tree imported)"), in the form's order; null when the refusal was for something else.
+ */
+export function crossCheckModel(
+  issues: readonly FieldIssue[],
+  t: Translate,
+  lang: Language,
+): { rows: CrossCheckRow[] } | null {
+  const rows: CrossCheckRow[] = [];
+  for (const field of CROSS_CHECKED_FIELDS) {
+    const issue = issues.find((i) => DIFFERENCE_CODES[i.code] === field && i.field === field);
+    if (!issue) continue;
+    const p = issue.params ?? {};
+    const recorded = Number(p['recorded']);
+    let text: string;
+    if (field === 'eligibleStaff') text = t('statistics.check.people', { count: recorded });
+    else if (field === 'sessionsHeld') text = t('statistics.check.sessions', { count: recorded });
+    else {
+      const tree =
+        Number(p['people']) > 0
+          ? t('statistics.check.treeManagers', { managers: Number(p['managers']) })
+          : t('statistics.check.noTree');
+      text = `${t('statistics.check.leaders', { count: recorded })} ${tree}`;
+    }
+    rows.push({
+      field,
+      label: t(`statistics.${field}`),
+      entered: formatNumber(Number(p['entered']), lang),
+      recorded: text,
+    });
+  }
+  return rows.length ? { rows } : null;
 }

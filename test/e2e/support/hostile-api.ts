@@ -569,16 +569,20 @@ export function apiSurfaces(f: HostileFixture): Surfaces {
     'portal: statistics',
     'POST',
     portal(tokens.focalPoint, 'statistics'),
-    mutated(validStatistics(3), [
-      ...statisticsMutations(3),
-      // More leaders than the managers of the imported tree (3), with enough sessions.
-      rule(
-        { field: 'managersLed' },
-        fc
-          .integer({ min: 4, max: 50 })
-          .map((leaders) => ({ staffParticipated: 0, sessionsHeld: leaders, managersLed: leaders })),
-      ),
-    ]),
+    // Random figures differ from the records: confirmed, so that only the faults are refused.
+    mutated(
+      validStatistics(3).map((body) => ({ ...body, confirmDifferences: true })),
+      [
+        ...statisticsMutations(3),
+        // More leaders than the managers of the imported tree (3), with enough sessions.
+        rule(
+          { field: 'managersLed' },
+          fc
+            .integer({ min: 4, max: 50 })
+            .map((leaders) => ({ staffParticipated: 0, sessionsHeld: leaders, managersLed: leaders })),
+        ),
+      ],
+    ),
     { admin: false },
   );
 

@@ -215,6 +215,8 @@ function statisticsForm(token: string): FormSpec {
           ['nonStaffParticipants', r.nonStaff],
           ...r.agencies,
           ['comments', r.comments],
+          // Random figures differ from the records: confirmed, so that only the faults are refused.
+          ['confirmDifferences', 'yes'],
         ] as Fields;
       }),
     faults: [

@@ -252,7 +252,11 @@ export function pathSurfaces(f: HostileFixture): Record<string, fc.Arbitrary<Hos
   ];
   const portal: Route[] = [
     { method: 'GET', template: '/api/portal/:token' },
-    { method: 'POST', template: '/api/portal/:token/statistics', body: statistics },
+    {
+      method: 'POST',
+      template: '/api/portal/:token/statistics',
+      body: { ...statistics, confirmDifferences: true },
+    },
     {
       method: 'POST',
       template: '/api/portal/:token/extension-requests',

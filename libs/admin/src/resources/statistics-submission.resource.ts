@@ -13,8 +13,12 @@ export const statisticsSubmissionResource: ResourceDefinition = {
       'eligibleStaff',
       'staffParticipated',
       'sessionsHeld',
+      'managersLed',
+      'crossCheck',
       'submittedAt',
     ],
     filterProperties: ['workflow'],
+    // Figures that differed from the recorded sessions and the tree: entered, recorded, and the confirmation.
+    properties: { crossCheck: { type: 'mixed' } },
   },
 };

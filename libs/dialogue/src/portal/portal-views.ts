@@ -64,6 +64,7 @@ export function focalPointViewOf(
           comments: statistics.comments,
           revision: statistics.revision,
           submittedAt: statistics.submittedAt,
+          crossCheck: statistics.crossCheck,
         }
       : null,
     statisticsPrefill,

@@ -555,13 +555,28 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       expect(
         await fieldsOf(() => portal.submitStatistics(fp, { ...STATS, managersLed: 4, sessionsHeld: 5 })),
       ).toEqual(['managersLed']);
-      const result = await portal.submitStatistics(fp, STATS);
-      expect(result).toEqual({ state: 'stats-submitted', revision: 1 });
+      // 40 eligible and 3 sessions, while the tree has 5 people and 4 sessions are recorded: confirmed.
+      const result = await portal.submitStatistics(fp, { ...STATS, confirmDifferences: true });
+      expect(result).toEqual({
+        state: 'stats-submitted',
+        revision: 1,
+        crossCheck: {
+          confirmed: true,
+          differences: [
+            { field: 'eligibleStaff', entered: 40, recorded: 5 },
+            { field: 'sessionsHeld', entered: 3, recorded: 4 },
+          ],
+          records: { sessions: 4, leaders: 3, people: 5, managers: 3 },
+        },
+      });
       const mails = await fresh().find(OutboxMessage, { job: JobName.SendMail });
       expect(mails.filter((m) => m.payload['template'] === 'statistics-received')).toHaveLength(1);
       const pending = await fresh().count(Timer, { status: 'pending', timerId: { $like: 'reminder%' } });
       expect(pending).toBe(4); // DESA's only: DPPA's reminders were cancelled
-      expect((await portal.submitStatistics(fp, { ...STATS, staffParticipated: 31 })).revision).toBe(2);
+      expect(
+        (await portal.submitStatistics(fp, { ...STATS, staffParticipated: 31, confirmDifferences: true }))
+          .revision,
+      ).toBe(2);
     });
 
     it('asks for an extension, proposes a scenario and requests a seminar, each audited', async () => {

@@ -98,13 +98,19 @@ export class PortalService {
     return { context: ctx, alreadyCounted: room.given, capacity: room.capacity };
   }
 
-  async submitStatistics(
-    ctx: PortalContext,
-    input: StatisticsInput,
-  ): Promise<{ state: string; revision: number }> {
+  /** Figures that differ from the records need `confirmDifferences`; `crossCheck` says what was confirmed. */
+  async submitStatistics(ctx: PortalContext, input: StatisticsInput) {
     this.allow(ctx, ['focal-point'], 'submit statistics');
-    const outcome = await this.statistics.submit(ctx.year, ctx.entity.code, input, this.actorOf(ctx));
-    return { state: outcome.instance.state, revision: outcome.submission.revision };
+    const options = { requireConfirmation: true };
+    const outcome = await this.statistics.submit(
+      ctx.year,
+      ctx.entity.code,
+      input,
+      this.actorOf(ctx),
+      options,
+    );
+    const { revision, crossCheck } = outcome.submission;
+    return { state: outcome.instance.state, revision, crossCheck };
   }
 
   async requestExtension(ctx: PortalContext, input: ExtensionRequestInput): Promise<{ id: number }> {

@@ -78,6 +78,11 @@ export const ERROR_CODES = [
   'participated-over-eligible',
   'leaders-over-sessions',
   'leaders-over-managers',
+  // Figures that differ from the records: shown beside them until the Focal Point confirms (never refused).
+  'staff-differ-from-tree',
+  'sessions-differ-from-records',
+  'leaders-differ-from-records',
+  'confirm-differences',
   'sessions-needed',
   'agency-map',
   'too-many-agencies',

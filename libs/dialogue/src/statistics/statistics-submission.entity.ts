@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import type { StatisticsCrossCheck } from './statistics-cross-check';
 
 /** Annex E figures. Every submission is kept; the highest revision is the entity's current one. */
 @Entity({ tableName: 'statistics' })
@@ -40,6 +41,13 @@ export class StatisticsSubmission {
 
   @Property({ type: 'Date' })
   submittedAt!: Date;
+
+  /**
+   * The figures that differed from the records when it was submitted (entered and recorded, with the records'
+   * counts) and whether the submitter confirmed them; null when they agreed with the records.
+   */
+  @Property({ type: 'json', nullable: true })
+  crossCheck: StatisticsCrossCheck | null = null;
 
   /** Came after the report was issued or the cutoff passed: kept, but it changes no issued report. */
   @Property({ type: 'boolean' })

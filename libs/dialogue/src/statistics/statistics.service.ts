@@ -3,10 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { endOfLocalDay } from '@cascade/workflow';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
-import { Person } from '../org/person.entity';
 import type { Actor } from '../shared/actor';
 import { ValidationFailed } from '../shared/errors';
 import { FieldChecks, MAX_AGENCIES } from '../shared/field-checks';
+import {
+  differenceIssues,
+  type CrossCheckRecords,
+  statisticsDifferences,
+  type StatisticsCrossCheck,
+} from './statistics-cross-check';
 import { StatisticsSubmission } from './statistics-submission.entity';
 
 /** Annex E: the final participation statistics of one entity. */
@@ -18,6 +23,19 @@ export interface StatisticsInput {
   nonStaffParticipants: number;
   otherAgencyParticipants?: Record<string, number>;
   comments?: string | null;
+  /**
+   * The submitter confirms figures that differ from the recorded sessions and the reporting tree (Cascade's
+   * records are incomplete); without it, such figures are answered with the differences (422) on the token links.
+   */
+  confirmDifferences?: boolean;
+}
+
+export interface SubmitStatisticsOptions {
+  /**
+   * Figures that differ from the records need `confirmDifferences` (the Focal Point's links). Off for the admin
+   * API, whose caller enters figures the Ethics Office holds: the differences are still kept, unconfirmed.
+   */
+  requireConfirmation?: boolean;
 }
 
 export function checkStatistics(input: StatisticsInput): void {
@@ -61,6 +79,8 @@ export function checkStatistics(input: StatisticsInput): void {
     }
   }
   check.text('comments', input.comments, { max: 5000, required: false });
+  if (input.confirmDifferences !== undefined && typeof input.confirmDifferences !== 'boolean')
+    check.fail('confirmDifferences', 'invalid-field', 'must be true or false');
   check.throwIfAny();
 }
 
@@ -71,13 +91,16 @@ export class StatisticsService {
   /**
    * A first submission or a revision; every revision is kept. Nothing is written unless all of it is valid. The
    * one way in for every caller (token-link page and JSON, admin REST API), so the rules that need the database
-   * are checked here, inside the transaction that writes.
+   * are checked here, inside the transaction that writes. The figures Cascade can count (sessions, their leaders,
+   * the tree's people) are compared with the records in the same transaction; what differs is kept with the
+   * submission and in its audit row, with the submitter's confirmation.
    */
   async submit(
     year: number,
     code: string,
     input: StatisticsInput,
     actor: Actor,
+    options: SubmitStatisticsOptions = {},
   ): Promise<TransitionOutcome & { submission: StatisticsSubmission }> {
     checkStatistics(input);
     let submission: StatisticsSubmission | undefined;
@@ -88,7 +111,9 @@ export class StatisticsService {
       actor,
       () => [],
       async (em, instance, now) => {
-        await checkAgainstReportingTree(em, instance, input);
+        const records = await crossCheckRecords(em, instance);
+        checkAgainstReportingTree(records, input);
+        const crossCheck = crossCheckOf(records, input, options);
         const previous = await em.count(StatisticsSubmission, { workflow: instance });
         submission = em.create(StatisticsSubmission, {
           workflow: instance,
@@ -100,6 +125,7 @@ export class StatisticsService {
           nonStaffParticipants: input.nonStaffParticipants,
           otherAgencyParticipants: input.otherAgencyParticipants ?? {},
           comments: input.comments ?? null,
+          crossCheck,
           submittedBy: actor,
           submittedAt: now,
           late:
@@ -108,19 +134,44 @@ export class StatisticsService {
         });
         em.persist(submission);
         instance.statisticsSubmittedAt = now;
+        return crossCheck ? { crossCheck } : undefined;
       },
     );
     return { ...outcome, submission: submission as StatisticsSubmission };
   }
 }
 
+type Count = number | string | null;
+
+/**
+ * What Cascade counts itself, in one statement inside the transaction that writes: the entity's recorded
+ * sessions and their distinct leaders, the people of its reporting tree and its managers.
+ */
+async function crossCheckRecords(em: EntityManager, instance: EntityWorkflow): Promise<CrossCheckRecords> {
+  const rows: { sessions: Count; leaders: Count; people: Count; managers: Count }[] = await em
+    .getConnection()
+    .execute(
+      `select (select count(*) from person where entity_id = ?) as people,
+  (select sum(case when is_manager then 1 else 0 end) from person where entity_id = ?) as managers,
+  count(*) as sessions, count(distinct leader_email) as leaders
+from "session" where workflow_id = ?`,
+      [instance.entity.id, instance.entity.id, instance.id],
+      'all',
+      em.getTransactionContext(),
+    );
+  const n = (value: Count | undefined) => Number(value ?? 0);
+  const row = rows[0];
+  return {
+    sessions: n(row?.sessions),
+    leaders: n(row?.leaders),
+    people: n(row?.people),
+    managers: n(row?.managers),
+  };
+}
+
 /** Managers who led a session cannot outnumber the managers of the entity's reporting tree, once one is uploaded. */
-async function checkAgainstReportingTree(
-  em: EntityManager,
-  instance: EntityWorkflow,
-  input: StatisticsInput,
-): Promise<void> {
-  const managers = await em.count(Person, { entity: instance.entity, isManager: true });
+function checkAgainstReportingTree(records: CrossCheckRecords, input: StatisticsInput): void {
+  const { managers } = records;
   if (managers > 0 && input.managersLed > managers) {
     throw new ValidationFailed([
       {
@@ -131,4 +182,21 @@ async function checkAgainstReportingTree(
       },
     ]);
   }
+}
+
+/**
+ * The figures against the records: null when they agree; the differences, confirmed or not, otherwise. Unconfirmed
+ * differences are refused where confirmation is required, with each figure beside what the records give.
+ */
+function crossCheckOf(
+  checked: CrossCheckRecords,
+  input: StatisticsInput,
+  options: SubmitStatisticsOptions,
+): StatisticsCrossCheck | null {
+  const differences = statisticsDifferences(input, checked);
+  if (differences.length === 0) return null;
+  const confirmed = input.confirmDifferences === true;
+  if (!confirmed && options.requireConfirmation)
+    throw new ValidationFailed(differenceIssues(differences, checked));
+  return { confirmed, differences, records: checked };
 }

@@ -110,7 +110,8 @@ export class EntityWorkflowService {
 
   /**
    * Loads, applies and commits in one transaction. The instance's version column turns a concurrent change
-   * into a ConcurrentModification instead of a lost update.
+   * into a ConcurrentModification instead of a lost update. What `mutate` returns joins the audit row's details
+   * (a confirmation the actor gave, say), beside the warnings.
    */
   async applyEvent(
     year: number,
@@ -118,21 +119,26 @@ export class EntityWorkflowService {
     event: WorkflowEvent,
     actor: Actor,
     warningsFor: (instance: EntityWorkflow) => string[] = () => [],
-    mutate?: (em: EntityManager, instance: EntityWorkflow, now: Date) => void | Promise<void>,
+    mutate?: (
+      em: EntityManager,
+      instance: EntityWorkflow,
+      now: Date,
+    ) => void | AuditDetails | Promise<void | AuditDetails>,
   ): Promise<TransitionOutcome> {
     try {
       return await this.em.transactional(async (em) => {
         const instance = await findInstance(em, year, code);
         const now = this.clock.now();
         const warnings = warningsFor(instance);
-        await mutate?.(em, instance, now);
+        const extra = (await mutate?.(em, instance, now)) ?? null;
+        const details = { ...(warnings.length ? { warnings } : {}), ...(extra ?? {}) };
         const result = await this.transitions.apply(
           em,
           instance,
           event,
           actor,
           now,
-          warnings.length ? { warnings } : null,
+          Object.keys(details).length ? details : null,
         );
         return { instance, result, warnings };
       });
@@ -142,6 +148,9 @@ export class EntityWorkflowService {
     }
   }
 }
+
+/** More of what an audit row says about its event (beside `warnings`), as JSON. */
+export type AuditDetails = Record<string, unknown>;
 
 /**
  * The reason an administrative event carries into the audit trail: bounded and free of control characters like

@@ -9,6 +9,8 @@ const FIELDS: readonly FormField[] = [
   { name: 'managersLed', label: 'statistics.managersLed', required: true },
   { name: 'nonStaffParticipants', label: 'statistics.nonStaffParticipants' },
   { name: 'comments', label: 'statistics.comments' },
+  // Shown once figures differ from the records: the Focal Point confirms them as they are.
+  { name: 'confirmDifferences', label: 'statistics.confirmDifferences' },
 ];
 
 /** The suggested figures (the previous submission, else the records' sums; blank where nothing is known). */
@@ -28,7 +30,8 @@ function prefillOf(prefill: AnnexEPrefill): FormPrefill {
 
 /**
  * Annex E: the Focal Point submits, then may revise, the entity's figures. The form starts from the previous
- * submission, else from the sums of the recorded sessions and the reporting tree.
+ * submission, else from the sums of the recorded sessions and the reporting tree. Figures that differ from the
+ * records come back (422) beside them, with a box to tick that confirms them (`confirmDifferences`).
  */
 export const statisticsForm = defineForm({
   name: 'statistics',
@@ -47,6 +50,7 @@ export const statisticsForm = defineForm({
     nonStaffParticipants: optionalCountOf(body, 'nonStaffParticipants'),
     otherAgencyParticipants: agenciesOf(body),
     comments: optionalText(one(body, 'comments')),
+    ...(one(body, 'confirmDifferences') !== '' ? { confirmDifferences: true } : {}),
   }),
   handle: async ({ portal }, ctx, input) => {
     await portal.submitStatistics(ctx, input);

@@ -11,6 +11,7 @@ import { Migration20261204053510 } from './Migration20261204053510';
 import { Migration20261204092227 } from './Migration20261204092227';
 import { Migration20261204092432 } from './Migration20261204092432';
 import { Migration20261204151240 } from './Migration20261204151240';
+import { Migration20261205090000 } from './Migration20261205090000';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const sqliteMigrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204092227', class: Migration20261204092227 },
   { name: 'Migration20261204092432', class: Migration20261204092432 },
   { name: 'Migration20261204151240', class: Migration20261204151240 },
+  { name: 'Migration20261205090000', class: Migration20261205090000 },
 ];
