@@ -22,6 +22,7 @@ const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const ENTITY = {
   code: 'PTL',
   name: 'Office of Portal Testing <Geneva> & Partners',
+  names: { fr: 'Bureau des essais du portail <Genève> & partenaires', es: 'Oficina de Pruebas del Portal' },
   kind: 'office',
   dutyStation: 'Geneva',
   timeZone: 'Europe/Zurich',
@@ -121,6 +122,22 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     await browser?.close();
     await stack?.stop();
     await sink?.close();
+  });
+
+  it('names the entity in the page’s language: the French and Spanish names, English in Arabic', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const [lang, name] of [
+        ['fr', 'Bureau des essais du portail <Genève> & partenaires'],
+        ['es', 'Oficina de Pruebas del Portal'],
+        ['ar', 'Office of Portal Testing <Geneva> & Partners'],
+      ]) {
+        await page.goto(`${focalPointLink}?lang=${lang}`);
+        expect([lang, await page.textContent('dl.facts dd bdi')]).toEqual([lang, name]);
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   it('a Focal Point opens the invitation link, switches to French, corrects a mistake and submits the statistics', async () => {

@@ -51,6 +51,13 @@ export { OrgEntity } from './entity/org-entity.entity';
 export { FocalPoint } from './entity/focal-point.entity';
 export { parseFocalPointCell } from './entity/entity-input';
 export { readEntityCsv } from './entity/entity-csv';
+export {
+  entityNameIn,
+  nameColumn,
+  NAME_LANGUAGES,
+  type EntityNames,
+  type NameLanguage,
+} from './entity/entity-names';
 export { EntityImportService } from './entity/entity-import.service';
 export { Person } from './org/person.entity';
 export { OrgTreeService } from './org/org-tree.service';

@@ -1,5 +1,6 @@
 import { languageName } from '@cascade/i18n';
 import {
+  entityNameIn,
   pickTranslation,
   type Language,
   type PortalContext,
@@ -33,7 +34,8 @@ export function contextModel(ctx: PortalContext, lang: Language) {
     role: ctx.role,
     year: ctx.year,
     topic: pickTranslation(ctx.topic, preferences).value,
-    entityName: ctx.entity.name,
+    // In the page's language when the UN has an official name in it, else English.
+    entityName: entityNameIn(ctx.entity, lang),
     entityCode: ctx.entity.code,
     state: ctx.state,
     effectiveDeadline: ctx.effectiveDeadline,

@@ -214,7 +214,7 @@ describe('the token-link pages', () => {
 
     it('escapes a hostile entity name, person name, session data and typed values', () => {
       const context = sampleContext('focal-point', {
-        entity: { code: 'EVIL', name: hostile, timeZone: 'UTC', language: 'en' },
+        entity: { code: 'EVIL', name: hostile, names: { fr: hostile }, timeZone: 'UTC', language: 'en' },
         subjectName: hostile,
       });
       const roleView = sampleRoleView('focal-point', context);
@@ -465,5 +465,39 @@ describe('the token-link pages', () => {
     expect(button).toContain('aria-describedby="confirm-confirmation-error"');
     expect(html).toContain('1 manager(s) have not yet led a session: Jean Dupont.');
     expect(html.match(/\sautofocus\b/g)).toHaveLength(1);
+  });
+});
+
+describe('the entity’s name in the page’s language', () => {
+  const FR = 'Département des affaires politiques et de la consolidation de la paix';
+  const ES = 'Departamento de Asuntos Políticos y de Consolidación de la Paz';
+  const EN = 'Department of Political and Peacebuilding Affairs';
+  /** The entity's name in the facts at the top of the page. */
+  const factName = (html: string) =>
+    /<dd><bdi>([^<]*)<\/bdi> \(<bdi dir="ltr">DPPA<\/bdi>\)<\/dd>/.exec(html)?.[1];
+
+  it.each(ROLES)('reads the UN’s French and Spanish names, and English where it has none (%s)', (role) => {
+    const expected: [Language, string][] = [
+      ['fr', FR],
+      ['es', ES],
+      ['ar', EN],
+      ['en', EN],
+    ];
+    for (const [lang, name] of expected) {
+      const html = decode(pages.rolePage(sampleRoleView(role), lang, TOKEN));
+      // The facts at the top (the participants' page has none: its intro names the entity).
+      if (role !== 'participants') expect([lang, factName(html)]).toEqual([lang, name]);
+      // The intro names it too, and no page shows another language's name.
+      const intro = /<h1>[\s\S]*?<\/h1>[\s\S]*?<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+      expect([lang, intro]).toEqual([lang, expect.stringContaining(name)]);
+      for (const other of [FR, ES, EN].filter((n) => n !== name)) expect(html).not.toContain(other);
+    }
+  });
+
+  it('falls back to English for a language whose name is blank', () => {
+    const context = sampleContext('focal-point');
+    context.entity.names = { fr: ' ', es: ES };
+    const html = decode(pages.rolePage(sampleRoleView('focal-point', context), 'fr', TOKEN));
+    expect(factName(html)).toBe(EN);
   });
 });

@@ -36,6 +36,10 @@ export function sampleContext(role: TokenRole, overrides: Partial<PortalContext>
     entity: {
       code: 'DPPA',
       name: 'Department of Political and Peacebuilding Affairs',
+      names: {
+        fr: 'Département des affaires politiques et de la consolidation de la paix',
+        es: 'Departamento de Asuntos Políticos y de Consolidación de la Paz',
+      },
       timeZone: 'America/New_York',
       language: 'en',
     },

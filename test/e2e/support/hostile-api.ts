@@ -358,6 +358,7 @@ export function apiSurfaces(f: HostileFixture): Surfaces {
         unknownKey([
           'code',
           'name',
+          'names',
           'kind',
           'dutyStation',
           'timeZone',
@@ -755,6 +756,7 @@ function importRows(): fc.Arbitrary<{ body: unknown; faults: Fault[] }> {
               unknownKey([
                 'code',
                 'name',
+                'names',
                 'kind',
                 'dutyStation',
                 'timeZone',

@@ -229,7 +229,16 @@ function finish(doc: CsvDoc, l: Layout, faults: CsvFault[]): { text: string; fau
 // The entity list
 
 const ENTITY_REQUIRED = ['code', 'name', 'kind', 'duty_station', 'timezone', 'language'];
-const ENTITY_OPTIONAL = ['illustrative_staff', 'head_name', 'head_email', 'focal_points'];
+/** The entity's official names in the other languages: optional columns, each empty or a name. */
+const NAME_COLUMNS = ['name_ar', 'name_zh', 'name_fr', 'name_ru', 'name_es'];
+const ENTITY_OPTIONAL = ['illustrative_staff', 'head_name', 'head_email', 'focal_points', ...NAME_COLUMNS];
+
+/** A name in another language: empty (its readers get the English name) or a name, on one line or two. */
+const otherName = fc.oneof(
+  { weight: 2, arbitrary: fc.constant('') },
+  { weight: 5, arbitrary: text(60) },
+  { weight: 1, arbitrary: fc.tuple(words(20), words(20)).map(([a, b]) => `${a}\n${b}`) },
+);
 
 function entityRow(): fc.Arbitrary<Row> {
   return fc
@@ -246,6 +255,7 @@ function entityRow(): fc.Arbitrary<Row> {
       illustrative_staff: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 1_000_000 }).map(String)),
       head: fc.option(fc.tuple(text(60), email()), { nil: null }),
       focal_points: fc.array(fc.tuple(words(30), email()), { maxLength: 3 }),
+      names: fc.array(otherName, { minLength: NAME_COLUMNS.length, maxLength: NAME_COLUMNS.length }),
     })
     .map((r) => ({
       code: r.code,
@@ -258,6 +268,7 @@ function entityRow(): fc.Arbitrary<Row> {
       head_name: r.head?.[0] ?? '',
       head_email: r.head?.[1] ?? '',
       focal_points: r.focal_points.map(([name, address]) => `${name} <${address}>`).join('|'),
+      ...Object.fromEntries(NAME_COLUMNS.map((column, i) => [column, r.names[i]])),
     }));
 }
 
@@ -278,6 +289,10 @@ function entityCellFaults(rowCount: number): fc.Arbitrary<CsvFault>[] {
     fc
       .tuple(row, fc.oneof(blank, tooLong(300), controlled))
       .map(([r, v]) => cellFault(r, 'name', v === '""' ? '' : v)),
+    // A name in another language is checked as the English one (blank is no fault: it clears the name).
+    fc
+      .tuple(row, fc.constantFrom(...NAME_COLUMNS), fc.oneof(tooLong(300), controlled))
+      .map(([r, column, v]) => cellFault(r, column, v)),
     fc
       .tuple(row, fc.constantFrom('Office', 'political mission', 'a', 'x1', '', 'OFFICE'))
       .map(([r, v]) => cellFault(r, 'kind', v)),

@@ -1,7 +1,17 @@
 import { LANGUAGES } from '@cascade/i18n';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsInt, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsEmail,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class PersonDto {
   @ApiProperty() @IsString() name!: string;
@@ -12,7 +22,16 @@ export class PersonDto {
 /** One entity, in the JSON form of an import (CSV columns map onto these fields). */
 export class EntityDto {
   @ApiProperty({ example: 'DPPA' }) @IsString() code!: string;
-  @ApiProperty() @IsString() name!: string;
+  @ApiProperty({ description: 'The English name' }) @IsString() name!: string;
+  @ApiPropertyOptional({
+    description:
+      'The official names in the other languages, when the UN has them (ar, zh, fr, ru, es); a language left ' +
+      'out keeps the stored name, null or "" clears it (its readers get the English name)',
+    example: { fr: 'Département des affaires politiques et de la consolidation de la paix' },
+  })
+  @IsOptional()
+  @IsObject()
+  names?: Record<string, string | null>;
   @ApiProperty({ example: 'department' }) @IsString() kind!: string;
   @ApiProperty({ example: 'New York' }) @IsString() dutyStation!: string;
   @ApiProperty({ example: 'America/New_York' }) @IsString() timeZone!: string;

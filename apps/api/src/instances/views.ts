@@ -17,6 +17,7 @@ export const dialogueView = (d: Dialogue) => ({
 export const entityView = (e: OrgEntity) => ({
   code: e.code,
   name: e.name,
+  names: e.names ?? {},
   kind: e.kind,
   dutyStation: e.dutyStation,
   timeZone: e.timeZone,

@@ -6,6 +6,7 @@ import { Clock } from '@cascade/clock';
 import { ValidationFailed, type FieldIssue } from '../shared/errors';
 import { readEntityCsv } from './entity-csv';
 import { unknownJsonFields, validateEntity, type EntityInput, type RawEntity } from './entity-input';
+import { NAME_LANGUAGES, type EntityNames } from './entity-names';
 import { FocalPoint } from './focal-point.entity';
 import { OrgEntity } from './org-entity.entity';
 
@@ -18,6 +19,17 @@ export interface ImportResult {
 /** Applies an entity's fields to a new or existing row (its Focal Points loaded), replacing its Focal Points. */
 export function applyEntityInput(em: EntityManager, entity: OrgEntity, input: EntityInput): void {
   entity.name = input.name;
+  if (input.names) {
+    const names: EntityNames = { ...entity.names };
+    for (const language of NAME_LANGUAGES) {
+      const name = input.names[language];
+      if (name === undefined) continue;
+      if (name === null) delete names[language];
+      else names[language] = name;
+    }
+    // A new object (the unit of work compares JSON by value) and null rather than {}: nothing to read.
+    entity.names = Object.keys(names).length > 0 ? names : null;
+  }
   entity.kind = input.kind;
   entity.dutyStation = input.dutyStation;
   entity.timeZone = input.timeZone;

@@ -2,6 +2,7 @@ import { isLanguage, LANGUAGES, type Language } from '../shared/languages';
 import { isValidZone } from '@cascade/workflow';
 import { FieldChecks } from '../shared/field-checks';
 import type { FieldIssue } from '../shared/errors';
+import { NAME_LANGUAGES, nameColumn, type NameLanguage } from './entity-names';
 
 export interface PersonInput {
   name: string;
@@ -12,6 +13,11 @@ export interface PersonInput {
 export interface EntityInput {
   code: string;
   name: string;
+  /**
+   * The names in other languages that the import gives: a name sets it, null clears it (its readers get the
+   * English name); a language left out (undefined, or no `names` at all) keeps what is stored.
+   */
+  names?: Partial<Record<NameLanguage, string | null>>;
   kind: string;
   dutyStation: string;
   timeZone: string;
@@ -25,6 +31,8 @@ export interface EntityInput {
 export interface RawEntity {
   code?: unknown;
   name?: unknown;
+  /** `{fr: '…', es: '…'}`; from a CSV, the `name_<language>` columns it has. */
+  names?: unknown;
   kind?: unknown;
   dutyStation?: unknown;
   timeZone?: unknown;
@@ -53,6 +61,7 @@ export function parseFocalPointCell(cell: string, language: unknown): unknown[] 
 const JSON_FIELDS = new Set([
   'code',
   'name',
+  'names',
   'kind',
   'dutyStation',
   'timeZone',
@@ -102,6 +111,7 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
     check.fail('code', 'entity-code', 'letters, digits and dashes only (at most 30)');
   }
   check.text('name', raw.name, { max: 300 });
+  const names = checkNames(check, raw.names);
   if (check.text('kind', raw.kind, { max: 50 }) && !KIND.test(raw.kind)) {
     check.fail('kind', 'entity-kind', 'lower-case words joined by dashes, e.g. political-mission');
   }
@@ -131,6 +141,7 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
     input: {
       code: (raw.code as string).toUpperCase(),
       name: raw.name as string,
+      ...(names ? { names } : {}),
       kind: raw.kind as string,
       dutyStation: raw.dutyStation as string,
       timeZone: raw.timeZone as string,
@@ -140,6 +151,38 @@ export function validateEntity(raw: RawEntity, row?: number): { input?: EntityIn
       focalPoints,
     },
   };
+}
+
+/**
+ * The names in other languages, checked as the English one (text, at most 300 characters, no control
+ * characters); each issue names the CSV column (`name_fr`), in JSON too, as every other field. Blank or null
+ * clears a name; `names: null` clears them all.
+ */
+function checkNames(check: FieldChecks, value: unknown): EntityInput['names'] {
+  if (value === undefined) return undefined;
+  if (value === null) return Object.fromEntries(NAME_LANGUAGES.map((l) => [l, null]));
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    check.fail(
+      'names',
+      'json-object',
+      `must be an object of names by language (${NAME_LANGUAGES.join(', ')})`,
+    );
+    return undefined;
+  }
+  const given = value as Record<string, unknown>;
+  for (const key of Object.keys(given).filter((k) => !(NAME_LANGUAGES as string[]).includes(k))) {
+    check.fail(`names.${key}`, 'unknown-language', `is not one of ${NAME_LANGUAGES.join(', ')}`, {
+      languages: NAME_LANGUAGES.join(', '),
+    });
+  }
+  const names: NonNullable<EntityInput['names']> = {};
+  for (const language of NAME_LANGUAGES) {
+    const name = given[language];
+    if (name === undefined) continue;
+    if (name === null || (typeof name === 'string' && name.trim() === '')) names[language] = null;
+    else if (check.text(nameColumn(language), name, { max: 300 })) names[language] = name as string;
+  }
+  return names;
 }
 
 // Any given value counts (a 0 or false is a wrong value, not an absent one); only empty means "no Head".

@@ -1,5 +1,6 @@
 import { Collection, Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Language } from '../shared/languages';
+import type { EntityNames } from './entity-names';
 import { FocalPoint } from './focal-point.entity';
 
 /**
@@ -14,8 +15,16 @@ export class OrgEntity {
   @Property({ type: 'string', length: 30, unique: true })
   code!: string;
 
+  /** The English name: the one every reader falls back to, and the one the console and exports show. */
   @Property({ type: 'string', length: 300 })
   name!: string;
+
+  /**
+   * Its official names in the other languages (`{fr, es, ...}`), when the UN has them; read through
+   * `entityNameIn`. Null or a language left out: readers of it get the English name.
+   */
+  @Property({ type: 'json', nullable: true })
+  names: EntityNames | null = null;
 
   @Property({ type: 'string', length: 50, index: true })
   kind!: string;

@@ -6,6 +6,7 @@ import { daysBetween } from '../shared/dates';
 import type { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import type { ManagerMailFacts } from '../cascade/manager-mail-facts';
+import { entityNameIn } from '../entity/entity-names';
 
 /**
  * Stands for the recipient's personal link in the stored mail: the token is made when the mail is delivered, so
@@ -64,7 +65,8 @@ export function mailData(template: string, facts: MailFacts, recipient: Recipien
   const entity = instance.entity;
   const today = localDateOf(now, entity.timeZone);
   const deadline = instance.effectiveDeadline;
-  const common = { ...base, entity: { code: entity.code, name: entity.name }, deadline };
+  // The entity's name as its reader writes it (the UN's official name in their language, else the English one).
+  const common = { ...base, entity: { code: entity.code, name: entityNameIn(entity, lang) }, deadline };
   const extra = Object.hasOwn(ENTITY_TEMPLATE_DATA, template) ? ENTITY_TEMPLATE_DATA[template] : undefined;
   return extra ? { ...common, ...extra({ facts, instance, lang, today, deadline }) } : common;
 }

@@ -88,6 +88,10 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
         {
           code: 'DPPA',
           name: 'Department of Political and Peacebuilding Affairs',
+          names: {
+            fr: 'Département des affaires politiques et de la consolidation de la paix',
+            es: 'Departamento de Asuntos Políticos y de Consolidación de la Paz',
+          },
           kind: 'department',
           dutyStation: 'New York',
           timeZone: 'America/New_York',
@@ -108,6 +112,7 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
         {
           code: 'ESCWA',
           name: 'Economic and Social Commission for Western Asia',
+          names: { fr: "Commission économique et sociale pour l'Asie occidentale" },
           kind: 'regional-commission',
           dutyStation: 'Beirut',
           timeZone: 'Asia/Beirut',
@@ -160,6 +165,11 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     expect(french.parsed.subject).toMatch(/Dialogue/);
     expect(french.parsed.headers.get('content-language')).toBe('fr');
     expect(french.parsed.text).toContain('31 décembre 2026');
+    // The entity as a French reader writes it: its official French name, in the subject and the body.
+    for (const part of [french.parsed.text, french.parsed.html, rows[0].subject]) {
+      expect(part).toContain('Département des affaires politiques et de la consolidation de la paix');
+    }
+    expect(french.parsed.text).not.toContain('Department of Political and Peacebuilding Affairs');
     // The materials in the recipient's language (the sample dialogue suffixes each link with its language).
     expect(french.parsed.html).toContain('https://example.org/leaders-guide (fr)');
     expect(french.parsed.html).not.toContain('leaders-guide (en)');
@@ -172,6 +182,8 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     expect(rows[0].text).toContain('https://personal-link.invalid/cascade');
     const [english] = receivedBy('head@dppa.example.org');
     expect(english.parsed.text).toContain('31 December 2026');
+    expect(english.parsed.text).toContain('Department of Political and Peacebuilding Affairs');
+    expect(english.parsed.text).not.toContain('Département');
     const stored = await fresh().findOneOrFail(MailMessage, rows[0].id);
     expect(stored).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
     expect(stored.sentAt).not.toBeNull();
@@ -192,6 +204,9 @@ describe.each(testDrivers())('mail composed from the database, sent over real SM
     expect(arabic.parsed.html).toContain('https://example.org/leaders-guide (fr)');
     expect(arabic.parsed.text).toContain('باللغة الفرنسية: غير متاح بعدُ باللغة العربية');
     expect(arabic.parsed.text).toContain('31 ديسمبر 2026');
+    // No Arabic name was given: the English one, not the entity's language's (French).
+    expect(arabic.parsed.text).toContain('Economic and Social Commission for Western Asia');
+    expect(arabic.parsed.text).not.toContain('Commission économique');
   });
 
   it('escapes a hostile entity name and keeps line breaks out of headers', async () => {

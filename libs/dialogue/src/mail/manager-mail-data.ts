@@ -7,6 +7,7 @@ import { PERSONAL_LINK, type Recipient } from './mail-data';
 import { materialsData } from './materials-data';
 import { isLanguage, languageName, pickTranslation } from '../shared/languages';
 import { frozenSessionOf, type FrozenSession } from '../cascade/session-calendar';
+import { entityNameIn } from '../entity/entity-names';
 
 /** Templates whose recipient gets their own leader page link. */
 const WITH_LEADER_LINK = new Set(['manager-your-turn', 'manager-reminder', 'session-record-reminder']);
@@ -48,7 +49,7 @@ export function managerMailData(
       year: facts.dialogue.year,
       topic: pickTranslation(facts.dialogue.topic, [lang, entity.language]).value,
     },
-    entity: { code: entity.code, name: entity.name },
+    entity: { code: entity.code, name: entityNameIn(entity, lang) },
     manager: { name: manager.name, email: manager.email },
     deadline: manager.workflow.effectiveDeadline,
     portalUrl: WITH_LEADER_LINK.has(template) ? PERSONAL_LINK : null,

@@ -123,6 +123,7 @@ export function contextOf(token: AccessToken, now: Date): PortalContext {
     entity: {
       code: instance.entity.code,
       name: instance.entity.name,
+      names: instance.entity.names ?? {},
       timeZone: instance.entity.timeZone,
       language: instance.entity.language,
     },

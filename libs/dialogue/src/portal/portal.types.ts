@@ -1,6 +1,7 @@
 import type { Language, Translated } from '../shared/languages';
 import type { SessionDays } from '../session/annex-c';
 import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
+import type { EntityNames } from '../entity/entity-names';
 
 /** Who a token link speaks for. `participants` is a session's anonymous feedback link. */
 export const TOKEN_ROLES = ['focal-point', 'head-of-entity', 'leader', 'participants'] as const;
@@ -22,7 +23,8 @@ export interface PortalContext {
     participantsGuide: Translated;
     presentation: Translated;
   };
-  entity: { code: string; name: string; timeZone: string; language: Language };
+  /** `name` is the English one; `names` the official ones in other languages (see `entityNameIn`). */
+  entity: { code: string; name: string; names: EntityNames; timeZone: string; language: Language };
   state: string;
   /** YYYY-MM-DD, extension included. */
   effectiveDeadline: string;
