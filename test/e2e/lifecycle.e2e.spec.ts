@@ -64,7 +64,7 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
     const bad = await call<Problem>(
       'POST',
       '/api/entities/import',
-      ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5\n',
+      ENTITIES_CSV + 'ZZ,Zed,office,Nowhere,Not/AZone,xx,5,,\n',
       { contentType: 'text/csv' },
     );
     expect(bad.status).toBe(422);
