@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
+  accessibilityViolations,
   calendarPartsOf,
   launchChromium,
   readCalendar,
@@ -10,6 +11,7 @@ import {
   startStack,
   testDrivers,
   waitFor,
+  type AccessibilityViolation,
   type ReceivedMail,
   type SmtpSink,
   type Stack,
@@ -54,6 +56,11 @@ function localToday(timeZone: string): string {
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** axe's findings as lines a failing test prints: where, the rule, its impact and the elements. */
+function described(where: string, violations: AccessibilityViolation[]): string[] {
+  return violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.targets.join(' | ')}`);
 }
 
 async function submit(page: Page, section: string): Promise<number> {
@@ -463,7 +470,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
-  it('every page in each of the six languages: its direction, no horizontal scroll at 1280 and 390 px, the form’s errors in the language', async () => {
+  it('every page in each of the six languages: its direction, no horizontal scroll at 1280 and 390 px, no axe violation, the form’s errors in the language', async () => {
     const stringsOf = (lang: string) =>
       JSON.parse(
         fs.readFileSync(path.resolve(__dirname, `../../libs/portal/views/strings/${lang}.json`), 'utf8'),
@@ -493,6 +500,8 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       .filter((e) => !e.closest('.table-scroll') && !e.matches('.skip-link, .visually-hidden') && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
       .map((e) => e.tagName + '#' + e.id + '.' + e.className)`;
 
+    // Every page's findings are gathered, so that one run names them all.
+    const violations: string[] = [];
     for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
       const strings = stringsOf(lang);
       const dir = lang === 'ar' ? 'rtl' : 'ltr';
@@ -530,6 +539,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
             );
             expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
             expect(await page.evaluate(overflowing)).toEqual([]);
+            violations.push(...described(`${name} ${lang} ${width}`, await accessibilityViolations(page)));
             await shot(page, `5-${name}-${lang}-${width}`);
 
             if (name === 'focal-point' && width === 390) {
@@ -547,6 +557,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
               );
               expect(await page.getAttribute(':focus', 'id')).toBe('statistics-staffParticipated');
               expect(await page.evaluate(overflowing)).toEqual([]);
+              violations.push(...described(`${name} ${lang} ${width} error`, await accessibilityViolations(page)));
               await shot(page, `5-${name}-${lang}-${width}-error`);
             }
           } finally {
@@ -555,6 +566,7 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
         }
       }
     }
+    expect(violations).toEqual([]);
   });
 
   it('a manager schedules their session from their page; the team member gets the invitation, its update and its cancellation', async () => {
@@ -803,6 +815,85 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
       const refused = await post(`/sessions/${id}/participants-link`);
       expect([id, refused.status]).toEqual([id, 422]);
       expect(JSON.stringify(await refused.json())).toContain('sessionId');
+    }
+  });
+
+  it('the participants’ page and the invalid-link page in each of the six languages: direction, 390 px, no axe violation; the feedback form by keyboard alone', async () => {
+    const head = await call<{ token: string }>('POST', `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`, {
+      role: 'head-of-entity',
+      email: ENTITY.headEmail,
+    });
+    const recorded = await fetch(`${base}/api/portal/${head.body.token}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        heldOn: localToday(ENTITY.timeZone),
+        durationMinutes: 45,
+        language: 'English',
+        format: 'in-person',
+        staffParticipants: 8,
+        nonStaffParticipants: 0,
+      }),
+    });
+    expect(recorded.status).toBe(201);
+    const { participantsToken } = (await recorded.json()) as { participantsToken: string };
+    const pages = [
+      { name: 'participants', url: `${base}/p/${participantsToken}`, status: 200 },
+      { name: 'invalid-link', url: `${base}/p/${'x'.repeat(43)}`, status: 404 },
+    ];
+    for (const lang of ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const) {
+      for (const { name, url, status } of pages) {
+        for (const width of [1280, 390]) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } });
+          try {
+            const response = await page.goto(`${url}?lang=${lang}`);
+            expect([name, response?.status()]).toEqual([name, status]);
+            expect([await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')]).toEqual([
+              lang,
+              lang === 'ar' ? 'rtl' : 'ltr',
+            ]);
+            const [scrollWidth, clientWidth] = await page.evaluate<number[]>(
+              '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+            );
+            expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+            expect(described(`${name} ${lang} ${width}`, await accessibilityViolations(page))).toEqual([]);
+            await shot(page, `7-${name}-${lang}-${width}`);
+          } finally {
+            await page.close();
+          }
+        }
+      }
+    }
+
+    // A participant with no mouse: Tab reaches each question in the form's order, every stop shows its focus
+    // outline, arrows choose an answer, Enter sends the form.
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    try {
+      await page.goto(`${base}/p/${participantsToken}?lang=fr`);
+      const focused = () =>
+        page.evaluate<{ name: string; tag: string; outline: string }>(
+          `(() => { const e = document.activeElement; return { name: e.getAttribute('name') ?? '', tag: e.tagName, outline: getComputedStyle(e).outlineStyle }; })()`,
+        );
+      const stops: string[] = [];
+      for (let i = 0; i < 40 && !stops.includes('comment'); i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        expect([now.tag, now.outline]).not.toEqual([now.tag, 'none']);
+        if (['usefulness', 'openness', 'relevance', 'comment'].includes(now.name)) {
+          stops.push(now.name);
+          if (now.name === 'comment') await page.keyboard.type('Clair et utile.');
+          else await page.keyboard.press('ArrowRight'); // selects the group's second answer
+        }
+      }
+      expect(stops).toEqual(['usefulness', 'openness', 'relevance', 'comment']);
+      await page.keyboard.press('Tab');
+      expect((await focused()).tag).toBe('BUTTON');
+      const [response] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(response?.status()).toBe(200);
+      expect(await page.isVisible('#done')).toBe(true);
+      expect(described('feedback sent', await accessibilityViolations(page))).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 

@@ -6,6 +6,7 @@ export * from './redis';
 export * from './processes';
 export * from './factories';
 export * from './smtp-sink';
+export * from './accessibility';
 export * from './browser';
 export * from './stack';
 export * from './synthetic-organisation';
