@@ -18,8 +18,8 @@ interface MailView {
 /** Words that only the invitation of that language has in its subject. */
 const SUBJECT_WORD: Record<string, RegExp> = {
   en: /: invitation for /,
-  fr: /\s:\sinvitation adressée à /,
-  es: /: invitación para /,
+  fr: /\s:\sinvitation adressée à l'entité /,
+  es: /: invitación para la entidad /,
 };
 
 describe.each(testDrivers())(

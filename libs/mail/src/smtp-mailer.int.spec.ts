@@ -64,7 +64,9 @@ describe('SmtpMailer against a real SMTP server', () => {
     const [{ parsed, rcptTo }] = sink.received;
     expect(rcptTo).toEqual(['amina.diallo@example.org']);
     expect(parsed.subject).toBe(rendered.subject);
-    expect(parsed.subject).toContain('statistiques de <script>alert(1)</script> Bcc: x@evil.org bien reçues');
+    expect(parsed.subject).toContain(
+      "statistiques de l'entité <script>alert(1)</script> Bcc: x@evil.org bien reçues",
+    );
     expect(parsed.bcc).toBeUndefined();
     expect(parsed.messageId).toBe(messageId);
     expect(parsed.headers.get('content-language')).toBe('fr');
@@ -112,7 +114,7 @@ describe('SmtpMailer against a real SMTP server', () => {
     });
     const [{ parsed }] = sink.received;
     expect(parsed.subject).toBe(
-      'Diálogo sobre Liderazgo 2027: invitación para Department of Political and Peacebuilding Affairs',
+      'Diálogo sobre Liderazgo 2027: invitación para la entidad Department of Political and Peacebuilding Affairs',
     );
     for (const url of Object.values(urls)) {
       expect(parsed.html).toContain(`href="${url}"`);
