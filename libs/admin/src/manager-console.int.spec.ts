@@ -154,7 +154,7 @@ describe.each(testDrivers())('the console’s managers (%s)', (driver) => {
     await orgTree.importCsv(YEAR, 'CASC', treeCsv('casc.example.org', TEAMS, PER_TEAM), 'admin@test');
     await orgTree.importCsv(YEAR, 'TINY', treeCsv('tiny.example.org', 1, 1), 'admin@test');
     // The head of CASC holds the first session: the ten team leads get their turn.
-    await new SessionService(new EntityWorkflowService(em, clock, registry), clock).record(
+    await new SessionService(new EntityWorkflowService(em, clock, registry)).record(
       YEAR,
       'CASC',
       { leaderEmail: 'head@casc.example.org', heldOn: '2026-10-01', language: 'en', participants: 10 },

@@ -59,7 +59,7 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
 
   it('a first session: the instance, its closed timer, the audit and session rows; never the year or the entity', async () => {
     const statements = await statementsOf(db.orm, () =>
-      new SessionService(workflows, db.clock).record(
+      new SessionService(workflows).record(
         YEAR,
         'ALPHA',
         { leaderEmail: 'leader@un.test', heldOn: '2026-09-30', language: 'en', participants: 12 },

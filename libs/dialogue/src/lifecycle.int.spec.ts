@@ -80,7 +80,7 @@ describe.each(testDrivers())('dialogue lifecycle (%s)', (driver) => {
     imports = new EntityImportService(orm.em, clock);
     invitations = new InvitationService(orm.em, clock, registry);
     workflows = new EntityWorkflowService(orm.em, clock, registry);
-    sessions = new SessionService(workflows, clock);
+    sessions = new SessionService(workflows);
     statistics = new StatisticsService(workflows);
     reports = new ReportService(orm.em, clock, registry);
   });

@@ -40,7 +40,7 @@ describe.each(testDrivers())('optimistic locking of workflow instances (%s)', (d
     await dialogues.launch(YEAR, ADMIN);
     await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
     workflows = new EntityWorkflowService(orm.em, clock, registry);
-    sessions = new SessionService(workflows, clock);
+    sessions = new SessionService(workflows);
   });
 
   afterAll(async () => {

@@ -97,7 +97,7 @@ describe.each(testDrivers())('refused changes leave the database exactly as it w
     imports = new EntityImportService(orm.em, clock);
     invitations = new InvitationService(orm.em, clock, registry);
     workflows = new EntityWorkflowService(orm.em, clock, registry);
-    sessions = new SessionService(workflows, clock);
+    sessions = new SessionService(workflows);
     statistics = new StatisticsService(workflows);
     const dialogue = await new DialogueService(orm.em, clock, registry).create(
       sampleDialogueInput(YEAR),

@@ -1,4 +1,4 @@
-import { TEXT_DIRECTION } from '@cascade/i18n';
+import { INTL_LOCALE, TEXT_DIRECTION } from '@cascade/i18n';
 import { MailRenderError, UnknownLanguage, UnknownTemplate } from './errors';
 import { HELPER_NAMES } from './helpers';
 import { MAIL_LANGUAGES, type MailLanguage } from './languages';
@@ -233,6 +233,29 @@ describe('branches', () => {
     expect(mail(true)).toContain('will therefore not be listed');
     expect(mail(false)).not.toContain('will therefore not be listed');
   });
+
+  it.each(MAIL_LANGUAGES)(
+    'promises reminders up to the new deadline only when the report cutoff does not stop them first (%s)',
+    (lang) => {
+      const mail = (beyondReportCutoff: boolean) =>
+        renderer.render(
+          'extension-granted',
+          lang,
+          withData('extension-granted', { beyondReportCutoff, reportCutoff: '2028-02-28' }),
+          ZONE,
+        );
+      const cutoff = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date('2028-02-28T12:00:00Z'));
+      const within = mail(false);
+      const beyond = mail(true);
+      // Past the cutoff the mail names the cutoff as the end of reminders; within it, the cutoff is not mentioned.
+      expect(beyond.text).toContain(cutoff);
+      expect(within.text).not.toContain(cutoff);
+      expect(beyond.html).toContain(cutoff);
+    },
+  );
 
   it('tells whether the entity is listed as completed in the report', () => {
     const mail = (listedAsCompleted: boolean) =>

@@ -140,7 +140,7 @@ describe.each(testDrivers())(
         clock,
         tokens,
         tree,
-        new SessionService(workflows, clock),
+        new SessionService(workflows),
         new StatisticsService(workflows),
         new AnnexEPrefillQueryService(orm.em),
       );

@@ -116,7 +116,7 @@ describe.each(testDrivers())("the managers' mails, composed and sent over real S
     await dialogues.launch(YEAR, ADMIN);
     await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
     await new OrgTreeService(orm.em, clock, registry).importCsv(YEAR, 'GVA', TREE, ADMIN);
-    await new SessionService(new EntityWorkflowService(orm.em, clock, registry), clock).record(
+    await new SessionService(new EntityWorkflowService(orm.em, clock, registry)).record(
       YEAR,
       'GVA',
       { leaderEmail: `head${D}`, heldOn: '2026-10-05', language: 'en', participants: 10 },
@@ -214,7 +214,7 @@ describe.each(testDrivers())("the managers' mails, composed and sent over real S
   });
 
   it('after the session is recorded, each team member gets an anonymous feedback link of that session', async () => {
-    await new SessionService(new EntityWorkflowService(db.orm.em, db.clock, db.registry), db.clock).record(
+    await new SessionService(new EntityWorkflowService(db.orm.em, db.clock, db.registry)).record(
       YEAR,
       'GVA',
       { leaderEmail: `tom${D}`, heldOn: '2026-10-05', language: 'en', participants: 2 },

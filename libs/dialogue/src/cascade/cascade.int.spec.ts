@@ -87,7 +87,7 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
       ADMIN,
     );
     tree = new OrgTreeService(orm.em, clock, registry);
-    sessions = new SessionService(new EntityWorkflowService(orm.em, clock, registry), clock);
+    sessions = new SessionService(new EntityWorkflowService(orm.em, clock, registry));
     cascade = new CascadeService(orm.em, clock, registry);
     query = new CascadeQueryService(orm.em, clock, registry);
     firing = new TimerFiringService(orm.em, clock, registry);

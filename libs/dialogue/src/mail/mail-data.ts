@@ -120,6 +120,7 @@ const ENTITY_TEMPLATE_DATA: Record<string, TemplateData> = {
     newDeadline: deadline,
     reason: facts.extensionReason ?? '',
     beyondReportCutoff: deadline > facts.dialogue.reportCutoff,
+    reportCutoff: facts.dialogue.reportCutoff,
   }),
   'extension-refused': ({ facts }) => ({ reason: facts.extensionReason ?? '' }),
   'statistics-received': ({ facts: { statistics: s } }) => ({

@@ -66,7 +66,7 @@ describe.each(testDrivers())('revoking a link and the links made from it (%s)', 
       clock,
       tokens,
       tree,
-      new SessionService(workflows, clock),
+      new SessionService(workflows),
       new StatisticsService(workflows),
       new AnnexEPrefillQueryService(orm.em),
     );

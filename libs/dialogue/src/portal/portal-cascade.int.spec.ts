@@ -78,7 +78,7 @@ describe.each(testDrivers())("the managers' cascade through token links (%s)", (
       clock,
       tokens,
       tree,
-      new SessionService(workflows, clock),
+      new SessionService(workflows),
       new StatisticsService(workflows),
       new AnnexEPrefillQueryService(orm.em),
     );

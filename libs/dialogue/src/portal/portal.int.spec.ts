@@ -97,7 +97,7 @@ describe.each(testDrivers())('token links, org tree and the portal operations (%
       clock,
       tokens,
       tree,
-      new SessionService(workflows, clock),
+      new SessionService(workflows),
       new StatisticsService(workflows),
       new AnnexEPrefillQueryService(orm.em),
     );

@@ -8,7 +8,7 @@ import { checkSessionReport, participantsOf, sessionDaysOf } from './annex-c';
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import type { Actor } from '../shared/actor';
 import type { DomainWarning } from '../shared/errors';
-import { Clock } from '@cascade/clock';
+import { localDateOf } from '@cascade/workflow';
 import { isCalendarDay } from '../shared/dates';
 import { FieldChecks, MAX_ID } from '../shared/field-checks';
 import { SessionRecord } from './session-record.entity';
@@ -43,10 +43,7 @@ export function sessionSizeWarning(participants: number): string | null {
 
 @Injectable()
 export class SessionService {
-  constructor(
-    private readonly workflows: EntityWorkflowService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly workflows: EntityWorkflowService) {}
 
   async record(
     year: number,
@@ -57,8 +54,6 @@ export class SessionService {
     const check = new FieldChecks();
     check.email('leaderEmail', input.leaderEmail);
     if (!isCalendarDay(input.heldOn)) check.fail('heldOn', 'date', 'must be a date YYYY-MM-DD');
-    else if (input.heldOn > this.clock.now().toISOString().slice(0, 10))
-      check.fail('heldOn', 'future-date', 'must not be in the future');
     check.text('language', input.language, { max: 40 });
     if (check.nonNegativeInteger('participants', input.participants) && input.participants === 0) {
       check.fail('participants', 'no-participant', 'a session has at least one participant');
@@ -74,6 +69,13 @@ export class SessionService {
       actor,
       () => (warning ? [warning] : []),
       async (em, instance, now) => {
+        // "The future" is the entity's calendar, as on the token-link pages: in Bangkok the 5th has begun while
+        // UTC still says the 4th.
+        if (input.heldOn > localDateOf(now, instance.entity.timeZone)) {
+          const future = new FieldChecks();
+          future.fail('heldOn', 'future-date', 'must not be in the future');
+          future.throwIfAny();
+        }
         session = em.create(SessionRecord, {
           workflow: instance,
           leaderEmail: input.leaderEmail.toLowerCase(),

@@ -75,7 +75,7 @@ describe.each(testDrivers())('Annex E pre-filled from the records (%s)', (driver
     const workflows = new EntityWorkflowService(orm.em, clock, registry);
     await new OrgTreeService(orm.em, clock, registry).importCsv(YEAR, 'SUMS', TREE, ADMIN);
     clock.set(NOW);
-    sessions = new SessionService(workflows, clock);
+    sessions = new SessionService(workflows);
     statistics = new StatisticsService(workflows);
     prefills = new AnnexEPrefillQueryService(orm.em);
 

@@ -87,7 +87,7 @@ describe.each(testDrivers())('statistics: one way in, every rule inside the tran
     await tree.importCsv(YEAR, 'TREE', TREE, ADMIN);
     await tree.importCsv(YEAR, 'PAGE', TREE.replace(/tree\.example/g, 'page.example'), ADMIN);
     await tree.importCsv(YEAR, 'AGREE', TREE.replace(/tree\.example/g, 'agree.example'), ADMIN);
-    sessions = new SessionService(workflows, clock);
+    sessions = new SessionService(workflows);
     statistics = new StatisticsService(workflows);
     tokens = new AccessTokenService(orm.em, clock);
     portal = new PortalService(
