@@ -7,6 +7,7 @@ import type { StatisticsSubmission } from '../statistics/statistics-submission.e
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import type { ManagerMailFacts } from '../cascade/manager-mail-facts';
 import { entityNameIn } from '../entity/entity-names';
+import type { ReportMailFacts } from '../report/report-mails';
 
 /**
  * Stands for the recipient's personal link in the stored mail: the token is made when the mail is delivered, so
@@ -147,8 +148,17 @@ const ENTITY_TEMPLATE_DATA: Record<string, TemplateData> = {
     managers: frozen['managers'] ?? [],
     counts: frozen['counts'] ?? { managers: 0, held: 0, scheduled: 0, lagging: 0 },
   }),
-  'report-issued': ({ facts, instance, today }) => ({
-    report: { version: facts.frozen['reportVersion'] ?? 1, issuedOn: today },
-    listedAsCompleted: instance.state === 'reported',
-  }),
+  // As the issued version lists the entity, whatever its state when the mail is composed.
+  'report-issued': ({ facts, instance, today }) => {
+    const frozen = facts.frozen as Partial<ReportMailFacts>;
+    return {
+      report: {
+        version: frozen.reportVersion ?? 1,
+        issuedOn: frozen.reportIssuedAt
+          ? localDateOf(new Date(frozen.reportIssuedAt), instance.entity.timeZone)
+          : today,
+      },
+      listedAsCompleted: frozen.listedAsCompleted ?? instance.state === 'reported',
+    };
+  },
 };

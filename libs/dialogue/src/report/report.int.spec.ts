@@ -6,7 +6,11 @@ import { EntityImportService } from '../entity/entity-import.service';
 import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
+import { OutboxMessage } from '@cascade/scheduling';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { Report } from './report.entity';
+import type { ReportMailFacts } from './report-mails';
 import { ReportService } from './report.service';
 
 const ENTITIES_CSV = fs.readFileSync(
@@ -155,5 +159,48 @@ describe.each(testDrivers())('the report of a simulated 58-entity year (%s)', (d
     });
     const stored = await db.orm.em.fork().findOneOrFail(Report, { version: 1 });
     expect(stored.content.totals.completed).toBe(completed.length);
+  });
+
+  it('tells every Focal Point and Head how their entity is listed, in the report’s transaction; a re-issue that changes no listing mails no one', async () => {
+    const em = db.orm.em.fork();
+    const mailsOf = async (version: number) =>
+      (
+        await em.find(
+          OutboxMessage,
+          { idempotencyKey: { $like: `mail.report.%.${version}.%` } },
+          { orderBy: { id: 'asc' } },
+        )
+      ).map(
+        (m) =>
+          m.payload as { workflowId: number; template: string; audience: string[]; data: ReportMailFacts },
+      );
+    const instances = await em.find(EntityWorkflow, { dialogue: { year: YEAR } }, { populate: ['entity'] });
+    const codeOf = new Map(instances.map((i) => [i.id, i.entity.code]));
+    const first = await mailsOf(1);
+    // 59 entities in the report, the withdrawn one not written to.
+    expect(first).toHaveLength(58);
+    expect(first.map((m) => codeOf.get(m.workflowId))).not.toContain(WITHDRAWN);
+    for (const mail of first) {
+      const code = codeOf.get(mail.workflowId) as string;
+      expect([
+        code,
+        mail.template,
+        mail.audience,
+        mail.data.reportVersion,
+        mail.data.listedAsCompleted,
+      ]).toEqual([
+        code,
+        'report-issued',
+        ['focal-points', 'head-of-entity'],
+        1,
+        [...EARLY, ...LATE, LATE_ADDED].includes(code),
+      ]);
+    }
+    const audit = await em.findOneOrFail(AuditEvent, { event: 'issue-report', workflow: null });
+    expect(audit.details).toMatchObject({ version: 1, mailed: 58 });
+
+    const second = await reports.issue(YEAR, ADMIN);
+    expect(second.version).toBe(2);
+    expect(await mailsOf(2)).toEqual([]);
   });
 });

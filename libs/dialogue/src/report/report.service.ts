@@ -16,6 +16,7 @@ import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
 import { compileReport, type EntityFacts } from './report-compiler';
 import type { ReportContent } from './report-model';
+import { enqueueReportMails } from './report-mails';
 import { Report } from './report.entity';
 
 /**
@@ -65,8 +66,10 @@ export class ReportService {
       await em.flush();
       const content = await this.compile(em, dialogue, now);
       const version = (await em.count(Report, { dialogue })) + 1;
+      const previous = first ? null : await em.findOne(Report, { dialogue, version: version - 1 });
       const report = em.create(Report, { dialogue, version, issuedAt: now, issuedBy: actor, content });
       em.persist(report);
+      const mailed = await enqueueReportMails(em, dialogue, version, now, content, previous?.content ?? null);
       em.persist(
         em.create(AuditEvent, {
           dialogue,
@@ -77,6 +80,7 @@ export class ReportService {
             version,
             completed: content.totals.completed,
             entities: content.totals.entities,
+            mailed,
             ...(content.changes ? { changes: content.changes.length } : {}),
           },
         }),
