@@ -1,6 +1,6 @@
 import { sampleDialogueInput, startStack, testDrivers, waitFor, type Stack } from '@cascade/testing';
 import { ENTITIES_CSV } from './support/demo-entities';
-import type { AuditView, DialogueSummary, EntityView, Problem } from './support/views';
+import type { AuditView, DialogueSummary, EntityView, LaunchStatus, Problem } from './support/views';
 
 const YEAR = new Date().getFullYear();
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -83,9 +83,22 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
   });
 
   it('launches through Redis: nothing is invited until a worker takes the fan-out job', async () => {
-    const launched = await call<{ entitiesToInvite: number }>('POST', `/api/dialogues/${YEAR}/launch`);
+    const launched = await call<{ entitiesToInvite: number; status: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/launch`,
+    );
     expect(launched.status).toBe(202);
     expect(launched.body.entitiesToInvite).toBe(58);
+    // The 202 links the launch's status, which follows the worker's invitations.
+    const statusUrl = `/api/dialogues/${YEAR}/launch`;
+    expect([launched.body.status, launched.headers.get('location')]).toEqual([statusUrl, statusUrl]);
+    const launchStatus = async () => (await call<LaunchStatus>('GET', statusUrl)).body;
+    expect(await launchStatus()).toMatchObject({
+      state: 'inviting',
+      entitiesToInvite: 58,
+      invited: 0,
+      progress: 0,
+    });
     expect((await call('POST', `/api/dialogues/${YEAR}/launch`)).status).toBe(409);
 
     const jobKey = (await stack.redis().keys(`${prefix}:lifecycle:launch.*`)).find((k) =>
@@ -116,6 +129,14 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
         what: '58 invitation mail jobs in Redis',
       },
     );
+    expect(await launchStatus()).toMatchObject({
+      state: 'invited',
+      entitiesToInvite: 58,
+      invited: 58,
+      progress: 1,
+    });
+    // Composed mails are counted by delivery status (one per Focal Point and Head of each entity).
+    expect((await call('GET', `/api/dialogues/${YEAR + 40}/launch`)).status).toBe(404);
   });
 
   it('records a session, takes statistics, adds a late entity and issues the report', async () => {

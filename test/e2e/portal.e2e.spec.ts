@@ -16,7 +16,7 @@ import {
   type SmtpSink,
   type Stack,
 } from '@cascade/testing';
-import type { Problem } from './support/views';
+import type { LaunchStatus, Problem } from './support/views';
 
 const YEAR = new Date().getUTCFullYear();
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
@@ -116,6 +116,16 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     const link = new RegExp(`${base.replace(/[.]/g, '\\.')}/p/[A-Za-z0-9_-]{20,}`).exec(text)?.[0];
     if (!link) throw new Error(`no personal link in the invitation:\n${invitation.parsed.text}`);
     focalPointLink = link;
+    // The launch's status counts the invitation mails by delivery status (the Focal Point's and the Head's).
+    const launch = await waitFor(
+      async () => {
+        const { body } = await call<LaunchStatus>('GET', `/api/dialogues/${YEAR}/launch`);
+        return body.invitationMails.sent === 2 ? body : null;
+      },
+      { what: 'two invitation mails sent, in the launch status' },
+    );
+    expect(launch).toMatchObject({ state: 'invited', entitiesToInvite: 1, invited: 1, progress: 1 });
+    expect(launch?.invitationMails).toEqual({ queued: 0, sent: 2, failed: 0 });
     const tree = await call(
       'POST',
       `/api/dialogues/${YEAR}/entities/${ENTITY.code}/org-tree`,
@@ -557,7 +567,9 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
               );
               expect(await page.getAttribute(':focus', 'id')).toBe('statistics-staffParticipated');
               expect(await page.evaluate(overflowing)).toEqual([]);
-              violations.push(...described(`${name} ${lang} ${width} error`, await accessibilityViolations(page)));
+              violations.push(
+                ...described(`${name} ${lang} ${width} error`, await accessibilityViolations(page)),
+              );
               await shot(page, `5-${name}-${lang}-${width}-error`);
             }
           } finally {
@@ -819,10 +831,14 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
   });
 
   it('the participants’ page and the invalid-link page in each of the six languages: direction, 390 px, no axe violation; the feedback form by keyboard alone', async () => {
-    const head = await call<{ token: string }>('POST', `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`, {
-      role: 'head-of-entity',
-      email: ENTITY.headEmail,
-    });
+    const head = await call<{ token: string }>(
+      'POST',
+      `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`,
+      {
+        role: 'head-of-entity',
+        email: ENTITY.headEmail,
+      },
+    );
     const recorded = await fetch(`${base}/api/portal/${head.body.token}/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -848,10 +864,9 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
           try {
             const response = await page.goto(`${url}?lang=${lang}`);
             expect([name, response?.status()]).toEqual([name, status]);
-            expect([await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')]).toEqual([
-              lang,
-              lang === 'ar' ? 'rtl' : 'ltr',
-            ]);
+            expect([await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')]).toEqual(
+              [lang, lang === 'ar' ? 'rtl' : 'ltr'],
+            );
             const [scrollWidth, clientWidth] = await page.evaluate<number[]>(
               '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
             );

@@ -11,6 +11,16 @@ export interface DialogueSummary {
   byState: Record<string, number>;
 }
 
+export interface LaunchStatus {
+  year: number;
+  state: 'not-launched' | 'inviting' | 'invited';
+  launchedAt: string | null;
+  entitiesToInvite: number;
+  invited: number;
+  progress: number;
+  invitationMails: { queued: number; sent: number; failed: number };
+}
+
 export interface AuditView {
   event: string;
   from: string;

@@ -65,9 +65,25 @@ export class DialoguesController {
 
   @Post(':year/launch')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Launch: every entity is invited by the worker, in batches' })
-  launch(@Param('year', ParseIntPipe) year: number) {
-    return this.dialogues.launch(year, Actors.adminApiKey);
+  @ApiOperation({
+    summary: 'Launch: every entity is invited by the worker, in batches',
+    description:
+      'The answer links the launch status (also in the Location header) to follow the invitations.',
+  })
+  async launch(@Param('year', ParseIntPipe) year: number, @Res({ passthrough: true }) res: Response) {
+    const launched = await this.dialogues.launch(year, Actors.adminApiKey);
+    const status = `/api/dialogues/${year}/launch`;
+    res.setHeader('Location', status);
+    return { ...launched, status };
+  }
+
+  @Get(':year/launch')
+  @ApiOperation({
+    summary:
+      'The launch status: entities to invite, invited so far, their invitation mails by delivery status',
+  })
+  launchStatus(@Param('year', ParseIntPipe) year: number) {
+    return this.dialogues.launchStatus(year);
   }
 
   @Post(':year/report')

@@ -15,6 +15,7 @@ import { Conflict, DialogueAlreadyLaunched, NotFound, ValidationFailed } from '.
 import { FieldChecks } from '../shared/field-checks';
 import { FALLBACK_LANGUAGE, isLanguage, LANGUAGES, type Translated } from '../shared/languages';
 import { Dialogue, type Materials } from './dialogue.entity';
+import { launchStatusOf, type LaunchStatus } from './launch-status';
 
 export const DEFAULT_WORKFLOW = 'leadership-dialogue';
 /** The managers' workflow every year runs beside its entity workflow (its latest version is pinned at creation). */
@@ -211,6 +212,12 @@ export class DialogueService {
       entities: Object.values(byState).reduce((a, b) => a + b, 0),
       byState,
     };
+  }
+
+  /** The launch's progress: the status resource its 202 links to. */
+  async launchStatus(year: number): Promise<LaunchStatus> {
+    const em = this.em.fork();
+    return launchStatusOf(em, await findDialogue(em, year));
   }
 
   /**
