@@ -6,7 +6,8 @@
 # - Uses `docker-compose` (v1, e.g. Debian's 1.29 package); installs it with apt-get if missing.
 #   If neither docker-compose nor apt-get is available, prints SKIP and exits 0.
 # - Also runs `docker compose config` when the Compose v2 plugin happens to be installed.
-# - Checks that the stack refuses to render without ADMIN_API_KEY.
+# - Checks that the stack refuses to render without ADMIN_API_KEY, PORTAL_SECRET, METRICS_TOKEN or
+#   GRAFANA_ADMIN_PASSWORD, and that the monitoring files it mounts are there.
 # Exit status: 0 = valid (or skipped), 1 = invalid.
 set -euo pipefail
 
@@ -38,6 +39,8 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 
 status=0
+# The other required settings, so that each check below fails only for the one it leaves out.
+export METRICS_TOKEN="${METRICS_TOKEN:-$placeholder_key}" GRAFANA_ADMIN_PASSWORD="${GRAFANA_ADMIN_PASSWORD:-$placeholder_key}"
 
 echo "== docker-compose $(docker-compose version --short 2>/dev/null || echo '?'): config"
 if ADMIN_API_KEY="${ADMIN_API_KEY:-$placeholder_key}" PORTAL_SECRET="${PORTAL_SECRET:-$placeholder_key$placeholder_key}" \
@@ -62,6 +65,29 @@ if env -u PORTAL_SECRET ADMIN_API_KEY="$placeholder_key" docker-compose -f "$com
   status=1
 else
   echo "OK: PORTAL_SECRET is required"
+fi
+
+for required in METRICS_TOKEN GRAFANA_ADMIN_PASSWORD; do
+  echo "== without $required the stack must refuse to start"
+  if env -u "$required" ADMIN_API_KEY="$placeholder_key" PORTAL_SECRET="$placeholder_key$placeholder_key" \
+    docker-compose -f "$compose_file" config -q >/dev/null 2>&1; then
+    echo "FAIL: config rendered without $required; it must be a required variable" >&2
+    status=1
+  else
+    echo "OK: $required is required"
+  fi
+done
+
+# The monitoring files the compose file mounts: present, and the dashboard is JSON.
+for file in docker/prometheus/prometheus.yml docker/grafana/provisioning/datasources/prometheus.yml \
+  docker/grafana/provisioning/dashboards/cascade.yml docker/grafana/dashboards/cascade-operations.json; do
+  [ -s "$file" ] || { echo "FAIL: $file is missing or empty" >&2; status=1; }
+done
+if node -e "JSON.parse(require('fs').readFileSync('docker/grafana/dashboards/cascade-operations.json', 'utf8'))"; then
+  echo "OK: the Grafana dashboard is JSON"
+else
+  echo "FAIL: docker/grafana/dashboards/cascade-operations.json is not JSON" >&2
+  status=1
 fi
 
 # Compose v2 (plugin) understands newer keys; use it too when present.

@@ -23,9 +23,10 @@ describe.each(testDrivers())('the dialogue lifecycle through the built api and w
 
   afterAll(() => stack?.stop());
 
-  it('reports healthy database and Redis, and publishes OpenAPI at /docs', async () => {
+  it('reports a healthy, migrated database, Redis and queues, and publishes OpenAPI at /docs', async () => {
     const health = await (await fetch(`${base}/health`)).json();
-    expect(health).toEqual({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    const up = { status: 'up' };
+    expect(health).toEqual({ status: 'ok', checks: { database: up, migrations: up, redis: up, queues: up } });
     const openapi = (await (await fetch(`${base}/docs/openapi.json`)).json()) as {
       paths: Record<string, unknown>;
     };

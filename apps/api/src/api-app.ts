@@ -7,6 +7,8 @@ import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
 import { ApiModule } from './api.module';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { requestValidationPipe } from './http/validation.pipe';
 import { ErrorBodySchema, ErrorIssueSchema, withErrorResponses } from './http/error-body.schema';
 
@@ -19,6 +21,8 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
     logger: config.env === 'test' ? ['error', 'warn'] : undefined,
   });
+  // First, so that every request is timed, the console's and the pages' included.
+  app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   // The Ethics Office console (AdminJS, Bull Board) under /admin mounts itself when the app initialises
   // (AdminConsoleModule), ahead of these body parsers: it parses its own forms.
   app.useBodyParser('json', { limit: '10mb' });

@@ -9,7 +9,10 @@ import { SchedulingModule } from '@cascade/scheduling';
 import { DialoguesController } from './dialogues/dialogues.controller';
 import { EntitiesController } from './entities/entities.controller';
 import { HealthController } from './health/health.controller';
-import { RedisProbe } from './health/redis-probe';
+import { QueueProbe } from './health/queue-probe';
+import { RedisProbe } from '@cascade/scheduling';
+import { ApiMetrics } from './metrics/api-metrics';
+import { METRICS_TOKEN, MetricsController } from './metrics/metrics.controller';
 import { AdminApiKeyGuard } from './http/admin-api-key.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { ClockSyncInterceptor } from './http/clock-sync.interceptor';
@@ -44,6 +47,7 @@ export class ApiModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         DialoguesController,
         InstancesController,
         EntitiesController,
@@ -56,6 +60,9 @@ export class ApiModule {
       ],
       providers: [
         { provide: RedisProbe, useFactory: () => new RedisProbe(config.redis.url) },
+        QueueProbe,
+        { provide: ApiMetrics, useValue: new ApiMetrics() },
+        { provide: METRICS_TOKEN, useValue: config.metrics.token },
         { provide: ReportSettings, useValue: config.report },
         { provide: APP_GUARD, useValue: new AdminApiKeyGuard(config.adminApiKey) },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -83,7 +83,7 @@ export async function startAll(config: CascadeConfig): Promise<void> {
       `Cascade is starting on http://localhost:${config.port}`,
       `  API:     http://localhost:${config.port}/api/dialogues/${year} (header x-api-key: the ADMIN_API_KEY)`,
       `  OpenAPI: http://localhost:${config.port}/docs`,
-      `  Health:  http://localhost:${config.port}/health`,
+      `  Health:  http://localhost:${config.port}/health/ready — metrics: http://localhost:${config.port}/metrics and the worker's http://127.0.0.1:${config.metrics.workerPort}/metrics`,
       mailLine,
       consoleLine,
       `  Launch the demo: curl -X POST -H "x-api-key: ${env['ADMIN_API_KEY']}" http://localhost:${config.port}/api/dialogues/${year}/launch`,

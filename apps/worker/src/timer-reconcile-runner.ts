@@ -21,7 +21,9 @@ export class TimerReconcileRunner implements OnApplicationBootstrap, OnApplicati
   readonly lease: RedisLease;
   private interval: NodeJS.Timeout | undefined;
   private running: Promise<boolean> | null = null;
-  private holding = false;
+  holding = false;
+  /** When this worker last finished a reconciliation pass (null: never; another worker may hold the lease). */
+  lastPassAt: Date | null = null;
 
   constructor(
     private readonly config: CascadeConfig,
@@ -75,6 +77,7 @@ export class TimerReconcileRunner implements OnApplicationBootstrap, OnApplicati
     );
     try {
       const report = await this.reconciler.reconcile();
+      this.lastPassAt = new Date();
       if (report.restored || report.requeued || report.orphansRemoved) {
         this.logger.warn(
           `timers reconciled: ${report.restored} restored, ${report.requeued} re-queued, ${report.orphansRemoved} orphan job(s) removed`,

@@ -13,13 +13,15 @@ import {
 } from '@cascade/dialogue';
 import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
-import { OutboxDispatchService, QueueName, SchedulingModule } from '@cascade/scheduling';
+import { allQueues, OutboxDispatchService, QueueName, SchedulingModule } from '@cascade/scheduling';
+import { WorkerMetricsServer } from './metrics/worker-metrics-server';
 import { OutboxPoller } from './outbox-poller';
 import { DeliverMailHandler } from './processors/deliver-mail.handler';
 import { FIRING_OPTIONS, FireTimerHandler } from './processors/fire-timer.handler';
 import { FAN_OUT_OPTIONS, LaunchDialogueHandler } from './processors/launch-dialogue.handler';
 import { lifecycleProcessor } from './processors/lifecycle.processor';
 import { mailProcessor } from './processors/mail.processor';
+import { processorOf, type QueueProcessor } from './processors/queue-processor';
 import { SendMailHandler } from './processors/send-mail.handler';
 import { timersProcessor } from './processors/timers.processor';
 import { TimerReconcileRunner } from './timer-reconcile-runner';
@@ -78,6 +80,15 @@ export class WorkerModule {
           inject: [EntityManager, getQueueToken(QueueName.Timers), TimerSyncService, Clock],
           useFactory: (em: EntityManager, queue: Queue, timers: TimerSyncService, clock: Clock) =>
             new TimerReconcileRunner(config, em, queue, timers, clock),
+        },
+        {
+          provide: WorkerMetricsServer,
+          inject: [EntityManager, TimerReconcileRunner, ...allQueues.map(processorOf)],
+          useFactory: (
+            em: EntityManager,
+            reconciler: TimerReconcileRunner,
+            ...processors: QueueProcessor<never>[]
+          ) => new WorkerMetricsServer(config, em, processors, reconciler),
         },
       ],
     };

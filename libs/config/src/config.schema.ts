@@ -44,6 +44,12 @@ export const configSchema = z
       .default('cascade'),
     ADMIN_API_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Bearer token Prometheus sends to the api's /metrics; unset, only loopback clients are answered. */
+    METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    /** The worker's metrics and health port (0: none; 9464 by default, none under NODE_ENV=test, where several
+     * workers share a machine) and the address it binds (loopback unless told). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     PORTAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** The console's session secret; derived from PORTAL_SECRET when unset (console.config.ts). */
     ADMIN_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -10,6 +10,19 @@ describe('loadConfig', () => {
     expect(config.env).toBe('development');
   });
 
+  it('opens the worker’s metrics port on loopback by default, none under tests, and checks the metrics token', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).metrics).toEqual({
+      token: undefined,
+      workerPort: 9464,
+      workerHost: '127.0.0.1',
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).metrics.workerPort).toBe(0);
+    expect(
+      loadConfig({ NODE_ENV: 'test', WORKER_METRICS_PORT: '9500', WORKER_METRICS_HOST: '0.0.0.0' }).metrics,
+    ).toMatchObject({ workerPort: 9500, workerHost: '0.0.0.0' });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('selects PostgreSQL when DATABASE_URL says so', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@localhost:5432/db' });
     expect(config.database).toEqual({ driver: 'postgresql', url: 'postgres://u@localhost:5432/db' });

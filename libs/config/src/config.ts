@@ -14,6 +14,8 @@ export interface CascadeConfig {
   adminApiKey: string | undefined;
   /** Reverse proxies in front of the api whose X-Forwarded-For is trusted (0: none). */
   trustProxyHops: number;
+  /** Prometheus: the api's /metrics token, and the worker's metrics/health port (0: none) and bind address. */
+  metrics: { token: string | undefined; workerPort: number; workerHost: string };
   /** Signs the token-link pages' forms (CSRF); random per process outside production. */
   portalSecret: string;
   workflowsDir: string;
@@ -99,6 +101,11 @@ function configOf(raw: RawConfig): CascadeConfig {
     redis: { url: raw.REDIS_URL, prefix: raw.QUEUE_PREFIX },
     adminApiKey: raw.ADMIN_API_KEY,
     trustProxyHops: raw.TRUST_PROXY_HOPS,
+    metrics: {
+      token: raw.METRICS_TOKEN,
+      workerPort: raw.WORKER_METRICS_PORT ?? (raw.NODE_ENV === 'test' ? 0 : 9464),
+      workerHost: raw.WORKER_METRICS_HOST,
+    },
     portalSecret: raw.PORTAL_SECRET ?? randomBytes(32).toString('base64url'),
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
     logLevel: raw.LOG_LEVEL,

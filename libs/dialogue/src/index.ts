@@ -42,6 +42,7 @@ export {
 // The year's dialogue and its audit trail.
 export { Dialogue } from './dialogue/dialogue.entity';
 export { DialogueService } from './dialogue/dialogue.service';
+export { operationsFigures, type OperationsFigures } from './operations/operations-figures';
 export type { LaunchStatus } from './dialogue/launch-status';
 export { DialogueQueryService } from './dialogue/dialogue-query.service';
 export { AuditEvent } from './audit/audit-event.entity';

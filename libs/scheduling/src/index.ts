@@ -4,6 +4,8 @@ export * from './outbox-message.entity';
 export * from './outbox';
 export * from './outbox-dispatcher';
 export * from './redis-connection';
+export * from './redis-probe';
+export * from './health-check';
 export * from './after-commit';
 export * from './outbox-dispatch.service';
 export * from './scheduling.module';

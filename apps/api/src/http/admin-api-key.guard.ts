@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { sameSecret } from '@cascade/config';
 
 export const ADMIN_API_KEY = Symbol('ADMIN_API_KEY');
 
@@ -23,10 +23,4 @@ export class AdminApiKeyGuard implements CanActivate {
     }
     return true;
   }
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

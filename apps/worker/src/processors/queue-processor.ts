@@ -17,9 +17,20 @@ export interface QueueProcessorOptions {
  * handler of its name in a map typed from the registry. Handlers only do their job: what they commit reaches
  * Redis through the after-commit hook, and a job whose worker died is taken over once its lock expires.
  */
+/** A job this queue's worker finished, as the metrics count it. */
+export interface JobOutcome {
+  queue: QueueName;
+  job: string;
+  outcome: 'completed' | 'failed';
+  /** From when the job became due (its delay included) to when a worker took it. */
+  waitMs: number;
+  processMs: number;
+}
+
 export class QueueProcessor<Q extends QueueName> implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
   private worker: Worker | undefined;
+  private readonly observers: ((outcome: JobOutcome) => void)[] = [];
 
   constructor(
     private readonly config: CascadeConfig,
@@ -36,6 +47,22 @@ export class QueueProcessor<Q extends QueueName> implements OnApplicationBootstr
     return dispatchJob(this.queue, this.handlers, job);
   }
 
+  /** Tells `observer` of every job this queue's worker finishes. */
+  observe(observer: (outcome: JobOutcome) => void): void {
+    this.observers.push(observer);
+  }
+
+  private finished(job: Job | undefined, outcome: JobOutcome['outcome']): void {
+    if (!job?.processedOn) return;
+    const dueAt = job.timestamp + (job.opts.delay ?? 0);
+    const done = { queue: this.queue, job: job.name, outcome };
+    const timing = {
+      waitMs: Math.max(0, job.processedOn - dueAt),
+      processMs: (job.finishedOn ?? Date.now()) - job.processedOn,
+    };
+    for (const observer of this.observers) observer({ ...done, ...timing });
+  }
+
   onApplicationBootstrap(): void {
     this.worker = new Worker(this.queue, (job: Job) => this.process(job), {
       connection: bullConnection(this.config.redis.url),
@@ -45,11 +72,13 @@ export class QueueProcessor<Q extends QueueName> implements OnApplicationBootstr
       stalledInterval: this.config.worker.lockMs,
       ...this.options.worker,
     });
-    this.worker.on('failed', (job, error) =>
+    this.worker.on('completed', (job) => this.finished(job, 'completed'));
+    this.worker.on('failed', (job, error) => {
+      this.finished(job, 'failed');
       this.logger.warn(
         `${this.queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
-      ),
-    );
+      );
+    });
     this.worker.on('error', (error) => this.logger.error(`${this.queue} worker: ${error.message}`));
   }
 

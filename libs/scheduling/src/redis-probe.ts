@@ -2,7 +2,7 @@ import type { OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 
 /**
- * A connection of its own for /health: BullMQ's connections retry forever by design, which would make a health
+ * A connection of its own for the health checks: BullMQ's connections retry forever by design, which would make a health
  * check hang instead of answering "down".
  */
 export class RedisProbe implements OnModuleDestroy {
