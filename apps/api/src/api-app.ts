@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { urlencoded } from 'express';
+import { Logger } from 'nestjs-pino';
 import type { CascadeConfig } from '@cascade/config';
 import type { Clock } from '@cascade/dialogue';
 import { assertMigrated } from '@cascade/persistence';
 import { ApiModule } from './api.module';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { requestTraceMiddleware } from './http/request-trace.middleware';
 import { requestValidationPipe } from './http/validation.pipe';
 import { ErrorBodySchema, ErrorIssueSchema, withErrorResponses } from './http/error-body.schema';
 
@@ -19,9 +21,11 @@ export async function createApiApp(
 ): Promise<INestApplication> {
   await assertMigrated(config.database);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, options), {
-    logger: config.env === 'test' ? ['error', 'warn'] : undefined,
+    bufferLogs: true,
   });
-  // First, so that every request is timed, the console's and the pages' included.
+  app.useLogger(app.get(Logger));
+  // First, so that every request has its id and is timed, the console's and the pages' included.
+  app.use(requestTraceMiddleware);
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   // The Ethics Office console (AdminJS, Bull Board) under /admin mounts itself when the app initialises
   // (AdminConsoleModule), ahead of these body parsers: it parses its own forms.

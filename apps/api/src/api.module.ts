@@ -5,7 +5,7 @@ import type { CascadeConfig } from '@cascade/config';
 import { DialogueModule, mailSettingsOf, type Clock } from '@cascade/dialogue';
 import { PersistenceModule } from '@cascade/persistence';
 import { PortalModule } from '@cascade/portal';
-import { SchedulingModule } from '@cascade/scheduling';
+import { loggingModule, SchedulingModule } from '@cascade/scheduling';
 import { DialoguesController } from './dialogues/dialogues.controller';
 import { EntitiesController } from './entities/entities.controller';
 import { HealthController } from './health/health.controller';
@@ -31,6 +31,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        loggingModule(config, 'api'),
         PersistenceModule.forRoot(config.database),
         SchedulingModule.forRoot(config.redis),
         DialogueModule.forRoot({

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import type { CascadeConfig } from '@cascade/config';
 
 import { assertMigrated } from '@cascade/persistence';
@@ -12,8 +13,9 @@ export async function createWorker(
 ): Promise<INestApplicationContext> {
   await assertMigrated(config.database);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
-    logger: config.env === 'test' ? ['error', 'warn'] : undefined,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app.init();
 }

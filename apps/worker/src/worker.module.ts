@@ -13,7 +13,13 @@ import {
 } from '@cascade/dialogue';
 import { SmtpMailer, type SmtpConfig } from '@cascade/mail';
 import { PersistenceModule } from '@cascade/persistence';
-import { allQueues, OutboxDispatchService, QueueName, SchedulingModule } from '@cascade/scheduling';
+import {
+  allQueues,
+  loggingModule,
+  OutboxDispatchService,
+  QueueName,
+  SchedulingModule,
+} from '@cascade/scheduling';
 import { WorkerMetricsServer } from './metrics/worker-metrics-server';
 import { OutboxPoller } from './outbox-poller';
 import { DeliverMailHandler } from './processors/deliver-mail.handler';
@@ -39,6 +45,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
+        loggingModule(config, 'worker'),
         PersistenceModule.forRoot(config.database),
         SchedulingModule.forRoot(config.redis),
         DialogueModule.forRoot({

@@ -54,7 +54,10 @@ export const configSchema = z
     /** The console's session secret; derived from PORTAL_SECRET when unset (console.config.ts). */
     ADMIN_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     WORKFLOWS_DIR: z.string().min(1).default('workflows'),
-    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    /** `log` by default; `warn` under NODE_ENV=test, where the suites read only what went wrong. */
+    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).optional(),
+    /** JSON lines (the default in production and tests) or readable lines (the default in development). */
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(100).default(5000),

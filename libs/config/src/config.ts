@@ -20,6 +20,7 @@ export interface CascadeConfig {
   portalSecret: string;
   workflowsDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  logFormat: 'json' | 'pretty';
   /** `lockMs`: how long a job stays claimed without a sign of life before another worker takes it over. */
   worker: { concurrency: number; outboxPollMs: number; lockMs: number };
   timers: {
@@ -108,7 +109,8 @@ function configOf(raw: RawConfig): CascadeConfig {
     },
     portalSecret: raw.PORTAL_SECRET ?? randomBytes(32).toString('base64url'),
     workflowsDir: path.resolve(raw.WORKFLOWS_DIR),
-    logLevel: raw.LOG_LEVEL,
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'warn' : 'log'),
+    logFormat: raw.LOG_FORMAT ?? (raw.NODE_ENV === 'development' ? 'pretty' : 'json'),
     worker: {
       concurrency: raw.WORKER_CONCURRENCY,
       outboxPollMs: raw.OUTBOX_POLL_MS,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Queue } from 'bullmq';
 import { OutboxMessage } from './outbox-message.entity';
 import { retryOf, type QueueName } from './queue-registry';
+import { TRACE_FIELD } from './work-trace';
 
 export type QueueLookup = (name: QueueName) => Queue;
 
@@ -36,7 +37,7 @@ export class OutboxDispatcher {
         await this.queueFor(queue).addBulk(
           messages.map((m) => ({
             name: m.job,
-            data: m.payload,
+            data: m.traceId ? { ...m.payload, [TRACE_FIELD]: m.traceId } : m.payload,
             opts: {
               jobId: m.idempotencyKey,
               attempts: retryOf[m.job].attempts,

@@ -33,4 +33,8 @@ export class OutboxMessage {
 
   @Property({ type: 'Date', nullable: true })
   dispatchedAt: Date | null = null;
+
+  /** The request or job whose transaction queued it: its job's log lines carry it on. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  traceId: string | null = null;
 }

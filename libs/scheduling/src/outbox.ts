@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { OutboxMessage } from './outbox-message.entity';
 import { queueOfJob, type JobName, type JobPayloads } from './queue-registry';
+import { currentTrace } from './work-trace';
 
 /** Adds a job to the outbox inside the caller's transaction; nothing is sent until the transaction commits. */
 export function enqueueInOutbox<J extends JobName>(
@@ -18,6 +19,7 @@ export function enqueueInOutbox<J extends JobName>(
     status: 'pending',
     createdAt: now,
     dispatchedAt: null,
+    traceId: currentTrace()?.traceId ?? null,
   });
   em.persist(message);
   return message;

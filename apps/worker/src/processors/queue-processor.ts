@@ -2,7 +2,15 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import { Worker, type Job, type WorkerOptions } from 'bullmq';
 import type { Clock } from '@cascade/clock';
 import type { CascadeConfig } from '@cascade/config';
-import { bullConnection, dispatchJob, type QueueHandlers, type QueueName } from '@cascade/scheduling';
+import {
+  acceptableTraceId,
+  bullConnection,
+  dispatchJob,
+  TRACE_FIELD,
+  withTrace,
+  type QueueHandlers,
+  type QueueName,
+} from '@cascade/scheduling';
 
 export interface QueueProcessorOptions {
   /** BullMQ options of this queue over the configured defaults (a rate limit, a lock). */
@@ -42,9 +50,15 @@ export class QueueProcessor<Q extends QueueName> implements OnApplicationBootstr
     this.logger = new Logger(`${queue} queue`);
   }
 
+  /** In the trace of the work that queued the job (or the job's own), so its log lines and outbox rows carry it. */
   async process(job: Job): Promise<unknown> {
-    await this.clock.sync();
-    return dispatchJob(this.queue, this.handlers, job);
+    const queuedBy = (job.data as Record<string, unknown> | undefined)?.[TRACE_FIELD];
+    const jobId = `${this.queue}:${job.id}`;
+    const traceId = acceptableTraceId(queuedBy) ? queuedBy : jobId;
+    return withTrace({ traceId, jobId }, async () => {
+      await this.clock.sync();
+      return dispatchJob(this.queue, this.handlers, job);
+    });
   }
 
   /** Tells `observer` of every job this queue's worker finishes. */
