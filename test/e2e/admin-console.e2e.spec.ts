@@ -1,5 +1,12 @@
 import { testDrivers, waitFor } from '@cascade/testing';
-import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
+import {
+  ADMIN,
+  ConsoleClient,
+  createConsoleAccount,
+  FRENCH_VIEWER,
+  VIEWER,
+  type ConsoleScreen,
+} from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
 
@@ -11,7 +18,7 @@ const todayIn = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZon
 
 /** Every resource of the console, and the actions it offers besides AdminJS's own. */
 const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
-  Dialogue: { record: ['launch', 'addLateEntity', 'issueReport'] },
+  Dialogue: { record: ['launch', 'launchProgress', 'addLateEntity', 'issueReport'] },
   EntityWorkflow: {
     record: [
       'timeline',
@@ -171,6 +178,23 @@ describe.each(testDrivers())('the Ethics Office console over HTTP (%s)', (driver
       what: 'the invitations',
       timeoutMs: 60000,
     });
+    // The launch's progress, as a bar of the entities invited and the invitation mails by status; a viewer reads it.
+    const invited = (facts?: [string, unknown][]) =>
+      facts?.find(([label]) => label === 'Entities invited')?.[1];
+    expect(invited(launch.facts)).toEqual({ bar: { value: expect.any(Number), max: ENTITIES.length } });
+    const progress = await waitFor(
+      async () => {
+        const { body } = await viewer.get<{ console: ConsoleScreen }>(
+          `/admin/api/resources/Dialogue/records/${ids['Dialogue']}/launchProgress`,
+        );
+        const mails = body.console.facts?.find(([label]) => label === 'Invitation mails')?.[1];
+        const sent = /^(\d+) sent, 0 queued, 0 failed$/.exec(String(mails))?.[1];
+        return Number(sent) >= ENTITIES.length * 2 ? body.console : null;
+      },
+      { what: 'the launch progress with every invitation sent' },
+    );
+    expect(invited(progress?.facts)).toEqual({ bar: { value: ENTITIES.length, max: ENTITIES.length } });
+    expect(progress?.facts).toEqual(expect.arrayContaining([['State', 'every entity invited']]));
 
     const late = await admin.act(`Dialogue/records/${ids['Dialogue']}/addLateEntity`, {
       code: 'LATE1',

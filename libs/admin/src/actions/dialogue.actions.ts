@@ -1,6 +1,7 @@
-import { parseFocalPointCell } from '@cascade/dialogue';
+import { parseFocalPointCell, type LaunchStatus } from '@cascade/dialogue';
 import type { ConsoleActionSpec } from '../console-action';
-import { iso, percent } from '../console-view';
+import { iso, percent, type ConsoleCell } from '../console-view';
+import type { Translate } from '../locale/console-text';
 import { LANGUAGE_OPTIONS, timelineLink } from './action-kit';
 
 // The actions of a year's dialogue: launch it, add an entity after the launch, issue the report.
@@ -52,10 +53,40 @@ const launch: ConsoleActionSpec = {
   async submit({ queries, recordId, services, actor, t }) {
     const dialogue = await queries.dialogues.byId(recordId);
     const result = await services.dialogues.launch(dialogue.year, actor);
+    const status = await services.dialogues.launchStatus(dialogue.year);
     return {
       title: t('launch.doneTitle', { year: dialogue.year }),
       success: t('launch.done', { count: result.entitiesToInvite }),
-      facts: [[t('launch.launchedAt'), iso(result.launchedAt)]],
+      facts: [[t('launch.launchedAt'), iso(result.launchedAt)], ...launchProgressFacts(status, t)],
+    };
+  },
+};
+
+/** The launch's progress as facts: invited so far as a bar, the invitation mails by status, a way to read again. */
+function launchProgressFacts(status: LaunchStatus, t: Translate): [string, ConsoleCell][] {
+  const mails = status.invitationMails;
+  return [
+    [t('launch.invited'), { bar: { value: status.invited, max: status.entitiesToInvite } }],
+    [t('launch.state'), t(`launch.states.${status.state}`)],
+    [t('launch.invitationMails'), t('launch.mailsByStatus', { ...mails })],
+    ['', { label: t('launch.refresh'), query: { at: String(Date.now()) } }],
+  ];
+}
+
+/** After the launch: how far the worker has got with the invitations (the status GET /api/dialogues/{year}/launch gives). */
+const launchProgress: ConsoleActionSpec = {
+  name: 'launchProgress',
+  actionType: 'record',
+  icon: 'Activity',
+  readOnly: true,
+  appliesTo: (p) => !!p['launchedAt'],
+  async show({ queries, recordId, services, t }) {
+    const dialogue = await queries.dialogues.byId(recordId);
+    const status = await services.dialogues.launchStatus(dialogue.year);
+    return {
+      title: t('launch.progressTitle', { year: dialogue.year }),
+      intro: t('launch.launchedOn', { at: iso(dialogue.launchedAt as Date) }),
+      facts: launchProgressFacts(status, t),
     };
   },
 };
@@ -185,4 +216,4 @@ const issueReport: ConsoleActionSpec = {
   },
 };
 
-export const dialogueActions: ConsoleActionSpec[] = [launch, addLateEntity, issueReport];
+export const dialogueActions: ConsoleActionSpec[] = [launch, launchProgress, addLateEntity, issueReport];
