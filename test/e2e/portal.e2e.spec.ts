@@ -912,6 +912,80 @@ describe.each(testDrivers())('the token-link pages in Chromium (%s)', (driver) =
     }
   });
 
+  it('every form of the Focal Point’s, the Head’s and a leader’s page by keyboard alone: Tab reaches each control in the page’s order, each showing its focus', async () => {
+    const tokenFor = async (role: 'leader' | 'head-of-entity') =>
+      (
+        await call<{ link: string }>('POST', `/api/dialogues/${YEAR}/entities/${ENTITY.code}/tokens`, {
+          role,
+          email: ENTITY.headEmail,
+        })
+      ).body.link;
+    const pages = {
+      'focal-point': focalPointLink,
+      head: await tokenFor('head-of-entity'),
+      leader: await tokenFor('leader'),
+    };
+    // Every control a keyboard user must reach, numbered in the page's order (one radio per group: arrows move
+    // within a group), with what Tab then reaches, and whether each stop shows an outline or a ring.
+    const MARK = `(() => {
+      const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+        .filter((e) => !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden');
+      const groups = new Map();
+      const wanted = [];
+      all.forEach((e, i) => {
+        e.dataset.kb = String(i);
+        if (!e.closest('form')) return;
+        if (e.type !== 'radio') return void wanted.push(i);
+        // Tab stops once per radio group, on its checked radio or else its first.
+        if (!groups.has(e.name) || e.checked) groups.set(e.name, i);
+      });
+      wanted.push(...groups.values());
+      return { total: all.length, wanted: wanted.sort((a, b) => a - b), html: wanted.map((i) => all[i].outerHTML.slice(0, 90)) };
+    })()`;
+    const FOCUSED = `(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const style = getComputedStyle(e);
+      const within = e.matches(':focus-within') ? getComputedStyle(e).outlineStyle : 'none';
+      return { kb: e.dataset.kb ?? null, radio: e.type === 'radio', shown: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || within !== 'none' };
+    })()`;
+    for (const [name, url] of Object.entries(pages)) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+      try {
+        await page.goto(`${url}?lang=en`);
+        const { total, wanted, html } = await page.evaluate<{
+          total: number;
+          wanted: number[];
+          html: string[];
+        }>(MARK);
+        expect([name, wanted.length]).toEqual([name, expect.any(Number)]);
+        expect(wanted.length).toBeGreaterThan(2);
+        const reached: number[] = [];
+        const unmarked: string[] = [];
+        for (let i = 0; i < total * 4 + 20; i++) {
+          await page.keyboard.press('Tab');
+          const focused = await page.evaluate<{ kb: string | null; radio: boolean; shown: boolean } | null>(
+            FOCUSED,
+          );
+          if (!focused) break; // past the last control
+          if (focused.kb === null) {
+            unmarked.push(await page.evaluate<string>('document.activeElement.outerHTML.slice(0, 80)'));
+            continue;
+          }
+          expect([name, focused.kb, focused.shown]).toEqual([name, focused.kb, true]);
+          const index = Number(focused.kb);
+          if (reached.at(-1) !== index) reached.push(index);
+        }
+        // The page's order, without a jump back (a date field's several stops are one control here).
+        expect([name, reached]).toEqual([name, [...reached].sort((a, b) => a - b)]);
+        const missed = wanted.filter((i) => !reached.includes(i)).map((i) => html[wanted.indexOf(i)]);
+        expect([name, missed, unmarked]).toEqual([name, [], []]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it('slows down a script guessing links: 429 with Retry-After once a link is over its limit', async () => {
     const guess = `${base}/api/portal/${'g'.repeat(43)}`;
     const statuses: number[] = [];
