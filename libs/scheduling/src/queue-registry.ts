@@ -27,6 +27,11 @@ export interface SendMailPayload {
   dialogueId?: number;
   /** The timer that caused it, when a timer did. */
   timerKey?: string;
+  /**
+   * The instant of the event or timer that decided the mail (ISO): it is composed as of then, whatever the clock
+   * says when a worker gets to it (a backed-up queue, a simulation that moved on).
+   */
+  at?: string;
   /** Facts frozen at the moment the mail was decided (e.g. the digest's lagging entities). */
   data?: Record<string, unknown>;
 }

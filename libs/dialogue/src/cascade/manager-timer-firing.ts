@@ -56,6 +56,7 @@ export async function fireManagerTimers(
           template: timer.mail.template,
           audience: [...timer.mail.to],
           timerKey: timer.key,
+          at: timer.dueAt.toISOString(),
         },
         `mail.timer.${timer.key}`,
         now,

@@ -98,6 +98,7 @@ export class ManagerTransitions {
           managerId: manager.id,
           template: effect.template,
           audience: [...effect.to],
+          at: now.toISOString(),
           // The session as decided now: a later change must not rewrite this mail (nor its calendar file).
           data: { session: frozenSessionOf(manager) },
         },

@@ -120,6 +120,7 @@ export async function fireManagersDigest(
         template: timer.mail?.template as string,
         audience: [...(timer.mail?.to ?? [])],
         timerKey: timer.key,
+        at: timer.dueAt.toISOString(),
         data: { managers, counts: { ...counts.get(workflowId), lagging: managers.length } },
       },
       `mail.timer.${timer.key}.${workflowId}`,

@@ -108,7 +108,8 @@ export class MailComposer {
   }
 
   private async factsOf(em: EntityManager, payload: SendMailPayload): Promise<MailFacts | null> {
-    const now = this.clock.now();
+    // As of the cause: a mail composed late (a backed-up queue, a simulation that moved on) says what was true then.
+    const now = payload.at ? new Date(payload.at) : this.clock.now();
     const frozen = payload.data ?? {};
     if (payload.managerId !== undefined) {
       const cascade = await loadManagerMailFacts(em, payload.managerId, payload.audience);

@@ -51,7 +51,8 @@ export async function operationsFigures(em: EntityManager, now: Date): Promise<O
       .where({ status: 'pending' })
       .execute<{ n: unknown; oldest: unknown }>('get', false),
   ]);
-  const oldest = outbox?.oldest === null || outbox?.oldest === undefined ? null : new Date(outbox.oldest as string);
+  const oldest =
+    outbox?.oldest === null || outbox?.oldest === undefined ? null : new Date(outbox.oldest as string);
   return {
     timers: timers.map((r) => ({ kind: r.kind, status: r.status, count: asNumber(r.n) })),
     overdueTimers: overdue.map((r) => ({ kind: r.kind, count: asNumber(r.n) })),

@@ -83,7 +83,12 @@ export class RequestsService {
       enqueueInOutbox(
         em,
         JobName.SendMail,
-        { workflowId: request.workflow.id, template: 'extension-refused', audience: ['focal-points'] },
+        {
+          workflowId: request.workflow.id,
+          template: 'extension-refused',
+          audience: ['focal-points'],
+          at: now.toISOString(),
+        },
         `mail.extension-request.${id}.refused`,
         now,
       );
@@ -168,6 +173,7 @@ export class RequestsService {
           workflowId: question.session.workflow.id,
           template: 'question-answered',
           audience: ['session-leader'],
+          at: now.toISOString(),
           data: {
             recipient: {
               email: question.session.leaderEmail,

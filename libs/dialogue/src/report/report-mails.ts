@@ -59,6 +59,7 @@ export async function enqueueReportMails(
         workflowId: instance.id,
         template: 'report-issued',
         audience: ['focal-points', 'head-of-entity'],
+        at: data.reportIssuedAt,
         data: { ...data },
       },
       `mail.report.${dialogue.id}.${version}.${instance.id}`,

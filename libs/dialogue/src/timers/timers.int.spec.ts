@@ -230,6 +230,8 @@ describe.each(testDrivers())('timers on the database and real Redis (%s)', (driv
         template: 'reminder',
         audience: ['focal-points'],
         timerKey: reminder.key,
+        // Composed as of the timer's instant, whenever a worker gets to it.
+        at: reminder.dueAt.toISOString(),
       },
     ]);
   });

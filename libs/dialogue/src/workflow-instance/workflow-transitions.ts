@@ -126,7 +126,12 @@ export class WorkflowTransitions {
       enqueueInOutbox(
         em,
         JobName.SendMail,
-        { workflowId: instance.id, template: effect.template, audience: [...effect.to] },
+        {
+          workflowId: instance.id,
+          template: effect.template,
+          audience: [...effect.to],
+          at: now.toISOString(),
+        },
         `mail.${transitionKey}.${effect.template}`,
         now,
       );
