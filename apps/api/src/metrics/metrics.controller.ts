@@ -47,6 +47,7 @@ export class MetricsController {
       }
       return;
     }
-    if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) throw new NotFoundException();
+    // request.ip, not the socket's: behind a reverse proxy on this machine (TRUST_PROXY_HOPS) every socket is local.
+    if (!LOOPBACK.has(request.ip ?? '')) throw new NotFoundException();
   }
 }
