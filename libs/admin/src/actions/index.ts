@@ -6,6 +6,7 @@ import { extensionRequestActions } from './extension-request.actions';
 import { mailMessageActions } from './mail-message.actions';
 import { managerWorkflowActions } from './manager-workflow.actions';
 import { orgEntityActions } from './org-entity.actions';
+import { remindNow } from './remind-now.action';
 import { scenarioProposalActions } from './scenario-proposal.actions';
 import { sessionQuestionActions } from './session-question.actions';
 
@@ -13,7 +14,7 @@ import { sessionQuestionActions } from './session-question.actions';
 export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   Dialogue: dialogueActions,
   OrgEntity: orgEntityActions,
-  EntityWorkflow: entityWorkflowActions,
+  EntityWorkflow: [...entityWorkflowActions, remindNow],
   ManagerWorkflow: managerWorkflowActions,
   ExtensionRequest: extensionRequestActions,
   SessionQuestion: sessionQuestionActions,
