@@ -22,6 +22,7 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
       'reissueLinks',
       'importOrgTree',
     ],
+    resource: ['remindNow'],
   },
   ManagerWorkflow: { record: ['timeline', 'excuse', 'reinstate'] },
   OrgEntity: { resource: ['importEntities'] },

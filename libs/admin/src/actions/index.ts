@@ -2,6 +2,7 @@ import type { ConsoleActionSpec } from '../console-action';
 import { adminUserActions } from './admin-user.actions';
 import { dialogueActions } from './dialogue.actions';
 import { entityWorkflowActions } from './entity-workflow.actions';
+import { consoleBulkActions } from './entity-workflow-bulk.actions';
 import { extensionRequestActions } from './extension-request.actions';
 import { mailMessageActions } from './mail-message.actions';
 import { managerWorkflowActions } from './manager-workflow.actions';
@@ -23,7 +24,11 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   AdminUser: adminUserActions,
 };
 
-/** Every action's name: its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */
+/** Every action's name (the bulk actions' too): its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */
 export const actionNames = (): string[] => [
-  ...new Set(Object.values(consoleActions).flatMap((specs) => specs.map((s) => s.name))),
+  ...new Set(
+    [...Object.values(consoleActions), ...Object.values(consoleBulkActions)].flatMap((specs) =>
+      specs.map((s) => s.name),
+    ),
+  ),
 ];
