@@ -31,7 +31,7 @@ const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9
 const configOf = (chart) => {
   const percentAxis = chart.percent
     ? { min: 0, max: 100, ticks: { callback: (v) => `${v} %` } }
-    : { beginAtZero: true };
+    : { beginAtZero: true, ticks: { precision: 0 } };
   const valueAxis = chart.horizontal ? 'x' : 'y';
   return {
     type: chart.type,
@@ -87,7 +87,8 @@ const Chart = ({ chart, library }) => {
           </thead>
           <tbody>
             {chart.labels.map((label, i) => (
-              <tr key={label}>
+              // By position: two points of a chart may share a label (the last week's and today's date).
+              <tr key={i}>
                 <th style={{ padding: '2px 8px', textAlign: 'left' }}>{label}</th>
                 {chart.datasets.map((d) => (
                   <td key={d.label} style={{ padding: '2px 8px' }}>
