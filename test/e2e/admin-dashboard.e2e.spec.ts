@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, testDrivers, waitFor } from '@cascade/testing';
-import { ADMIN, createConsoleAccount } from './support/console';
+import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
 
@@ -34,6 +34,7 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startMailStack(driver, { year: YEAR, entities: ENTITIES, workers: 1 });
     await createConsoleAccount(stack, ADMIN, 'admin');
+    await createConsoleAccount(stack, VIEWER, 'viewer');
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     page.on('console', (message) => {
@@ -95,5 +96,30 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     const notOurs = (e: string) => e.includes('https://fonts.googleapis.com/') || e.endsWith('/favicon.ico');
     expect(consoleErrors.filter((e) => !notOurs(e))).toEqual([]);
     expect(outsideRequests.filter((url) => !notOurs(url))).toEqual([]);
+  });
+
+  it('runs a bulk action through AdminJS: each entity done or refused with why; a viewer refused', async () => {
+    const admin = new ConsoleClient(stack.base);
+    await admin.login(ADMIN);
+    const [first, second] = ENTITIES.map((e) => e.code);
+    const ids: string[] = [];
+    for (const code of [first, second]) ids.push((await admin.list('EntityWorkflow', { code }))[0].id);
+    const reminded = await admin.act(`EntityWorkflow/actions/remindNow`, { code: first, year: String(YEAR) });
+    expect(reminded.success).toContain(first);
+
+    const viewer = new ConsoleClient(stack.base);
+    await viewer.login(VIEWER);
+    const refused = await viewer.post(
+      `/admin/api/resources/EntityWorkflow/bulk/bulkRemind?recordIds=${ids.join(',')}`,
+    );
+    expect(refused.status).toBe(403);
+
+    const summary = await admin.act(`EntityWorkflow/bulk/bulkRemind?recordIds=${ids.join(',')}`);
+    expect(summary.title).toBe('Remind: 1 done, 1 refused');
+    expect(summary.warnings).toEqual([
+      expect.stringContaining(`${first}: ${first} was already reminded today`),
+    ]);
+    const audit = await admin.list('AuditEvent', { event: 'remind-now' });
+    expect(audit.map((a) => a.params['entityCode']).sort()).toEqual([first, second].sort());
   });
 });
