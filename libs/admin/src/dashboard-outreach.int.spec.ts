@@ -1,4 +1,5 @@
 import {
+  AlreadyRemindedToday,
   AuditEvent,
   CascadeQueryService,
   DialogueQueryService,
@@ -28,6 +29,8 @@ import type { ConsoleTable, ConsoleView } from './console-view';
 import { dashboardView, type DashboardView } from './dashboard';
 
 const YEAR = 2026;
+/** Setting up a migrated database and a year of 200 entities takes more than Jest's 5 s on a busy machine. */
+const SETUP_MS = 60_000;
 const ADMIN: ConsoleIdentity = { id: 1, email: 'alice@un.example.org', role: 'admin', language: 'en' };
 const FRENCH_ADMIN: ConsoleIdentity = { id: 3, email: 'felix@un.example.org', role: 'admin', language: 'fr' };
 const VIEWER: ConsoleIdentity = { id: 2, email: 'victor@un.example.org', role: 'viewer', language: 'en' };
@@ -90,7 +93,7 @@ describe.each(testDrivers())('the dashboard’s outreach and the bulk actions (%
     ({ services, queries } = consoleOf(db));
     await services.dialogues.create(sampleDialogueInput(YEAR), 'admin@test');
     await new EntityImportService(db.orm.em, db.clock).importJson(entities(1, 10), 'admin@test');
-  });
+  }, SETUP_MS);
 
   afterAll(async () => {
     await db?.close();
@@ -120,7 +123,7 @@ describe.each(testDrivers())('the dashboard’s outreach and the bulk actions (%
       const dialogue = await queries.dialogues.newestFirst();
       await new InvitationService(orm.em, clock, registry).inviteAll(dialogue[0].id, 'admin@test');
       expect(launched.entitiesToInvite).toBe(10);
-    });
+    }, SETUP_MS);
 
     it('draws entities per state over time and participation by kind, and offers "Remind now" to an admin only', async () => {
       const view = (await dashboardView({ services, queries }, YEAR, 'en', true)) as DashboardView;
@@ -184,6 +187,17 @@ describe.each(testDrivers())('the dashboard’s outreach and the bulk actions (%
       } finally {
         db.clock.set(new Date('2026-10-01T12:00:00Z'));
       }
+    });
+
+    it('lets one of two simultaneous reminders of an entity through, and refuses the other as already sent', async () => {
+      const attempts = await Promise.allSettled([
+        services.remindNow.remindNow(YEAR, 'OFF009', 'admin: one'),
+        services.remindNow.remindNow(YEAR, 'OFF009', 'admin: two'),
+      ]);
+      expect(attempts.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refusal = attempts.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+      expect(refusal.reason).toBeInstanceOf(AlreadyRemindedToday);
+      expect(await auditsOf('OFF009', 'remind-now')).toBe(1);
     });
 
     it('bulk remind: each entity reminded and audited, one already reminded today refused with why', async () => {
@@ -319,7 +333,7 @@ describe.each(testDrivers())('the dashboard’s statements (%s)', (driver) => {
     ({ services, queries } = consoleOf(db));
     await services.dialogues.create(sampleDialogueInput(YEAR), 'admin@test');
     await new EntityImportService(db.orm.em, db.clock).importJson(entities(1, 10), 'admin@test');
-  });
+  }, SETUP_MS);
 
   afterAll(async () => {
     await db?.close();
@@ -334,29 +348,33 @@ describe.each(testDrivers())('the dashboard’s statements (%s)', (driver) => {
     );
   };
 
-  it('reads the dashboard in as many statements at 200 entities as at 10, before and after the launch', async () => {
-    const { orm, clock } = db;
-    const countAt = async (year: number) =>
-      (await statementsOf(orm, () => dashboardView({ services, queries }, year, 'en', true))).length;
-    const beforeLaunchAt10 = await countAt(YEAR);
-    await launchAndInvite(YEAR);
-    const launchedAt10 = await countAt(YEAR);
+  it(
+    'reads the dashboard in as many statements at 200 entities as at 10, before and after the launch',
+    async () => {
+      const { orm, clock } = db;
+      const countAt = async (year: number) =>
+        (await statementsOf(orm, () => dashboardView({ services, queries }, year, 'en', true))).length;
+      const beforeLaunchAt10 = await countAt(YEAR);
+      await launchAndInvite(YEAR);
+      const launchedAt10 = await countAt(YEAR);
 
-    await new EntityImportService(orm.em, clock).importJson(entities(11, 190), 'admin@test');
-    await services.dialogues.create(sampleDialogueInput(YEAR + 1), 'admin@test');
-    const preview = await dashboardView({ services, queries }, YEAR + 1);
-    expect(factOf(preview, 'Entities launching will invite')).toBe(200);
-    const beforeLaunchAt200 = await countAt(YEAR + 1);
+      await new EntityImportService(orm.em, clock).importJson(entities(11, 190), 'admin@test');
+      await services.dialogues.create(sampleDialogueInput(YEAR + 1), 'admin@test');
+      const preview = await dashboardView({ services, queries }, YEAR + 1);
+      expect(factOf(preview, 'Entities launching will invite')).toBe(200);
+      const beforeLaunchAt200 = await countAt(YEAR + 1);
 
-    await launchAndInvite(YEAR + 1);
-    const launched = await dashboardView({ services, queries }, YEAR + 1, 'en', true);
-    expect(factOf(launched, 'Entities')).toBe(200);
-    const launchedAt200 = await countAt(YEAR + 1);
+      await launchAndInvite(YEAR + 1);
+      const launched = await dashboardView({ services, queries }, YEAR + 1, 'en', true);
+      expect(factOf(launched, 'Entities')).toBe(200);
+      const launchedAt200 = await countAt(YEAR + 1);
 
-    expect(launchedAt200).toBe(launchedAt10);
-    expect(beforeLaunchAt200).toBe(beforeLaunchAt10);
-    expect(launchedAt10).toBeLessThan(25);
-  });
+      expect(launchedAt200).toBe(launchedAt10);
+      expect(beforeLaunchAt200).toBe(beforeLaunchAt10);
+      expect(launchedAt10).toBeLessThan(25);
+    },
+    SETUP_MS,
+  );
 });
 
 const nextDay = (day: string) =>

@@ -1,4 +1,4 @@
-import { EntityManager } from '@mikro-orm/core';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@cascade/clock';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
@@ -46,10 +46,28 @@ export class RemindNowService {
   ) {}
 
   async remindNow(year: number, code: string, actor: Actor): Promise<ReminderSent> {
+    let day = '';
+    try {
+      return await this.remindIn(year, code, actor, (d) => (day = d));
+    } catch (error) {
+      // Two reminders of the same day at once (two clicks, two people): the outbox key lets one through.
+      if (error instanceof UniqueConstraintViolationException && day)
+        throw new AlreadyRemindedToday(code, day);
+      throw error;
+    }
+  }
+
+  private remindIn(
+    year: number,
+    code: string,
+    actor: Actor,
+    dayIs: (day: string) => void,
+  ): Promise<ReminderSent> {
     return this.em.fork().transactional(async (em) => {
       const instance = await findInstance(em, year, code);
       const now = this.clock.now();
       const day = localDateOf(now, instance.entity.timeZone);
+      dayIs(day);
       const reminder = currentReminder(instance, day);
       if (!reminder) throw new NothingToRemind(code, instance.state);
       const last = await em.findOne(
