@@ -29,6 +29,7 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
       'reissueLinks',
       'importOrgTree',
     ],
+    resource: ['remindNow'],
   },
   ManagerWorkflow: { record: ['timeline', 'excuse', 'reinstate'] },
   OrgEntity: { resource: ['importEntities'] },

@@ -11,6 +11,8 @@ export const BUNDLE_DIR = path.join(__dirname, 'bundle');
 export interface ConsoleComponents {
   action: string;
   dashboard: string;
+  /** The screen of a bulk action on the entities selected in a list (bulk-action.jsx). */
+  bulk: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export function registerComponents(
   return {
     action: loader.add('ConsoleAction', path.join(COMPONENTS_DIR, 'console-action.jsx')),
     dashboard: loader.add('CascadeDashboard', path.join(COMPONENTS_DIR, 'dashboard.jsx')),
+    bulk: loader.add('ConsoleBulkAction', path.join(COMPONENTS_DIR, 'bulk-action.jsx')),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ActionDeps } from './console-action';
 import { CONSOLE_COOKIE } from './console-security';
 import { CONSOLE_PATH } from './console-settings';
 import { registerComponents } from './components';
+import { isAdmin } from './console-action';
 import { dashboardView } from './dashboard';
 import type { AdminJsModules } from './esm';
 import { languageOf, translator } from './locale/console-text';
@@ -35,7 +36,13 @@ export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) 
         request: { query?: Record<string, unknown> },
         _response: unknown,
         context?: { currentAdmin?: object },
-      ) => dashboardView(deps, request.query?.['year'], languageOf(context?.currentAdmin)),
+      ) =>
+        dashboardView(
+          deps,
+          request.query?.['year'],
+          languageOf(context?.currentAdmin),
+          isAdmin(context?.currentAdmin),
+        ),
     },
     // The page's title and the menu's heading, in the account's language too (English on the login page).
     branding: (admin?: object) => ({

@@ -15,10 +15,12 @@ import {
   EntityWorkflow,
   InstanceQueryService,
   InvitationService,
+  LaunchPreviewQueryService,
   MailQueryService,
   OrgTreeService,
   ParticipationQueryService,
   RecordQueryService,
+  ReportService,
   type ConsoleIdentity,
 } from '@cascade/dialogue';
 import {
@@ -154,6 +156,8 @@ describe.each(testDrivers())('the console in the account’s language (%s)', (dr
       admins: accounts,
       workflows: { allowedOverrides: () => [] },
       sessions: { endSessionsOf: async () => 0 },
+      // The dashboard's charts read the report's figures as of now.
+      reports: new ReportService(em, clock, registry),
     } as unknown as ConsoleServices;
     const queries = {
       dialogues: new DialogueQueryService(em),
@@ -163,6 +167,7 @@ describe.each(testDrivers())('the console in the account’s language (%s)', (dr
       records: new RecordQueryService(em),
       cascade: new CascadeQueryService(em, clock, registry),
       accounts: new AdminUserQueryService(em),
+      launchPreview: new LaunchPreviewQueryService(em),
     } as unknown as ConsoleQueries;
     deps = { services, queries };
 

@@ -19,6 +19,7 @@ import {
 } from './console-security';
 import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
 import { bundleFile, mermaidBundleFile } from './components';
+import { CHART_JS_PATH, chartJsBundleFile } from './chart-asset';
 import type { AdminJsModules } from './esm';
 import { ADMIN_ONLY_RESOURCES } from './resources';
 
@@ -67,6 +68,7 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
   const { settings, redis, deps } = parts;
   const bundle = bundleFile();
   const mermaid = mermaidBundleFile();
+  const chartJs = chartJsBundleFile();
   const limiter = new LoginRateLimiter(
     redis,
     `${settings.redisPrefix}:ratelimit:console-login`,
@@ -105,6 +107,10 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
   router.get('/assets/mermaid.min.js', requireLogin(loginPath), (_req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(mermaid);
+  });
+  router.get(CHART_JS_PATH, requireLogin(loginPath), (_req, res) => {
+    res.setHeader('Cache-Control', 'private, max-age=86400');
+    res.type('text/javascript').sendFile(chartJs);
   });
   router.use(
     '/api',

@@ -12,12 +12,14 @@ import {
   EntityWorkflowService,
   InstanceQueryService,
   InvitationService,
+  LaunchPreviewQueryService,
   MailLogService,
   MailQueryService,
   OrgTreeService,
   ParticipationQueryService,
   PlanPreviewService,
   RecordQueryService,
+  RemindNowService,
   ReportService,
   RequestQueryService,
   RequestsService,
@@ -50,6 +52,8 @@ export class ConsoleServices {
     readonly admins: AdminUserService,
     /** Ends an account's console sessions. */
     readonly sessions: ConsoleSessions,
+    /** An entity's current reminder sent now, once a day at most (the dashboard's "Remind now", bulk reminders). */
+    readonly remindNow: RemindNowService,
     @Inject(CONSOLE_SETTINGS) settings: ConsoleSettings,
   ) {
     this.publicUrl = settings.publicUrl;
@@ -68,5 +72,7 @@ export class ConsoleQueries {
     readonly accounts: AdminUserQueryService,
     readonly records: RecordQueryService,
     readonly cascade: CascadeQueryService,
+    /** Before the launch: the entities it will invite and their invitations' recipients. */
+    readonly launchPreview: LaunchPreviewQueryService,
   ) {}
 }

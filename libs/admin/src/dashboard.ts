@@ -2,19 +2,29 @@ import type {
   Dialogue,
   EntityEngagement,
   LaggingWithTimers,
+  LaunchPreview,
   MailMessage,
   ParticipationSoFar,
+  ReportContent,
 } from '@cascade/dialogue';
 import { toMermaid, type WorkflowDefinition } from '@cascade/workflow';
 import { cascadeLink } from './actions/action-kit';
 import type { ConsoleLanguage } from '@cascade/dialogue';
 import type { ActionDeps } from './console-action';
-import { bar, iso, percent, type ConsoleTable, type ConsoleView } from './console-view';
+import { bar, iso, percent, queryLink, type ConsoleTable, type ConsoleView } from './console-view';
+import {
+  managersEngagedChart,
+  participationByKindChart,
+  statesOverTimeChart,
+  type DashboardChart,
+} from './dashboard-charts';
 import { translator, type Translate } from './locale/console-text';
 
 export interface DashboardView extends ConsoleView {
   year: number | null;
   years: number[];
+  /** Drawn by Chart.js in the browser, above the tables. */
+  charts?: DashboardChart[];
 }
 
 /** The lagging entities shown with their next timer (the most escalated). */
@@ -33,6 +43,12 @@ interface YearFigures {
   failed: { count: number; latest: MailMessage[] };
   participation: ParticipationSoFar;
   engagement: EntityEngagement[];
+  /** Once launched: the report's figures as of now (states over time, each entity's statistics). */
+  draft: ReportContent | null;
+  /** Before the launch: whom launching will invite. */
+  launch: LaunchPreview | null;
+  /** Whether the account may act (the lagging entities' "Remind now"). */
+  mayAct: boolean;
 }
 
 /**
@@ -45,6 +61,7 @@ export async function dashboardView(
   { services, queries }: ActionDeps,
   requestedYear?: unknown,
   language: ConsoleLanguage = 'en',
+  mayAct = false,
 ): Promise<DashboardView> {
   const t = translator(language);
   const dialogues = await queries.dialogues.newestFirst();
@@ -59,12 +76,15 @@ export async function dashboardView(
     };
   }
   const definition = services.registry.get(dialogue.workflowId, dialogue.workflowVersion);
-  const [summary, lagging, failed, participation, engagement] = await Promise.all([
+  const launched = !!dialogue.launchedAt;
+  const [summary, lagging, failed, participation, engagement, draft, launch] = await Promise.all([
     services.dialogues.summary(dialogue.year),
     queries.instances.lagging(dialogue, definition, services.clock.now(), LAGGING_SHOWN),
     queries.mails.failed(dialogue, FAILED_SHOWN),
     queries.participation.soFar(dialogue.id),
     queries.cascade.engagement(dialogue.id),
+    launched ? services.reports.draft(dialogue.year) : null,
+    launched ? null : queries.launchPreview.forDialogue(dialogue.id),
   ]);
   const figures: YearFigures = {
     dialogue,
@@ -75,6 +95,9 @@ export async function dashboardView(
     failed,
     participation,
     engagement,
+    draft,
+    launch,
+    mayAct,
   };
   return { ...yearView(t, figures, language), years };
 }
@@ -91,23 +114,26 @@ function yearView(t: Translate, f: YearFigures, language: ConsoleLanguage): Omit
       : t('dashboard.notLaunched', { year, deadline }),
     year,
     facts: [
-      [t('dashboard.entities'), f.entities],
+      ...(f.launch ? launchFacts(t, f.launch) : [[t('dashboard.entities'), f.entities] as [string, unknown]]),
       [
         t('dashboard.statisticsReceived'),
         t('dashboard.statisticsReceivedValue', { count: participation.entities }),
       ],
+      [t('dashboard.statisticsReceivedProgress'), bar(participation.entities, f.entities)],
       [t('dashboard.participationSoFar'), percent(participation.rate, language)],
-      [t('dashboard.staffParticipated'), `${participation.participated} / ${participation.eligible}`],
+      [t('dashboard.staffParticipated'), bar(participation.participated, participation.eligible)],
       [t('dashboard.managersEngaged'), bar(engaged, managers)],
       [t('dashboard.laggingEntities'), f.lagging.lagging.length],
       [t('dashboard.failedMails'), f.failed.count],
       [t('dashboard.reportIssued'), iso(dialogue.reportIssuedAt) ?? t('dashboard.notYet')],
       [t('dashboard.workflow'), `${definition.id} v${definition.version}`],
     ],
+    charts: f.draft ? chartsOf(t, f, Object.keys(definition.states)) : [],
     tables: [
+      ...(f.launch ? [launchTable(t, f.launch)] : []),
       statesTable(t, definition, f.byState),
       engagementTable(t, engagement),
-      laggingTable(t, f.lagging),
+      laggingTable(t, f.lagging, f.mayAct ? dialogue.year : null),
       failedTable(t, f.failed.latest),
     ],
     diagram: {
@@ -164,7 +190,50 @@ function engagementTable(t: Translate, engagement: EntityEngagement[]): ConsoleT
   };
 }
 
-function laggingTable(t: Translate, { lagging, nextTimerOf }: LaggingWithTimers): ConsoleTable {
+function chartsOf(t: Translate, f: YearFigures, stateOrder: string[]): DashboardChart[] {
+  const draft = f.draft as ReportContent;
+  return [
+    statesOverTimeChart(t, draft.statesOverTime, stateOrder),
+    participationByKindChart(t, draft.rows),
+    ...(f.engagement.length > 0 ? [managersEngagedChart(t, f.engagement)] : []),
+  ];
+}
+
+/** Before the launch, the entities are loaded but none is invited yet: say what launching will do. */
+function launchFacts(t: Translate, launch: LaunchPreview): [string, unknown][] {
+  return [
+    [t('dashboard.entitiesToInvite'), launch.entities],
+    [t('dashboard.invitationMails'), launch.mails],
+  ];
+}
+
+/** Launch previews past this many entities show the first ones by code (the counts above cover all). */
+const INVITATIONS_SHOWN = 200;
+
+function launchTable(t: Translate, launch: LaunchPreview): ConsoleTable {
+  const shown = launch.invitations.slice(0, INVITATIONS_SHOWN);
+  return {
+    id: 'launch-invitations',
+    title:
+      shown.length < launch.invitations.length
+        ? t('dashboard.launchInvitationsSome', { shown: shown.length, total: launch.invitations.length })
+        : t('dashboard.launchInvitations'),
+    empty: t('dashboard.launchInvitationsEmpty'),
+    columns: [t('dashboard.entity'), t('dashboard.kind'), t('dashboard.invitationTo')],
+    rows: shown.map((i) => [
+      `${i.code} — ${i.name}`,
+      i.kind,
+      i.recipients.length > 0 ? i.recipients.join(', ') : t('dashboard.noRecipient'),
+    ]),
+  };
+}
+
+/** `remindYear`: the year whose entities the account may remind now (null: a viewer, no button). */
+function laggingTable(
+  t: Translate,
+  { lagging, nextTimerOf }: LaggingWithTimers,
+  remindYear: number | null,
+): ConsoleTable {
   const shown = lagging.slice(0, LAGGING_SHOWN);
   return {
     id: 'lagging',
@@ -180,6 +249,7 @@ function laggingTable(t: Translate, { lagging, nextTimerOf }: LaggingWithTimers)
       t('common.effectiveDeadline'),
       t('dashboard.daysOverdue'),
       t('dashboard.nextTimer'),
+      ...(remindYear !== null ? [t('dashboard.remind')] : []),
     ],
     rows: shown.map((l) => {
       const timer = nextTimerOf.get(l.code);
@@ -192,6 +262,10 @@ function laggingTable(t: Translate, { lagging, nextTimerOf }: LaggingWithTimers)
         timer
           ? t('dashboard.nextTimerValue', { kind: timer.kind, timerId: timer.timerId, due: timer.localDueAt })
           : null,
+        // Read by the dashboard's component as a click to send (components/dashboard.jsx), not as a search.
+        ...(remindYear !== null
+          ? [queryLink(t('dashboard.remindNow'), { remind: l.code, year: String(remindYear) })]
+          : []),
       ];
     }),
   };

@@ -10,11 +10,13 @@ import {
   EntityWorkflowService,
   InstanceQueryService,
   InvitationService,
+  LaunchPreviewQueryService,
   MailQueryService,
   ManagerWorkflow,
   OrgTreeService,
   ParticipationQueryService,
   RecordQueryService,
+  ReportService,
   SessionService,
   ValidationFailed,
   type ConsoleIdentity,
@@ -165,6 +167,8 @@ describe.each(testDrivers())('the console’s managers (%s)', (driver) => {
       registry,
       dialogues,
       cascade: new CascadeService(em, clock, registry),
+      // The dashboard's charts read the report's figures as of now.
+      reports: new ReportService(em, clock, registry),
     } as unknown as ConsoleServices;
     queries = {
       dialogues: new DialogueQueryService(em),
@@ -173,6 +177,7 @@ describe.each(testDrivers())('the console’s managers (%s)', (driver) => {
       mails: new MailQueryService(em),
       records: new RecordQueryService(em),
       cascade: new CascadeQueryService(em, clock, registry),
+      launchPreview: new LaunchPreviewQueryService(em),
     } as unknown as ConsoleQueries;
     const instances = await fresh().find(EntityWorkflow, {}, { populate: ['entity'] });
     instanceOf = Object.fromEntries(instances.map((i) => [i.entity.code, i]));

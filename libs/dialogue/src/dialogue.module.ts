@@ -6,6 +6,7 @@ import type { DialogueOptions } from './dialogue-options';
 import { DialogueYearModule } from './dialogue/dialogue-year.module';
 import { MailModule } from './mail/mail.module';
 import { OrgModule } from './org/org.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { PortalAccessModule } from './portal/portal-access.module';
 import { ReportModule } from './report/report.module';
 import { SessionModule } from './session/session.module';
@@ -20,6 +21,7 @@ const features = [
   CascadeModule,
   DialogueYearModule,
   OrgModule,
+  OutreachModule,
   PortalAccessModule,
   ReportModule,
   SessionModule,

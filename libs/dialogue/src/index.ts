@@ -188,3 +188,16 @@ export {
 } from './admin/admin-user.service';
 export { AdminUserQueryService } from './admin/admin-user-query.service';
 export { RecordQueryService } from './records/record-query.service';
+export { currentReminder, REMINDABLE_STATES, type Reminder } from './outreach/current-reminder';
+export {
+  AlreadyRemindedToday,
+  NothingToRemind,
+  RemindNowService,
+  REMIND_NOW_EVENT,
+  type ReminderSent,
+} from './outreach/remind-now.service';
+export {
+  LaunchPreviewQueryService,
+  type InvitationPreview,
+  type LaunchPreview,
+} from './outreach/launch-preview-query.service';

@@ -2,10 +2,12 @@ import type { ConsoleActionSpec } from '../console-action';
 import { adminUserActions } from './admin-user.actions';
 import { dialogueActions } from './dialogue.actions';
 import { entityWorkflowActions } from './entity-workflow.actions';
+import { consoleBulkActions } from './entity-workflow-bulk.actions';
 import { extensionRequestActions } from './extension-request.actions';
 import { mailMessageActions } from './mail-message.actions';
 import { managerWorkflowActions } from './manager-workflow.actions';
 import { orgEntityActions } from './org-entity.actions';
+import { remindNow } from './remind-now.action';
 import { scenarioProposalActions } from './scenario-proposal.actions';
 import { sessionQuestionActions } from './session-question.actions';
 
@@ -13,7 +15,7 @@ import { sessionQuestionActions } from './session-question.actions';
 export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   Dialogue: dialogueActions,
   OrgEntity: orgEntityActions,
-  EntityWorkflow: entityWorkflowActions,
+  EntityWorkflow: [...entityWorkflowActions, remindNow],
   ManagerWorkflow: managerWorkflowActions,
   ExtensionRequest: extensionRequestActions,
   SessionQuestion: sessionQuestionActions,
@@ -22,7 +24,11 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   AdminUser: adminUserActions,
 };
 
-/** Every action's name: its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */
+/** Every action's name (the bulk actions' too): its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */
 export const actionNames = (): string[] => [
-  ...new Set(Object.values(consoleActions).flatMap((specs) => specs.map((s) => s.name))),
+  ...new Set(
+    [...Object.values(consoleActions), ...Object.values(consoleBulkActions)].flatMap((specs) =>
+      specs.map((s) => s.name),
+    ),
+  ),
 ];

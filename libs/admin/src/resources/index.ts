@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { toAdminAction, type ActionDeps } from '../console-action';
 import { consoleActions } from '../actions';
+import { consoleBulkActions } from '../actions/entity-workflow-bulk.actions';
+import { toBulkAdminAction } from '../bulk-action';
 import type { AdminJsModules } from '../esm';
 import { adminUserResource } from './admin-user.resource';
 import { auditEventResource } from './audit-event.resource';
@@ -63,7 +65,7 @@ export function consoleResources(
   modules: AdminJsModules,
   orm: MikroORM,
   deps: ActionDeps,
-  components: { action: string },
+  components: { action: string; bulk: string },
 ) {
   const ConsoleResource = consoleResourceClass(modules, deps.queries.records);
   return consoleResourceDefinitions(deps)
@@ -77,6 +79,12 @@ export function consoleResources(
             (consoleActions[model.name] ?? []).map((spec) => [
               spec.name,
               toAdminAction(spec, components.action, deps),
+            ]),
+          ),
+          ...Object.fromEntries(
+            (consoleBulkActions[model.name] ?? []).map((spec) => [
+              spec.name,
+              toBulkAdminAction(spec, components.bulk, deps),
             ]),
           ),
         },

@@ -127,6 +127,8 @@ export const ERROR_CODES = [
   'clock-backwards',
   'clock-busy',
   'timers-stuck',
+  'already-reminded-today',
+  'nothing-to-remind',
   // The workflow engine's refusals.
   ...WORKFLOW_ERROR_CODES,
   // Warnings: accepted, but worth a second look.
