@@ -158,6 +158,7 @@ describe.each(testDrivers())('the dashboard’s outreach and the bulk actions (%
         workflowId: (await instance('OFF001')).id,
         template: 'reminder',
         audience: ['focal-points'],
+        at: expect.any(String),
       });
       const audit = await fresh().findOneOrFail(AuditEvent, { entityCode: 'OFF001', event: 'remind-now' });
       expect([audit.actor, audit.details]).toEqual([

@@ -181,7 +181,8 @@ describe.each(testDrivers())('the console’s managers (%s)', (driver) => {
     } as unknown as ConsoleQueries;
     const instances = await fresh().find(EntityWorkflow, {}, { populate: ['entity'] });
     instanceOf = Object.fromEntries(instances.map((i) => [i.entity.code, i]));
-  });
+    // A year with its trees imported and cascades started: more than the default 5 s on a loaded machine.
+  }, 60_000);
 
   afterAll(async () => {
     await db?.close();

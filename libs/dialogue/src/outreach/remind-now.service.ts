@@ -82,7 +82,12 @@ export class RemindNowService {
       enqueueInOutbox(
         em,
         JobName.SendMail,
-        { workflowId: instance.id, template: reminder.template, audience: reminder.audience },
+        {
+          workflowId: instance.id,
+          template: reminder.template,
+          audience: reminder.audience,
+          at: now.toISOString(),
+        },
         `mail.remind-now.${instance.id}.${day}`,
         now,
       );
