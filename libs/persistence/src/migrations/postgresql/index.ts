@@ -13,6 +13,7 @@ import { Migration20261204092431 } from './Migration20261204092431';
 import { Migration20261204151240 } from './Migration20261204151240';
 import { Migration20261205090000 } from './Migration20261205090000';
 import { Migration20261205110000 } from './Migration20261205110000';
+import { Migration20261205120000 } from './Migration20261205120000';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204151240', class: Migration20261204151240 },
   { name: 'Migration20261205090000', class: Migration20261205090000 },
   { name: 'Migration20261205110000', class: Migration20261205110000 },
+  { name: 'Migration20261205120000', class: Migration20261205120000 },
 ];
