@@ -8,6 +8,7 @@ import {
   Clock,
   DialogueQueryService,
   DialogueService,
+  DutyStationHolidaysService,
   EntityImportService,
   EntityWorkflowService,
   InstanceQueryService,
@@ -48,6 +49,8 @@ export class ConsoleServices {
     readonly reports: ReportService,
     readonly planPreview: PlanPreviewService,
     readonly admins: AdminUserService,
+    /** The Ethics Office's holidays per duty station (each change re-plans the station). */
+    readonly holidays: DutyStationHolidaysService,
     /** Ends an account's console sessions. */
     readonly sessions: ConsoleSessions,
     @Inject(CONSOLE_SETTINGS) settings: ConsoleSettings,

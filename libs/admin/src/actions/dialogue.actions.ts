@@ -35,6 +35,7 @@ const launch: ConsoleActionSpec = {
             t('launch.localTime'),
             t('launch.zone'),
             t('launch.condition'),
+            t('launch.moved'),
           ],
           rows: mails.map((timer) => [
             timer.entity ?? t('common.ethicsOffice'),
@@ -43,6 +44,7 @@ const launch: ConsoleActionSpec = {
             timer.localDueAt,
             timer.timeZone,
             timer.condition,
+            timer.movedFrom ? t('launch.movedFrom', { date: timer.movedFrom, why: timer.movedFor }) : null,
           ]),
         },
       ],

@@ -1,6 +1,7 @@
 import type { ConsoleActionSpec } from '../console-action';
 import { adminUserActions } from './admin-user.actions';
 import { dialogueActions } from './dialogue.actions';
+import { dutyStationHolidayActions } from './duty-station-holiday.actions';
 import { entityWorkflowActions } from './entity-workflow.actions';
 import { extensionRequestActions } from './extension-request.actions';
 import { mailMessageActions } from './mail-message.actions';
@@ -20,6 +21,7 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   ScenarioProposal: scenarioProposalActions,
   MailMessage: mailMessageActions,
   AdminUser: adminUserActions,
+  DutyStationHoliday: dutyStationHolidayActions,
 };
 
 /** Every action's name: its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */

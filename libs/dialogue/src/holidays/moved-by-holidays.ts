@@ -8,6 +8,11 @@ import type { PlannedTimer } from '@cascade/workflow';
 export function movedByHolidays(movedFrom: PlannedTimer['movedFrom'], dutyStation: string): string | null {
   if (!movedFrom) return null;
   const day = DateTime.fromISO(movedFrom.date, { zone: 'utc' }).setLocale('en').toFormat('cccc d LLLL');
-  const names = [...new Set(movedFrom.holidays.map((h) => h.name))].join(', ');
-  return `moved from ${day}: ${names}, ${dutyStation}`;
+  return `moved from ${day}: ${holidaysAt(movedFrom, dutyStation)}`;
+}
+
+/** The holidays that moved a timer, and where: "Christmas Day, New York". Null when none did. */
+export function holidaysAt(movedFrom: PlannedTimer['movedFrom'], dutyStation: string): string | null {
+  if (!movedFrom) return null;
+  return [...new Set(movedFrom.holidays.map((h) => h.name)), dutyStation].join(', ');
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDefinition, plan } from '@cascade/workflow';
 import { DUTY_STATION_REGIONS, regionOf } from './duty-station-regions';
-import { libraryHolidays, stationCalendar } from './station-calendar';
+import { libraryHolidays, stationCalendar, type HolidayOverride } from './station-calendar';
 
 const definition = parseDefinition(
   readFileSync(join(__dirname, '../../../../workflows/leadership-dialogue.v1.yaml'), 'utf8'),
@@ -14,7 +14,12 @@ const SEED_STATIONS = readFileSync(join(__dirname, '../../../persistence/seed/en
   .slice(1)
   .map((line) => line.split(',')[3]);
 
-const invited = (timeZone: string, effectiveDeadline: string, dutyStation: string, added = [] as const) => ({
+const invited = (
+  timeZone: string,
+  effectiveDeadline: string,
+  dutyStation: string,
+  added: readonly HolidayOverride[] = [],
+) => ({
   state: 'invited',
   escalationLevel: 0,
   timeZone,

@@ -18,7 +18,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { snapshotOf } from '../workflow-instance/snapshot';
-import { movedByHolidays } from '../holidays/moved-by-holidays';
+import { holidaysAt, movedByHolidays } from '../holidays/moved-by-holidays';
 import { loadStationCalendars, type StationCalendars } from '../holidays/station-calendars';
 
 export interface PlanRow {
@@ -46,6 +46,8 @@ export interface PlanRow {
   movedFrom: string | null;
   /** Why, e.g. "moved from Friday 25 December: Christmas Day, New York". */
   movedBecause: string | null;
+  /** The holidays that moved it and where, e.g. "Christmas Day, New York" (for the console's own wording). */
+  movedFor: string | null;
 }
 
 export interface DialoguePlan {
@@ -162,6 +164,7 @@ export class PlanPreviewService {
         outcome: t.outcome,
         movedFrom: moved?.movedFrom?.date ?? null,
         movedBecause: instance ? movedByHolidays(moved?.movedFrom, instance.entity.dutyStation) : null,
+        movedFor: instance ? holidaysAt(moved?.movedFrom, instance.entity.dutyStation) : null,
       };
     });
   }
@@ -199,6 +202,7 @@ export class PlanPreviewService {
         outcome: null,
         movedFrom: null,
         movedBecause: null,
+        movedFor: null,
       });
     }
     const calendarOf = await loadStationCalendars(
@@ -255,6 +259,7 @@ function projectedForEntity(
     outcome: null,
     movedFrom: t.movedFrom?.date ?? null,
     movedBecause: movedByHolidays(t.movedFrom, entity.dutyStation),
+    movedFor: holidaysAt(t.movedFrom, entity.dutyStation),
   });
   const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
   return [
