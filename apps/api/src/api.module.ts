@@ -22,6 +22,7 @@ import { ManagersController } from './managers/managers.controller';
 import { OrgController } from './org/org.controller';
 import { RequestsController } from './requests/requests.controller';
 import { PlanController } from './plan/plan.controller';
+import { HolidaysController } from './holidays/holidays.controller';
 import { ReportSettings } from './report/report-pdf';
 import { SimulationController } from './simulation/simulation.controller';
 
@@ -53,6 +54,7 @@ export class ApiModule {
         InstancesController,
         EntitiesController,
         PlanController,
+        HolidaysController,
         MailsController,
         ManagersController,
         OrgController,

@@ -8,6 +8,7 @@ import {
   Clock,
   DialogueQueryService,
   DialogueService,
+  DutyStationHolidaysService,
   EntityImportService,
   EntityWorkflowService,
   InstanceQueryService,
@@ -50,6 +51,8 @@ export class ConsoleServices {
     readonly reports: ReportService,
     readonly planPreview: PlanPreviewService,
     readonly admins: AdminUserService,
+    /** The Ethics Office's holidays per duty station (each change re-plans the station). */
+    readonly holidays: DutyStationHolidaysService,
     /** Ends an account's console sessions. */
     readonly sessions: ConsoleSessions,
     /** An entity's current reminder sent now, once a day at most (the dashboard's "Remind now", bulk reminders). */

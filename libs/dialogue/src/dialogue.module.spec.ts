@@ -35,6 +35,7 @@ import { ParticipationQueryService } from './statistics/participation-query.serv
 import { StatisticsService } from './statistics/statistics.service';
 import { TimerSyncService } from './timers/mirror/timer-sync.service';
 import { PlanPreviewService } from './timers/plan-preview.service';
+import { DutyStationHolidaysService } from './holidays/duty-station-holidays.service';
 import { TimerFiringService } from './timers/timer-firing.service';
 import { EntityWorkflowService } from './workflow-instance/entity-workflow.service';
 import { InstanceQueryService } from './workflow-instance/instance-query.service';
@@ -65,6 +66,7 @@ const injectedByConsumers: (Type | Abstract<unknown>)[] = [
   OrgTreeService,
   ParticipationQueryService,
   PlanPreviewService,
+  DutyStationHolidaysService,
   PortalCascadeService,
   PortalService,
   RecordQueryService,

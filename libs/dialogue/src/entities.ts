@@ -18,6 +18,7 @@ import { Report } from './report/report.entity';
 import { SimulatedTime } from './simulation/simulated-time.entity';
 import { SessionRecord } from './session/session-record.entity';
 import { StatisticsSubmission } from './statistics/statistics-submission.entity';
+import { DutyStationHoliday } from './holidays/duty-station-holiday.entity';
 import { Timer } from './timers/timer.entity';
 import { EntityWorkflow } from './workflow-instance/entity-workflow.entity';
 
@@ -43,4 +44,5 @@ export const dialogueEntities = [
   SimulatedTime,
   AdminUser,
   Timer,
+  DutyStationHoliday,
 ];

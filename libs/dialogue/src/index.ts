@@ -163,6 +163,19 @@ export type { ReportContent, ReportRow, ReportTotals } from './report/report-mod
 export { Timer, TIMER_STATUSES } from './timers/timer.entity';
 export { TimerFiringService, type FiringOptions, type FiringOutcome } from './timers/timer-firing.service';
 export { PlanPreviewService, type PlanRow } from './timers/plan-preview.service';
+export {
+  DutyStationHolidaysService,
+  type HolidayChangeInput,
+  type HolidayChangeResult,
+  type StationHolidays,
+} from './holidays/duty-station-holidays.service';
+export {
+  DutyStationHoliday,
+  HOLIDAY_EFFECTS,
+  type HolidayEffect,
+} from './holidays/duty-station-holiday.entity';
+export { DUTY_STATION_REGIONS, regionOf, type StationRegion } from './holidays/duty-station-regions';
+export { libraryHolidays, stationCalendar, type HolidayOverride } from './holidays/station-calendar';
 export { TimerSyncService } from './timers/mirror/timer-sync.service';
 export { TimerReconciler } from './timers/mirror/timer-reconciler';
 

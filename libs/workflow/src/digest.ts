@@ -1,6 +1,14 @@
 import { DateTime } from 'luxon';
 import { LOCAL_ZONE, type WorkflowDefinition } from './definition.schema';
-import { addDays, atLocalSendTime, endOfLocalDay, localDateOf, toLocalIso } from './local-time';
+import {
+  addDays,
+  atLocalSendTime,
+  endOfLocalDay,
+  localDateOf,
+  NO_HOLIDAYS,
+  toLocalIso,
+  type HolidayCalendar,
+} from './local-time';
 
 export interface PlannedDigest {
   dueAt: Date;
@@ -23,6 +31,8 @@ export function nextDigest(
   reportCutoff: string,
   /** The zone of a `local` digest's recipients. */
   localZone?: string,
+  /** The public holidays of the recipients' place: a working-days digest skips them like a weekend. */
+  holidays: HolidayCalendar = NO_HOLIDAYS,
 ): PlannedDigest | null {
   const digest = def.digest;
   if (!digest) return null;
@@ -32,9 +42,11 @@ export function nextDigest(
   const sendAt = { localTime: digest.localTime, workingDays: days };
   const stop = endOfLocalDay(reportCutoff, zone);
   let date = localDateOf(after, zone);
-  // At most a week of days can pass before a send slot after `after` (a weekday is never all off).
+  // Only a digest limited to working days waits for the end of a holiday; a daily one is daily.
+  const off = digest.workingDaysOnly || digest.weekdays ? holidays : NO_HOLIDAYS;
+  // At most a week of days (and a run of holidays, skipped inside atLocalSendTime) can pass before a slot.
   for (let i = 0; i < 9; i++) {
-    const dueAt = atLocalSendTime(date, zone, sendAt);
+    const dueAt = atLocalSendTime(date, zone, sendAt, off);
     if (dueAt >= stop) return null;
     if (dueAt > after) {
       return {

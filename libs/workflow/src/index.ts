@@ -44,6 +44,11 @@ export { plan, anchorDates, type PlannedTimer } from './plan';
 export { accommodatedDeadline, type LateAdditionInput } from './late-addition';
 export {
   atLocalSendTime,
+  localSendSlot,
+  NO_HOLIDAYS,
+  type HolidayCalendar,
+  type HolidayOnTheWay,
+  type LocalSendSlot,
   endOfLocalDay,
   addDays,
   localDateOf,

@@ -1,4 +1,5 @@
 import type { Audience } from './definition.schema';
+import type { HolidayCalendar } from './local-time';
 
 /**
  * A fact's value: `date` facts are calendar dates 'YYYY-MM-DD' (meaning that day in the instance's zone),
@@ -13,6 +14,8 @@ export interface InstanceSnapshot {
   escalationLevel: number;
   /** IANA zone the instance's dates and send times are read in. */
   timeZone: string;
+  /** The public holidays where the instance is (no send slot falls on one); none when left out. */
+  holidays?: HolidayCalendar;
   facts: Readonly<Record<string, FactValue>>;
 }
 

@@ -35,13 +35,68 @@ export function localDateOf(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
 }
 
-/** The local send time on that date, moved forward to the next working day when the date is not one. */
-export function atLocalSendTime(date: string, zone: string, sendAt: SendAt): Date {
+/**
+ * The public holidays of one place: the holiday's name for a local date 'YYYY-MM-DD', or null on an ordinary day.
+ * The engine only asks; who decides (a holiday library, the Ethics Office's own list) is the caller's business.
+ */
+export type HolidayCalendar = (localDate: string) => string | null;
+
+export const NO_HOLIDAYS: HolidayCalendar = () => null;
+
+export interface HolidayOnTheWay {
+  date: string;
+  name: string;
+}
+
+/** A send slot, and when holidays pushed it: the date it was meant for and the holidays it stepped over. */
+export interface LocalSendSlot {
+  dueAt: Date;
+  movedFrom: { date: string; holidays: HolidayOnTheWay[] } | null;
+}
+
+/** Enough for a long run of holidays and weekends (the longest official break is well under three weeks). */
+const MAX_DAYS_SKIPPED = 31;
+
+/**
+ * The local send time on that date, moved forward to the next working day that is not a holiday of the calendar,
+ * with the holidays that moved it.
+ */
+export function localSendSlot(
+  date: string,
+  zone: string,
+  sendAt: SendAt,
+  holidays: HolidayCalendar = NO_HOLIDAYS,
+): LocalSendSlot {
   const [hour, minute] = sendAt.localTime.split(':').map(Number);
   let day = startOfLocalDate(date, zone);
-  // Bounded: a week always contains a working day when the list is non-empty (enforced by the loader).
-  for (let i = 0; i < 7 && !sendAt.workingDays.includes(day.weekday); i++) day = day.plus({ days: 1 });
-  return day.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  const skipped: HolidayOnTheWay[] = [];
+  // Bounded: a week always contains a working day when the list is non-empty (enforced by the loader), and a
+  // calendar that called a whole month a holiday is a data error not worth looping forever over.
+  for (let i = 0; i < MAX_DAYS_SKIPPED; i++) {
+    if (!sendAt.workingDays.includes(day.weekday)) {
+      day = day.plus({ days: 1 });
+      continue;
+    }
+    const localDate = day.toISODate() as string;
+    const holiday = holidays(localDate);
+    if (holiday === null) break;
+    skipped.push({ date: localDate, name: holiday });
+    day = day.plus({ days: 1 });
+  }
+  return {
+    dueAt: day.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate(),
+    movedFrom: skipped.length > 0 ? { date, holidays: skipped } : null,
+  };
+}
+
+/** The local send time on that date, moved forward to the next working day (and holiday-free day) when it is not one. */
+export function atLocalSendTime(
+  date: string,
+  zone: string,
+  sendAt: SendAt,
+  holidays: HolidayCalendar = NO_HOLIDAYS,
+): Date {
+  return localSendSlot(date, zone, sendAt, holidays).dueAt;
 }
 
 /** The end of a local calendar day, i.e. the first instant of the next local day. */

@@ -1,7 +1,14 @@
 import type { Anchor, Audience, MailSpec, TimerKind, WorkflowDefinition } from './definition.schema';
 import { assertFacts } from './facts';
 import type { InstanceSnapshot } from './instance';
-import { addDays, atLocalSendTime, endOfLocalDay, localDateOf, toLocalIso } from './local-time';
+import {
+  addDays,
+  endOfLocalDay,
+  localDateOf,
+  localSendSlot,
+  toLocalIso,
+  type LocalSendSlot,
+} from './local-time';
 
 export interface PlannedTimer {
   /** Stable idempotency key `${timerId}:${dueAtIso}`; the caller prefixes it with the instance id. */
@@ -15,6 +22,8 @@ export interface PlannedTimer {
   mail?: { template: string; to: Audience[] };
   event?: string;
   escalationLevel?: number;
+  /** Set when holidays of the instance's calendar pushed the send slot: the date meant, and the holidays passed. */
+  movedFrom?: NonNullable<LocalSendSlot['movedFrom']>;
 }
 
 /** A safety bound: a weekly repeat over a year is ~52 steps; anything near this is a data error. */
@@ -33,20 +42,23 @@ export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: D
   const out: PlannedTimer[] = [];
   const push = (t: Omit<PlannedTimer, 'key' | 'localDueAt'>) =>
     out.push({ ...t, key: `${t.timerId}:${t.dueAt.toISOString()}`, localDueAt: toLocalIso(t.dueAt, zone) });
-  const sendTime = (date: string) => atLocalSendTime(date, zone, def.sendAt);
+  const sendSlot = (date: string) => localSendSlot(date, zone, def.sendAt, instance.holidays);
+  const moved = (slot: LocalSendSlot) => (slot.movedFrom ? { movedFrom: slot.movedFrom } : {});
 
   for (const timer of def.timers) {
     const anchorDate = anchors[timer.anchor];
     if (!timer.activeIn.includes(instance.state) || anchorDate === null) continue;
     const date = addDays(anchorDate, timer.offsetDays);
     const at = timer.at ?? (timer.mail ? 'send-time' : 'end-of-day');
-    const dueAt = at === 'send-time' ? sendTime(date) : endOfLocalDay(date, zone);
-    // A reminder pushed past a weekend must not land after the day it announces: it would be obsolete.
+    const slot = at === 'send-time' ? sendSlot(date) : { dueAt: endOfLocalDay(date, zone), movedFrom: null };
+    const dueAt = slot.dueAt;
+    // A reminder pushed past a weekend or a holiday must not land after the day it announces: it would be obsolete.
     if (timer.offsetDays < 0 && dueAt >= endOfLocalDay(anchorDate, zone)) continue;
     push({
       timerId: timer.id,
       kind: timer.kind,
       dueAt,
+      ...moved(slot),
       ...(timer.mail ? { mail: copyMail(timer.mail) } : {}),
       ...(timer.event ? { event: timer.event } : {}),
     });
@@ -69,12 +81,14 @@ export function plan(def: WorkflowDefinition, instance: InstanceSnapshot, now: D
     const last = [until, horizon].filter((d): d is string => d !== null).sort()[0];
     const stop = last === undefined ? null : endOfLocalDay(last, zone);
     for (const s of steps) {
-      const dueAt = sendTime(addDays(escAnchor, s.offsetDays));
+      const slot = sendSlot(addDays(escAnchor, s.offsetDays));
+      const dueAt = slot.dueAt;
       if (stop !== null && dueAt >= stop) continue;
       push({
         timerId: `escalation-${s.level}`,
         kind: 'escalation',
         dueAt,
+        ...moved(slot),
         mail: copyMail(s.mail),
         event: esc.event,
         escalationLevel: s.level,

@@ -25,6 +25,7 @@ const RESOURCES = [
   'Report',
   'MailMessage',
   'Timer',
+  'DutyStationHoliday',
   'AuditEvent',
   'AdminUser',
 ];
@@ -33,6 +34,7 @@ const KNOWN_ACTIONS = new Set([
   ...['launch', 'addLateEntity', 'issueReport', 'timeline', 'grantExtension', 'override', 'withdraw'],
   ...['reissueLinks', 'importOrgTree', 'importEntities', 'grant', 'refuse', 'answer', 'approve', 'reject'],
   ...['resend', 'changeRole', 'disableAccount', 'enableAccount', 'resetPassword', 'createAccount'],
+  ...['addHoliday', 'withdrawHoliday'],
 ]);
 /** Actions every resource has, on the resource and on one record. */
 const RESOURCE_ACTIONS = ['list', 'search'];

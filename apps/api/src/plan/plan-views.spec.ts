@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { PlanRow } from '@cascade/dialogue';
-import { PLAN_CSV_COLUMNS, planCsv } from './plan-views';
+import { PLAN_CSV_COLUMNS, planCsv, planRowView } from './plan-views';
 
 const row = (entityName: string): PlanRow => ({
   key: null,
@@ -19,6 +19,9 @@ const row = (entityName: string): PlanRow => ({
   condition: null,
   closedAt: null,
   outcome: null,
+  movedFrom: null,
+  movedBecause: null,
+  movedFor: null,
 });
 
 describe('the plan as CSV', () => {
@@ -33,5 +36,21 @@ describe('the plan as CSV', () => {
       'Plain Office',
     ]);
     expect(rows[0]['escalation_level']).toBe('-1');
+  });
+});
+
+describe('the plan as JSON', () => {
+  it('says when a holiday moved a timer, and why', () => {
+    const moved = {
+      ...row('Plain Office'),
+      movedFrom: '2026-12-25',
+      movedBecause: 'moved from Friday 25 December: Christmas Day, Geneva',
+      movedFor: 'Christmas Day, Geneva',
+    };
+    expect(planRowView(moved)).toMatchObject({
+      movedFrom: '2026-12-25',
+      movedBecause: 'moved from Friday 25 December: Christmas Day, Geneva',
+    });
+    expect(planRowView(row('Plain Office'))).toMatchObject({ movedFrom: null, movedBecause: null });
   });
 });

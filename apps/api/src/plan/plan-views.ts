@@ -16,6 +16,8 @@ export const planRowView = (row: PlanRow) => ({
   condition: row.condition,
   closedAt: row.closedAt?.toISOString() ?? null,
   outcome: row.outcome,
+  movedFrom: row.movedFrom,
+  movedBecause: row.movedBecause,
 });
 
 /** Stable column names: the README documents them. */

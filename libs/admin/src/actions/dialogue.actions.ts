@@ -36,6 +36,7 @@ const launch: ConsoleActionSpec = {
             t('launch.localTime'),
             t('launch.zone'),
             t('launch.condition'),
+            t('launch.moved'),
           ],
           rows: mails.map((timer) => [
             timer.entity ?? t('common.ethicsOffice'),
@@ -44,6 +45,7 @@ const launch: ConsoleActionSpec = {
             timer.localDueAt,
             timer.timeZone,
             timer.condition,
+            timer.movedFrom ? t('launch.movedFrom', { date: timer.movedFrom, why: timer.movedFor }) : null,
           ]),
         },
       ],

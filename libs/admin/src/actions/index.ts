@@ -1,6 +1,7 @@
 import type { ConsoleActionSpec } from '../console-action';
 import { adminUserActions } from './admin-user.actions';
 import { dialogueActions } from './dialogue.actions';
+import { dutyStationHolidayActions } from './duty-station-holiday.actions';
 import { entityWorkflowActions } from './entity-workflow.actions';
 import { consoleBulkActions } from './entity-workflow-bulk.actions';
 import { extensionRequestActions } from './extension-request.actions';
@@ -22,6 +23,7 @@ export const consoleActions: Record<string, ConsoleActionSpec[]> = {
   ScenarioProposal: scenarioProposalActions,
   MailMessage: mailMessageActions,
   AdminUser: adminUserActions,
+  DutyStationHoliday: dutyStationHolidayActions,
 };
 
 /** Every action's name (the bulk actions' too): its button's label is `adminjs.actions.<name>` in each catalogue (locale/<language>.json). */

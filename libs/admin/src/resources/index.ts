@@ -8,6 +8,7 @@ import { adminUserResource } from './admin-user.resource';
 import { auditEventResource } from './audit-event.resource';
 import { consoleResourceClass } from './console-resource';
 import { dialogueResource } from './dialogue.resource';
+import { dutyStationHolidayResource } from './duty-station-holiday.resource';
 import { entityWorkflowResource } from './entity-workflow.resource';
 import { extensionRequestResource } from './extension-request.resource';
 import { focalPointResource } from './focal-point.resource';
@@ -52,6 +53,7 @@ export function consoleResourceDefinitions({ services, queries }: ActionDeps): R
     reportResource,
     mailMessageResource,
     timerResource,
+    dutyStationHolidayResource,
     auditEventResource,
     adminUserResource,
   ];

@@ -146,7 +146,8 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     });
     expect(await pendingTimers('head')).toEqual([]);
     expect(await pendingTimers('ann')).toEqual([
-      'reminder-14 2026-10-20T09:00:00+03:00',
+      // Tuesday 20 October is Mashujaa Day, a public holiday in Kenya: Wednesday 21.
+      'reminder-14 2026-10-21T09:00:00+03:00',
       'reminder-28 2026-11-03T09:00:00+03:00',
       'nudge-manager 2026-11-10T09:00:00+03:00',
     ]);
@@ -192,7 +193,8 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     const cancelled = await cascade.cancelSession(YEAR, CODE, `ann${D}`, ADMIN);
     expect([cancelled.state, cancelled.calendarSequence]).toEqual(['your-turn', 2]);
     expect(await pendingTimers('ann')).toEqual([
-      'reminder-14 2026-10-20T09:00:00+03:00',
+      // Tuesday 20 October is Mashujaa Day, a public holiday in Kenya: Wednesday 21.
+      'reminder-14 2026-10-21T09:00:00+03:00',
       'reminder-28 2026-11-03T09:00:00+03:00',
       'nudge-manager 2026-11-10T09:00:00+03:00',
     ]);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { GuardRefused, InvalidTransition, plan, step } from '@cascade/workflow';
+import { GuardRefused, InvalidTransition, plan, step, type HolidayCalendar } from '@cascade/workflow';
+import { loadStationCalendars } from '../holidays/station-calendars';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import type { Timer } from '../timers/timer.entity';
 import { managerSnapshotOf } from './manager-snapshot';
@@ -25,12 +26,22 @@ export async function fireManagerTimers(
     { populate: ['workflow', 'workflow.dialogue', 'workflow.entity'] },
   );
   const managerOf = new Map(managers.map((m) => [m.id, m]));
+  const calendarOf = await loadStationCalendars(
+    em,
+    managers.map((m) => m.workflow.entity.dutyStation),
+  );
   const outcomes = new Map<number, ManagerTimerOutcome>();
   const due: { timer: Timer; manager: ManagerWorkflow }[] = [];
   for (const timer of timers) {
     const manager = managerOf.get(timer.managerId as number);
     if (!manager) throw new Error(`timer ${timer.key}: no manager instance ${timer.managerId}`);
-    const refusal = refusalOf(transitions, manager, timer, now);
+    const refusal = refusalOf(
+      transitions,
+      manager,
+      timer,
+      now,
+      calendarOf(manager.workflow.entity.dutyStation),
+    );
     if (refusal) outcomes.set(timer.id, { status: 'skipped', reason: refusal });
     else due.push({ timer, manager });
   }
@@ -67,9 +78,15 @@ export async function fireManagerTimers(
   return outcomes;
 }
 
-function refusalOf(transitions: ManagerTransitions, manager: ManagerWorkflow, timer: Timer, now: Date) {
+function refusalOf(
+  transitions: ManagerTransitions,
+  manager: ManagerWorkflow,
+  timer: Timer,
+  now: Date,
+  holidays: HolidayCalendar,
+) {
   const definition = transitions.definitionOf(manager.workflow.dialogue);
-  const snapshot = managerSnapshotOf(manager);
+  const snapshot = { ...managerSnapshotOf(manager), holidays };
   const current = plan(definition, snapshot, new Date(timer.dueAt.getTime() - 1));
   if (!current.some((t) => t.timerId === timer.timerId && t.dueAt.getTime() === timer.dueAt.getTime())) {
     return `obsolete: ${manager.email} of ${manager.workflow.entity.code} is ${manager.state}`;

@@ -53,6 +53,7 @@ export class ManagerTransitions {
         dialogueId: m.workflow.dialogue.id,
         definition: this.definitionOf(m.workflow.dialogue),
         snapshot: managerSnapshotOf(m),
+        dutyStation: m.workflow.entity.dutyStation,
       })),
       now,
       { reason, catchUpFrom },

@@ -4,6 +4,7 @@ import {
   endOfLocalDay,
   nextDigest,
   plan,
+  type HolidayCalendar,
   type InstanceSnapshot,
   type PlannedTimer,
   type WorkflowDefinition,
@@ -16,6 +17,9 @@ import { ValidationFailed } from '../shared/errors';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
+import { snapshotOf } from '../workflow-instance/snapshot';
+import { holidaysAt, movedByHolidays } from '../holidays/moved-by-holidays';
+import { loadStationCalendars, type StationCalendars } from '../holidays/station-calendars';
 
 export interface PlanRow {
   /** The timer row's key, which is also its BullMQ job id; null when projected. */
@@ -38,6 +42,12 @@ export interface PlanRow {
   /** When it fired, was skipped or cancelled (by the clock of that moment). */
   closedAt: Date | null;
   outcome: string | null;
+  /** The date the timer's rule gave, when a holiday of the duty station moved it; else null. */
+  movedFrom: string | null;
+  /** Why, e.g. "moved from Friday 25 December: Christmas Day, New York". */
+  movedBecause: string | null;
+  /** The holidays that moved it and where, e.g. "Christmas Day, New York" (for the console's own wording). */
+  movedFor: string | null;
 }
 
 export interface DialoguePlan {
@@ -116,6 +126,11 @@ export class PlanPreviewService {
       { populate: ['entity'] },
     );
     const byId = new Map(instances.map((i) => [i.id, i]));
+    const calendarOf = await loadStationCalendars(
+      em,
+      instances.map((i) => i.entity.dutyStation),
+    );
+    const movedOf = holidayMoves(definition, instances, calendarOf);
     const timers = await em.find(
       Timer,
       {
@@ -129,6 +144,7 @@ export class PlanPreviewService {
     );
     return timers.map((t) => {
       const instance = t.workflowId === null ? null : byId.get(t.workflowId);
+      const moved = instance ? movedOf.get(`${instance.id}:${t.timerId}@${t.dueAt.getTime()}`) : undefined;
       return {
         key: t.key,
         entity: instance?.entity.code ?? null,
@@ -146,6 +162,9 @@ export class PlanPreviewService {
         condition: null,
         closedAt: t.closedAt,
         outcome: t.outcome,
+        movedFrom: moved?.movedFrom?.date ?? null,
+        movedBecause: instance ? movedByHolidays(moved?.movedFrom, instance.entity.dutyStation) : null,
+        movedFor: instance ? holidaysAt(moved?.movedFrom, instance.entity.dutyStation) : null,
       };
     });
   }
@@ -181,9 +200,20 @@ export class PlanPreviewService {
         condition: 'then every working day until the report cutoff',
         closedAt: null,
         outcome: null,
+        movedFrom: null,
+        movedBecause: null,
+        movedFor: null,
       });
     }
-    for (const entity of entities) rows.push(...projectedForEntity(definition, dialogue, entity, launchAt));
+    const calendarOf = await loadStationCalendars(
+      em,
+      entities.map((e) => e.dutyStation),
+    );
+    for (const entity of entities) {
+      rows.push(
+        ...projectedForEntity(definition, dialogue, entity, launchAt, calendarOf(entity.dutyStation)),
+      );
+    }
     return rows.sort(
       (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.entity ?? '').localeCompare(b.entity ?? ''),
     );
@@ -195,11 +225,13 @@ function projectedForEntity(
   dialogue: Dialogue,
   entity: OrgEntity,
   launchAt: Date,
+  holidays: HolidayCalendar,
 ): PlanRow[] {
   const invited: InstanceSnapshot = {
     state: 'invited',
     escalationLevel: 0,
     timeZone: entity.timeZone,
+    holidays,
     facts: {
       invitedAt: launchAt,
       effectiveDeadline: dialogue.statisticsDeadline,
@@ -225,6 +257,9 @@ function projectedForEntity(
     condition,
     closedAt: null,
     outcome: null,
+    movedFrom: t.movedFrom?.date ?? null,
+    movedBecause: movedByHolidays(t.movedFrom, entity.dutyStation),
+    movedFor: holidaysAt(t.movedFrom, entity.dutyStation),
   });
   const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
   return [
@@ -233,4 +268,24 @@ function projectedForEntity(
       .filter((t) => t.kind === 'escalation')
       .map((t) => row(t, IF_OVERDUE)),
   ];
+}
+
+/**
+ * After launch, a row keeps only its slot; what moved it is read again from the instance's plan of its whole open
+ * period (from its invitation), keyed by instance, timer and slot.
+ */
+function holidayMoves(
+  definition: WorkflowDefinition,
+  instances: EntityWorkflow[],
+  calendarOf: StationCalendars,
+): Map<string, PlannedTimer> {
+  const out = new Map<string, PlannedTimer>();
+  for (const instance of instances) {
+    if (!instance.invitedAt) continue;
+    const snapshot = { ...snapshotOf(instance), holidays: calendarOf(instance.entity.dutyStation) };
+    for (const t of plan(definition, snapshot, new Date(instance.invitedAt.getTime() - 1))) {
+      if (t.movedFrom) out.set(`${instance.id}:${t.timerId}@${t.dueAt.getTime()}`, t);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { EntityManager, LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { GuardRefused, InvalidTransition, plan, step } from '@cascade/workflow';
+import { GuardRefused, InvalidTransition, plan, step, type HolidayCalendar } from '@cascade/workflow';
+import { loadStationCalendars } from '../holidays/station-calendars';
 import { enqueueInOutbox, JobName } from '@cascade/scheduling';
 import { Timer } from './timer.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
@@ -153,12 +154,16 @@ export class TimerFiringService {
       { populate: ['dialogue', 'entity'] },
     );
     const instanceOf = new Map(instances.map((i) => [i.id, i]));
+    const calendarOf = await loadStationCalendars(
+      em,
+      instances.map((i) => i.entity.dutyStation),
+    );
     const outcomes = new Map<number, EntityOutcome>();
     const due: { timer: Timer; instance: EntityWorkflow }[] = [];
     for (const timer of timers) {
       const instance = instanceOf.get(timer.workflowId as number);
       if (!instance) throw new Error(`timer ${timer.key}: no workflow instance ${timer.workflowId}`);
-      const refusal = this.refusal(instance, timer, now);
+      const refusal = this.refusal(instance, timer, now, calendarOf(instance.entity.dutyStation));
       if (refusal) outcomes.set(timer.id, { status: 'skipped', reason: refusal });
       else due.push({ timer, instance });
     }
@@ -201,10 +206,16 @@ export class TimerFiringService {
   }
 
   /** Why the timer must not act on the instance now, or null. Pure: nothing is written before all are checked. */
-  private refusal(instance: EntityWorkflow, timer: Timer, now: Date): string | null {
+  private refusal(
+    instance: EntityWorkflow,
+    timer: Timer,
+    now: Date,
+    holidays: HolidayCalendar,
+  ): string | null {
     const definition = this.transitions.definitionOf(instance.dialogue);
     // The row is the plan of its time; the instance may have moved on since (a missed cancellation, a race).
-    const current = plan(definition, snapshotOf(instance), new Date(timer.dueAt.getTime() - 1));
+    const snapshot = { ...snapshotOf(instance), holidays };
+    const current = plan(definition, snapshot, new Date(timer.dueAt.getTime() - 1));
     if (!current.some((t) => t.timerId === timer.timerId && t.dueAt.getTime() === timer.dueAt.getTime())) {
       return `obsolete: ${instance.entity.code} is ${instance.state}, deadline ${instance.effectiveDeadline}`;
     }

@@ -5,6 +5,7 @@ import { Timer } from './timer.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { snapshotOf } from '../workflow-instance/snapshot';
+import { loadStationCalendars } from '../holidays/station-calendars';
 
 export interface ReplanOptions {
   /**
@@ -24,6 +25,8 @@ export interface PlannedSubject {
   dialogueId: number;
   definition: WorkflowDefinition;
   snapshot: InstanceSnapshot;
+  /** Whose public holidays no mail may fall on. */
+  dutyStation: string;
 }
 
 const slotOf = (timerId: string, dueAt: Date) => `${timerId}@${dueAt.getTime()}`;
@@ -53,6 +56,7 @@ export class TimerPlanner {
       dialogueId: instance.dialogue.id,
       definition: definitionOf(instance),
       snapshot: snapshotOf(instance),
+      dutyStation: instance.entity.dutyStation,
     }));
     await this.replanSubjects(em, 'workflowId', subjects, now, options);
   }
@@ -81,12 +85,17 @@ export class TimerPlanner {
       pendingOf.set(owner, list);
     }
     const scope = column === 'workflowId' ? 'w' : 'm';
+    const calendarOf = await loadStationCalendars(
+      em,
+      subjects.map((s) => s.dutyStation),
+    );
     for (const subject of subjects) {
       const existing = pendingOf.get(subject.id) ?? [];
       const createFrom = options.catchUpFrom ?? now;
       // Rows already due but not yet fired stay if the new plan still has them; nothing new is created in the past.
       const keepFrom = Math.min(createFrom.getTime(), ...existing.map((t) => t.dueAt.getTime() - 1));
-      const desired = plan(subject.definition, subject.snapshot, new Date(keepFrom));
+      const snapshot = { ...subject.snapshot, holidays: calendarOf(subject.dutyStation) };
+      const desired = plan(subject.definition, snapshot, new Date(keepFrom));
       const unmatched = new Map(existing.map((t) => [slotOf(t.timerId, t.dueAt), t]));
       for (const planned of desired) {
         if (unmatched.delete(slotOf(planned.timerId, planned.dueAt))) continue;

@@ -23,6 +23,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { snapshotOf } from '../workflow-instance/snapshot';
+import { stationCalendar } from '../holidays/station-calendar';
 import { addTimerJobs } from './mirror/timer-jobs';
 import { TimerMirror } from './mirror/timer-mirror';
 import { TimerReconciler } from './mirror/timer-reconciler';
@@ -98,7 +99,9 @@ describe.each(testDrivers())('timers on the database and real Redis (%s)', (driv
         { workflowId: instance.id },
         { orderBy: { dueAt: 'asc', id: 'asc' } },
       );
-      const expected = plan(definition, snapshotOf(instance), LAUNCH);
+      // What the workflow plans for the entity where it is: with its duty station's holidays (none added here).
+      const holidays = stationCalendar(instance.entity.dutyStation);
+      const expected = plan(definition, { ...snapshotOf(instance), holidays }, LAUNCH);
       expect(rows.map((r) => [r.timerId, r.dueAt.toISOString(), r.status])).toEqual(
         expected.map((t) => [t.timerId, t.dueAt.toISOString(), 'pending']),
       );
@@ -243,9 +246,10 @@ describe.each(testDrivers())('timers on the database and real Redis (%s)', (driv
     expect(await firing.fire(deadline.key)).toEqual({ status: 'fired' });
     expect((await instanceOf('DOS')).state).toBe('overdue');
     const pending = await timersOf('DOS', 'pending');
-    // Escalation 1 (16 Jan is a Saturday: Monday 18) and 2 (22 Jan) are already due; then weekly.
+    // Escalation 1 (16 Jan is a Saturday, Monday 18 is Martin Luther King Jr. Day in New York: Tuesday 19) and
+    // 2 (22 Jan) are already due; then weekly.
     expect(pending.slice(0, 3).map((t) => [t.timerId, t.localDueAt])).toEqual([
-      ['escalation-1', '2027-01-18T09:00:00-05:00'],
+      ['escalation-1', '2027-01-19T09:00:00-05:00'],
       ['escalation-2', '2027-01-22T09:00:00-05:00'],
       ['escalation-3', '2027-01-29T09:00:00-05:00'],
     ]);

@@ -14,6 +14,7 @@ import { Migration20261204151240 } from './Migration20261204151240';
 import { Migration20261205090000 } from './Migration20261205090000';
 import { Migration20261205110000 } from './Migration20261205110000';
 import { Migration20261205120000 } from './Migration20261205120000';
+import { Migration20261205130000 } from './Migration20261205130000';
 
 /** Applied in this order; `npm run db:migration:create` appends new ones. */
 export const postgresqlMigrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205090000', class: Migration20261205090000 },
   { name: 'Migration20261205110000', class: Migration20261205110000 },
   { name: 'Migration20261205120000', class: Migration20261205120000 },
+  { name: 'Migration20261205130000', class: Migration20261205130000 },
 ];

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { bullConnection, QueueName } from '@cascade/scheduling';
+import {
+  clearQueuePrefix,
+  openTestOrm,
+  sampleDialogueInput,
+  testDrivers,
+  TEST_REDIS_URL,
+  uniqueQueuePrefix,
+  type TestOrm,
+} from '@cascade/testing';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { DialogueService } from '../dialogue/dialogue.service';
+import { EntityImportService } from '../entity/entity-import.service';
+import { ValidationFailed } from '../shared/errors';
+import { TimerMirror } from '../timers/mirror/timer-mirror';
+import { PlanPreviewService } from '../timers/plan-preview.service';
+import { Timer } from '../timers/timer.entity';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { InvitationService } from '../workflow-instance/invitation.service';
+import { DutyStationHoliday } from './duty-station-holiday.entity';
+import { DutyStationHolidaysService } from './duty-station-holidays.service';
+
+const ENTITIES_CSV = fs.readFileSync(
+  path.resolve(__dirname, '../../../persistence/seed/entities.csv'),
+  'utf8',
+);
+const ADMIN = 'admin@test';
+const YEAR = 2026;
+const LAUNCH = new Date('2026-11-02T12:00:00Z'); // Monday
+
+describe.each(testDrivers())('duty-station holidays on the database and real Redis (%s)', (driver) => {
+  let db: TestOrm;
+  let prefix: string;
+  let queue: Queue;
+  let mirror: TimerMirror;
+  let dialogues: DialogueService;
+  let holidays: DutyStationHolidaysService;
+  let preview: PlanPreviewService;
+  const fresh = () => db.orm.em.fork();
+  const pendingOf = async (code: string, timerId: string) => {
+    const instance = await fresh().findOneOrFail(EntityWorkflow, { entity: { code } });
+    return fresh().find(Timer, { workflowId: instance.id, timerId, status: 'pending' });
+  };
+
+  beforeAll(async () => {
+    db = await openTestOrm(driver, LAUNCH);
+    const { orm, clock, registry } = db;
+    prefix = uniqueQueuePrefix();
+    queue = new Queue(QueueName.Timers, { connection: bullConnection(TEST_REDIS_URL), prefix });
+    mirror = new TimerMirror(orm.em, queue, clock);
+    dialogues = new DialogueService(orm.em, clock, registry);
+    holidays = new DutyStationHolidaysService(orm.em, clock, registry);
+    preview = new PlanPreviewService(orm.em, clock, registry);
+    const dialogue = await dialogues.create(sampleDialogueInput(YEAR), ADMIN);
+    await new EntityImportService(orm.em, clock).importCsv(ENTITIES_CSV, ADMIN);
+    // Deadline Friday 1 January 2027: the 7-day reminder falls on Friday 25 December, Christmas Day.
+    await dialogues.changeDates(YEAR, { statisticsDeadline: '2027-01-01', reason: 'holiday test' }, ADMIN);
+    await dialogues.launch(YEAR, ADMIN);
+    await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
+    await mirror.syncPending();
+  }, 60_000);
+
+  afterAll(async () => {
+    await queue?.close();
+    await clearQueuePrefix(prefix);
+    await db?.close();
+  });
+
+  it('plans no reminder on Christmas Day in New York (library holiday): Monday 28 December instead', async () => {
+    const [reminder] = await pendingOf('EOSG', 'reminder-7');
+    expect(reminder.localDueAt).toBe('2026-12-28T09:00:00-05:00');
+    // Vienna keeps Christmas too; Beirut has no library holidays at all (no Lebanon in the library).
+    expect((await pendingOf('UNODC', 'reminder-7'))[0]?.localDueAt).toBe('2026-12-28T09:00:00+01:00');
+    expect((await pendingOf('ESCWA', 'reminder-7'))[0]?.localDueAt).toBe('2026-12-25T09:00:00+02:00');
+  });
+
+  it('the plan preview shows the moved date and why', async () => {
+    const { timers } = await preview.forDialogue(YEAR, { entity: 'EOSG' });
+    expect(timers.find((t) => t.timer === 'reminder-7')).toMatchObject({
+      localDueAt: '2026-12-28T09:00:00-05:00',
+      movedFrom: '2026-12-25',
+      movedBecause: 'moved from Friday 25 December: Christmas Day, New York',
+    });
+    expect(timers.find((t) => t.timer === 'reminder-30')).toMatchObject({
+      movedFrom: null,
+      movedBecause: null,
+    });
+  });
+
+  it('an Ethics Office holiday re-plans the station in one audited change, and the Redis job follows the row', async () => {
+    // The library has no Lebanon: Beirut's holidays are the UN's list only. A stand-in day on the reminder.
+    const [before] = await pendingOf('ESCWA', 'reminder-7');
+    expect(await queue.getJob(before.key)).toBeDefined();
+    const result = await holidays.change(
+      'Beirut',
+      { date: '2026-12-25', name: 'Christmas Day (UN list, Beirut)', effect: 'add' },
+      ADMIN,
+      'UN list of holidays, Beirut 2026',
+    );
+    expect(result.entitiesReplanned).toBe(1); // ESCWA; UNIFIL is at Naqoura
+    const [after] = await pendingOf('ESCWA', 'reminder-7');
+    expect(after.localDueAt).toBe('2026-12-28T09:00:00+02:00');
+    const cancelled = await fresh().findOneOrFail(Timer, { key: before.key });
+    expect(cancelled).toMatchObject({ status: 'cancelled', outcome: 'the holidays of Beirut changed' });
+    await mirror.syncPending();
+    expect(await queue.getJob(before.key)).toBeUndefined();
+    expect(await queue.getJob(after.key)).toBeDefined();
+    const audit = await fresh().findOneOrFail(AuditEvent, { event: 'change-holiday' });
+    expect(audit).toMatchObject({ actor: ADMIN, reason: 'UN list of holidays, Beirut 2026' });
+    expect(audit.details).toMatchObject({ dutyStation: 'Beirut', date: '2026-12-25', entitiesReplanned: 1 });
+  });
+
+  it('removing a library holiday the UN does not observe brings the reminder back to the day, and withdrawing it undoes that', async () => {
+    const change = await holidays.change('New York', { date: '2026-12-25', effect: 'remove' }, ADMIN);
+    expect(change.holiday).toMatchObject({ name: 'Christmas Day', effect: 'remove' });
+    expect((await pendingOf('EOSG', 'reminder-7'))[0].localDueAt).toBe('2026-12-25T09:00:00-05:00');
+    await holidays.withdraw('New York', '2026-12-25', ADMIN);
+    expect((await pendingOf('EOSG', 'reminder-7'))[0].localDueAt).toBe('2026-12-28T09:00:00-05:00');
+    expect(await fresh().count(DutyStationHoliday, { dutyStation: 'New York' })).toBe(0);
+    expect(await fresh().count(AuditEvent, { event: 'withdraw-holiday' })).toBe(1);
+  });
+
+  it('refuses a bad date, an unknown station or a removal of no library holiday, naming the field, writing nothing', async () => {
+    const fieldOf = async (call: Promise<unknown>) => {
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationFailed);
+      return (error as ValidationFailed).issues.map((i) => i.field);
+    };
+    const rows = await fresh().count(DutyStationHoliday, {});
+    const audits = await fresh().count(AuditEvent, {});
+    expect(
+      await fieldOf(holidays.change('Beirut', { date: '2026-02-30', name: 'x', effect: 'add' }, ADMIN)),
+    ).toEqual(['date']);
+    expect(
+      await fieldOf(holidays.change('Beirut', { date: '2026-12-24', name: 'x', effect: 'hide' }, ADMIN)),
+    ).toEqual(['effect']);
+    expect(await fieldOf(holidays.change('Beirut', { date: '2026-12-24', effect: 'add' }, ADMIN))).toEqual([
+      'name',
+    ]);
+    expect(
+      await fieldOf(holidays.change('Atlantis', { date: '2026-12-24', name: 'x', effect: 'add' }, ADMIN)),
+    ).toEqual(['dutyStation']);
+    expect(
+      await fieldOf(holidays.change('New York', { date: '2026-12-24', effect: 'remove' }, ADMIN)),
+    ).toEqual(['date']);
+    expect(await fieldOf(holidays.withdraw('New York', '24-12-2026', ADMIN))).toEqual(['date']);
+    expect(await fresh().count(DutyStationHoliday, {})).toBe(rows);
+    expect(await fresh().count(AuditEvent, {})).toBe(audits);
+  });
+});
