@@ -43,6 +43,9 @@ export function bundleFile(): string {
   return file;
 }
 
+/** The console's stylesheet (console.css beside the components), served as /admin/frontend/assets/console.css. */
+export const STYLESHEET_FILE = path.join(COMPONENTS_DIR, 'console.css');
+
 /** Mermaid's browser bundle from its npm package (a dependency), served at /admin/assets/mermaid.min.js. */
 export function mermaidBundleFile(): string {
   return require.resolve('mermaid/dist/mermaid.min.js');

@@ -9,6 +9,7 @@ import type { AdminJsModules } from './esm';
 import { languageOf, translator } from './locale/console-text';
 import { consoleResources } from './resources';
 import { consoleLocale } from './translations';
+import { CONSOLE_FAVICON, CONSOLE_THEME } from './console-frontend';
 
 /** What AdminJS is built from. */
 export interface ConsoleAdminParts {
@@ -29,6 +30,8 @@ export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) 
     loginPath: `${CONSOLE_PATH}/login`,
     logoutPath: `${CONSOLE_PATH}/logout`,
     componentLoader,
+    // Served by the console's router (console-router.ts), on the login page too.
+    assets: { styles: [`${CONSOLE_PATH}/frontend/assets/console.css`] },
     resources: consoleResources(modules, orm, deps, components) as never,
     dashboard: {
       component: components.dashboard,
@@ -49,6 +52,10 @@ export function consoleAdmin({ modules, orm, deps, secret }: ConsoleAdminParts) 
       companyName: translator(languageOf(admin))('common.companyName'),
       withMadeWithLove: false,
       logo: false,
+      favicon: CONSOLE_FAVICON,
+      // The system's fonts (AdminJS's Roboto would come from another host) and colours of enough contrast.
+      // (AdminJS's types make every theme key a record; `font` is a string in its theme.)
+      theme: CONSOLE_THEME as never,
     }),
     // A function of the logged-in account: each page AdminJS renders speaks the account's language.
     locale: consoleLocale,

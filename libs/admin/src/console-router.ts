@@ -8,6 +8,7 @@ import type { ActionDeps } from './console-action';
 import { consoleApiGuard, type KnownResource } from './console-api-guard';
 import { consoleAdmin } from './console-admin';
 import { consoleContentSecurity } from './console-csp';
+import { noOutsideStylesheets, productionBundles } from './console-frontend';
 import { consoleLogin, LoginRateLimiter } from './console-login';
 import {
   CONSOLE_COOKIE,
@@ -18,7 +19,7 @@ import {
   roleGate,
 } from './console-security';
 import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
-import { bundleFile, mermaidBundleFile } from './components';
+import { bundleFile, mermaidBundleFile, STYLESHEET_FILE } from './components';
 import { CHART_JS_PATH, chartJsBundleFile } from './chart-asset';
 import type { AdminJsModules } from './esm';
 import { ADMIN_ONLY_RESOURCES } from './resources';
@@ -61,7 +62,8 @@ function consoleSession(settings: ConsoleSettings, redis: Redis): RequestHandler
 
 /**
  * AdminJS at /admin and Bull Board at /admin/queues, behind one login, with sessions in Redis, CSRF tokens,
- * rate-limited logins and a role gate. The components' bundle comes from the build; Mermaid's browser bundle
+ * rate-limited logins and a role gate. AdminJS's own bundles are its production ones (console-frontend.ts), the
+ * components' bundle comes from the build; Mermaid's browser bundle
  * (the dashboard's workflow diagram) from its npm package, behind the login.
  */
 export function consoleRouter(parts: ConsoleRouterParts): Router {
@@ -80,9 +82,18 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
   const router = express.Router();
   router.use(consoleHeaders());
   router.use(consoleContentSecurity());
+  router.use(noOutsideStylesheets());
   router.get('/frontend/assets/components.bundle.js', (_req, res) => {
     res.type('text/javascript').sendFile(bundle);
   });
+  router.get('/frontend/assets/console.css', (_req, res) => {
+    res.type('text/css').sendFile(STYLESHEET_FILE);
+  });
+  for (const [asset, file] of Object.entries(productionBundles())) {
+    router.get(asset, (_req, res) => {
+      res.type('text/javascript').sendFile(file);
+    });
+  }
   router.use(consoleSession(settings, redis));
   router.use(identityRefresh((id) => deps.services.admins.identity(id)));
   router.use(csrfGuard(settings.secret, settings.secureCookies));

@@ -38,12 +38,20 @@ const barTrack = {
 export const ProgressBar = ({ value, max }) => {
   const ratio = max > 0 ? Math.min(1, value / max) : 0;
   const percent = max > 0 ? ` (${(ratio * 100).toFixed(0)} %)` : '';
+  const words = `${value} / ${max}${percent}`;
   return (
     <span data-testid="progress" data-value={value} data-max={max} style={{ whiteSpace: 'nowrap' }}>
-      <span role="progressbar" aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} style={barTrack}>
+      <span
+        role="progressbar"
+        aria-label={words}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={value}
+        style={barTrack}
+      >
         <span style={{ display: 'block', height: '100%', width: `${ratio * 100}%`, background: '#2f9e44' }} />
       </span>
-      {`${value} / ${max}${percent}`}
+      {words}
     </span>
   );
 };

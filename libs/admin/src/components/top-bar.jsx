@@ -4,6 +4,7 @@
 // any browser the account logs in from. Nothing is kept in the browser (see ../translations.ts).
 import React, { useEffect } from 'react';
 import { useNotice, useTranslation } from 'adminjs';
+import { watchControls } from './accessible-names';
 
 const ACCOUNT_LANGUAGE = '/admin/account/language';
 
@@ -45,6 +46,8 @@ const TopBar = (props) => {
     i18n.on('languageChanged', chosen);
     return () => i18n.off('languageChanged', chosen);
   }, [i18n]);
+  // The top bar is on every page behind the login: it names the controls AdminJS leaves unnamed.
+  useEffect(() => watchControls((key) => translateComponent(key)), [translateComponent]);
   return <OriginalComponent {...props} />;
 };
 
