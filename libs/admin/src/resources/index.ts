@@ -13,6 +13,7 @@ import { mailMessageResource } from './mail-message.resource';
 import { managerWorkflowResource } from './manager-workflow.resource';
 import { orgEntityResource } from './org-entity.resource';
 import { personResource } from './person.resource';
+import { withListSearch } from './list-search';
 import { reportResource } from './report.resource';
 import {
   ADMIN_ONLY_RESOURCES,
@@ -29,7 +30,7 @@ import { timerResource } from './timer.resource';
 
 export { ADMIN_ONLY_RESOURCES } from './resource-kit';
 
-/** The console's resources, in the menu's order: every table the Ethics Office reads. */
+/** The console's resources, in the menu's order: every table the Ethics Office reads, each list with its search box. */
 export function consoleResourceDefinitions({ services, queries }: ActionDeps): ResourceDefinition[] {
   const statesOf = (subject: string) => [
     ...new Set(services.registry.ofSubject(subject).flatMap((d) => Object.keys(d.states))),
@@ -52,7 +53,7 @@ export function consoleResourceDefinitions({ services, queries }: ActionDeps): R
     timerResource,
     auditEventResource,
     adminUserResource,
-  ];
+  ].map((definition) => withListSearch(queries.records, definition));
 }
 
 /**
