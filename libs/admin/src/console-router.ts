@@ -20,6 +20,7 @@ import {
 import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
 import { bundleFile, mermaidBundleFile } from './components';
 import type { AdminJsModules } from './esm';
+import { listExport, type ExportableResource } from './export/list-export';
 import { ADMIN_ONLY_RESOURCES } from './resources';
 
 const SESSION_HOURS = 8;
@@ -106,6 +107,11 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(mermaid);
   });
+  router.get(
+    '/export/:resource',
+    requireLogin(loginPath),
+    listExport(() => admin.resources as unknown as ExportableResource[], ADMIN_ONLY_RESOURCES),
+  );
   router.use(
     '/api',
     consoleApiGuard(() => admin.resources as unknown as KnownResource[]),
