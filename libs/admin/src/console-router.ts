@@ -21,6 +21,7 @@ import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
 import { bundleFile, mermaidBundleFile } from './components';
 import type { AdminJsModules } from './esm';
 import { listExport, type ExportableResource } from './export/list-export';
+import { mailPreview } from './mail-preview/mail-preview';
 import { ADMIN_ONLY_RESOURCES } from './resources';
 
 const SESSION_HOURS = 8;
@@ -107,6 +108,7 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(mermaid);
   });
+  router.get('/mail-preview', requireLogin(loginPath), mailPreview());
   router.get(
     '/export/:resource',
     requireLogin(loginPath),
