@@ -91,11 +91,8 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     expect(bars.length).toBeGreaterThan(0);
     expect(await bars[0].getAttribute('aria-valuemax')).not.toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${driver}-charts.png`), fullPage: true });
-    // Two errors of every console page, not the dashboard's: AdminJS's web font link (blocked by the CSP) and
-    // Chromium's /favicon.ico (404); the console-bundle part of issue 19 (point 4) removes both.
-    const notOurs = (e: string) => e.includes('https://fonts.googleapis.com/') || e.endsWith('/favicon.ico');
-    expect(consoleErrors.filter((e) => !notOurs(e))).toEqual([]);
-    expect(outsideRequests.filter((url) => !notOurs(url))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(outsideRequests).toEqual([]);
   });
 
   it('runs a bulk action through AdminJS: each entity done or refused with why; a viewer refused', async () => {

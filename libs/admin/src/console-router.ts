@@ -22,6 +22,8 @@ import { CONSOLE_PATH, type ConsoleSettings } from './console-settings';
 import { bundleFile, mermaidBundleFile, STYLESHEET_FILE } from './components';
 import { CHART_JS_PATH, chartJsBundleFile } from './chart-asset';
 import type { AdminJsModules } from './esm';
+import { listExport, type ExportableResource } from './export/list-export';
+import { mailPreview } from './mail-preview/mail-preview';
 import { ADMIN_ONLY_RESOURCES } from './resources';
 
 const SESSION_HOURS = 8;
@@ -123,6 +125,12 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(chartJs);
   });
+  router.get('/mail-preview', requireLogin(loginPath), mailPreview());
+  router.get(
+    '/export/:resource',
+    requireLogin(loginPath),
+    listExport(() => admin.resources as unknown as ExportableResource[], ADMIN_ONLY_RESOURCES),
+  );
   router.use(
     '/api',
     consoleApiGuard(() => admin.resources as unknown as KnownResource[]),

@@ -16,6 +16,7 @@ import { mailMessageResource } from './mail-message.resource';
 import { managerWorkflowResource } from './manager-workflow.resource';
 import { orgEntityResource } from './org-entity.resource';
 import { personResource } from './person.resource';
+import { withListSearch } from './list-search';
 import { reportResource } from './report.resource';
 import {
   ADMIN_ONLY_RESOURCES,
@@ -32,7 +33,7 @@ import { timerResource } from './timer.resource';
 
 export { ADMIN_ONLY_RESOURCES } from './resource-kit';
 
-/** The console's resources, in the menu's order: every table the Ethics Office reads. */
+/** The console's resources, in the menu's order: every table the Ethics Office reads, each list with its search box. */
 export function consoleResourceDefinitions({ services, queries }: ActionDeps): ResourceDefinition[] {
   const statesOf = (subject: string) => [
     ...new Set(services.registry.ofSubject(subject).flatMap((d) => Object.keys(d.states))),
@@ -56,7 +57,7 @@ export function consoleResourceDefinitions({ services, queries }: ActionDeps): R
     dutyStationHolidayResource,
     auditEventResource,
     adminUserResource,
-  ];
+  ].map((definition) => withListSearch(queries.records, definition));
 }
 
 /**

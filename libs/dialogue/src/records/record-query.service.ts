@@ -44,11 +44,20 @@ export class RecordQueryService {
 
   /**
    * The condition "one of `fields` contains `text`", ignoring case, for list searches: PostgreSQL's ILIKE, SQLite's
-   * LIKE (which ignores ASCII case by itself and knows no ILIKE).
+   * LIKE (which ignores ASCII case by itself and knows no ILIKE). A field may go through relations with dots
+   * (`workflow.entity.code`).
    */
-  containsText(fields: string[], text: string): Record<string, unknown> {
+  containsText(fields: readonly string[], text: string): Record<string, unknown> {
     const operator = this.em.getPlatform() instanceof BaseSqlitePlatform ? '$like' : '$ilike';
     const pattern = `%${text.trim()}%`;
-    return { $or: fields.map((field) => ({ [field]: { [operator]: pattern } })) };
+    return { $or: fields.map((field) => nestedAt(field, { [operator]: pattern })) };
   }
+}
+
+/** `a.b.c` and a condition as `{ a: { b: { c: condition } } }`: MikroORM's condition through relations. */
+function nestedAt(path: string, condition: unknown): Record<string, unknown> {
+  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), condition) as Record<
+    string,
+    unknown
+  >;
 }
