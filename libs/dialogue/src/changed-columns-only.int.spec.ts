@@ -72,6 +72,8 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       // The managers' cascade: the leader's instance and the managers whose turn the session brings (none here).
       'select manager_workflow',
       'select timer',
+      // The re-plan moves mail timers past the holidays of the entity's duty station: the Ethics Office's changes.
+      'select duty_station_holiday',
       'insert audit_event',
       'insert session',
       // The timer row refers to the instance (foreign key), so MikroORM writes the instance first.
@@ -107,6 +109,7 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
       'select person',
       'select statistics',
       'select timer',
+      'select duty_station_holiday',
       'insert outbox',
       'insert audit_event',
       'insert statistics',

@@ -42,9 +42,20 @@ const labelAround = (input) => {
   return null;
 };
 
+// The selection boxes of a list (bulk actions): in the head, every row of the page; in a row, that row.
+const checkboxName = (input, say) => {
+  if (input.type !== 'checkbox' || !input.closest('table')) return null;
+  return say(input.closest('thead') ? 'ConsoleView.selectAll' : 'ConsoleView.selectRow');
+};
+
 export function nameControls(root, say) {
   for (const input of root.querySelectorAll(CONTROLS)) {
     if (input.getAttribute('aria-label') || (input.labels && input.labels.length)) continue;
+    const selection = checkboxName(input, say);
+    if (selection) {
+      input.setAttribute('aria-label', selection);
+      continue;
+    }
     const label = labelAround(input);
     const text = (label ? label.textContent : '').replace(/\s*\*\s*$/, '').trim();
     if (text) input.setAttribute('aria-label', text);
