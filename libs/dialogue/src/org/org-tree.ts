@@ -60,7 +60,10 @@ export function readOrgTreeCsv(text: string, entityLanguage: Language): TreePers
       managerFlag: flag ? YES.includes(flag) : null,
     });
   }
-  const hasReports = new Set(people.map((p) => p.managerEmail).filter((m): m is string => m !== null));
+  // Only a valid address in the file links a report to a manager: a bad one is reported on its own line already.
+  const hasReports = new Set(
+    people.map((p) => p.managerEmail).filter((m): m is string => m !== null && rowOf.has(m)),
+  );
   for (const person of people) {
     if (person.managerEmail && !rowOf.has(person.managerEmail)) {
       issues.push({
