@@ -12,6 +12,7 @@ import { TimerPlanner } from '../timers/timer-planner';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { DutyStationHoliday, HOLIDAY_EFFECTS, type HolidayEffect } from './duty-station-holiday.entity';
+import { forgetStationCalendars } from './station-calendars';
 import { DUTY_STATION_REGIONS, regionOf } from './duty-station-regions';
 import { libraryHolidays } from './station-calendar';
 
@@ -190,6 +191,7 @@ export class DutyStationHolidaysService {
   /** Like a change of dates: the open instances of the station (and their managers) are planned again. */
   private async replanStation(em: EntityManager, station: string, now: Date, reason: string) {
     await em.flush();
+    forgetStationCalendars(em);
     const instances = await em.find(
       EntityWorkflow,
       { entity: { dutyStation: station }, dialogue: { reportIssuedAt: null } },

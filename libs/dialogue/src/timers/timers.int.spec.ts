@@ -9,6 +9,8 @@ import {
   openTestOrm,
   sampleDialogueInput,
   startPrivateRedis,
+  statementShape,
+  statementsOf,
   testDrivers,
   TEST_REDIS_URL,
   uniqueQueuePrefix,
@@ -243,7 +245,11 @@ describe.each(testDrivers())('timers on the database and real Redis (%s)', (driv
     const deadline = (await timersOf('DOS', 'pending')).find((t) => t.timerId === 'deadline') as Timer;
     // The worker was down for ten days: the deadline fires on 25 January.
     db.clock.set(new Date('2027-01-25T15:00:00Z'));
-    expect(await firing.fire(deadline.key)).toEqual({ status: 'fired' });
+    let outcome: unknown;
+    const statements = await statementsOf(db.orm, async () => (outcome = await firing.fire(deadline.key)));
+    expect(outcome).toEqual({ status: 'fired' });
+    // The firing checks its timer against the station's calendar and re-plans with it: the holidays are read once.
+    expect(statements.map(statementShape).filter((s) => s === 'select duty_station_holiday')).toHaveLength(1);
     expect((await instanceOf('DOS')).state).toBe('overdue');
     const pending = await timersOf('DOS', 'pending');
     // Escalation 1 (16 Jan is a Saturday, Monday 18 is Martin Luther King Jr. Day in New York: Tuesday 19) and
