@@ -310,7 +310,7 @@ function consoleOf({ orm, clock, registry }: TestOrm): {
       dialogues: new DialogueService(em, clock, registry),
       workflows: new EntityWorkflowService(em, clock, registry),
       reports: new ReportService(em, clock, registry),
-      remindNow: new RemindNowService(em, clock),
+      remindNow: new RemindNowService(em, clock, registry),
     } as unknown as ConsoleServices,
     queries: {
       dialogues: new DialogueQueryService(em),

@@ -201,7 +201,7 @@ export {
 } from './admin/admin-user.service';
 export { AdminUserQueryService } from './admin/admin-user-query.service';
 export { RecordQueryService } from './records/record-query.service';
-export { currentReminder, REMINDABLE_STATES, type Reminder } from './outreach/current-reminder';
+export { currentReminder, type Reminder } from './outreach/current-reminder';
 export {
   AlreadyRemindedToday,
   NothingToRemind,

@@ -1,25 +1,29 @@
+import type { WorkflowDefinition } from '@cascade/workflow';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 
-/** States in which the entity still owes its statistics, so a reminder has something to ask for. */
-export const REMINDABLE_STATES: readonly string[] = ['invited', 'cascading', 'overdue'];
-
 export interface Reminder {
-  template: 'reminder' | 'overdue-notice';
+  template: string;
   audience: string[];
 }
 
 /**
- * The mail the entity's reminder timers would send it now: before its deadline, the Focal Points' reminder; once
- * past it (or escalated), the overdue notice to the Focal Points and the Head. The Ethics Office's own escalation
- * mail is left out: reminding the office of an entity is not reminding the entity. Null when nothing is owed.
+ * The mail the entity's own timers would send it now, as its workflow defines them: before its deadline, its
+ * reminder timers' mail; once past it (or escalated), the first escalation step's notice. Later escalation steps
+ * write to the Ethics Office, and reminding the office of an entity is not reminding the entity. Null when the
+ * entity's state has no such timer (it owes nothing).
  */
 export function currentReminder(
+  definition: WorkflowDefinition,
   instance: Pick<EntityWorkflow, 'state' | 'escalationLevel' | 'effectiveDeadline'>,
   today: string,
 ): Reminder | null {
-  if (!REMINDABLE_STATES.includes(instance.state)) return null;
-  if (instance.escalationLevel > 0 || today > instance.effectiveDeadline) {
-    return { template: 'overdue-notice', audience: ['focal-points', 'head-of-entity'] };
-  }
-  return { template: 'reminder', audience: ['focal-points'] };
+  const reminder = definition.timers.find(
+    (timer) => timer.kind === 'reminder' && timer.mail && timer.activeIn.includes(instance.state),
+  )?.mail;
+  const escalation = definition.escalation;
+  const owes = !!reminder || !!escalation?.activeIn.includes(instance.state);
+  if (!owes) return null;
+  const late = instance.escalationLevel > 0 || today > instance.effectiveDeadline;
+  const mail = late && escalation ? escalation.steps[0].mail : reminder;
+  return mail ? { template: mail.template, audience: [...mail.to] } : null;
 }

@@ -7,6 +7,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import type { Actor } from '../shared/actor';
 import { Conflict } from '../shared/errors';
 import { findInstance } from '../workflow-instance/instance-lookup';
+import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { currentReminder, type Reminder } from './current-reminder';
 
 /** The audit trail's name for a reminder sent from the console. */
@@ -35,7 +36,7 @@ export interface ReminderSent extends Reminder {
 
 /**
  * Sends an entity its current reminder now, from the console: queued through the outbox in the same transaction
- * as its audit row, and composed by the mail worker as of when it runs, like a timer's mail. At most once per
+ * as its audit row, and composed by the mail worker as of the click, like a timer's mail as of its due time. At most once per
  * entity per local day of the entity, so a double click or two people at once cannot flood a Focal Point.
  */
 @Injectable()
@@ -43,6 +44,7 @@ export class RemindNowService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly registry: WorkflowRegistry,
   ) {}
 
   async remindNow(year: number, code: string, actor: Actor): Promise<ReminderSent> {
@@ -68,7 +70,8 @@ export class RemindNowService {
       const now = this.clock.now();
       const day = localDateOf(now, instance.entity.timeZone);
       dayIs(day);
-      const reminder = currentReminder(instance, day);
+      const { workflowId, workflowVersion } = instance.dialogue;
+      const reminder = currentReminder(this.registry.get(workflowId, workflowVersion), instance, day);
       if (!reminder) throw new NothingToRemind(code, instance.state);
       const last = await em.findOne(
         AuditEvent,
