@@ -58,6 +58,12 @@ describe('metrics and health of the built api and worker (sqlite)', () => {
     });
     // The first address answers as readiness, for monitors set up before.
     expect((await fetch(`${stack.base}/health`)).status).toBe(200);
+    // Browsers ask every site for its tab icon: one answer for the console, the token-link pages and the report.
+    const icon = await fetch(`${stack.base}/favicon.ico`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([
+      200,
+      expect.stringContaining('image/svg+xml'),
+    ]);
 
     const workerReady = await fetch(`${workerBase}/health/ready`);
     expect([workerReady.status, await workerReady.json()]).toEqual([

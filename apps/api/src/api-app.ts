@@ -10,6 +10,7 @@ import { assertMigrated } from '@cascade/persistence';
 import { ApiModule } from './api.module';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { FAVICON_PATH, serveFavicon } from './http/favicon';
 import { requestTraceMiddleware } from './http/request-trace.middleware';
 import { requestValidationPipe } from './http/validation.pipe';
 import { ErrorBodySchema, ErrorIssueSchema, withErrorResponses } from './http/error-body.schema';
@@ -26,6 +27,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   // First, so that every request has its id and is timed, the console's and the pages' included.
   app.use(requestTraceMiddleware);
+  app.use(FAVICON_PATH, serveFavicon);
   app.use(httpMetricsMiddleware(app.get(ApiMetrics)));
   // The Ethics Office console (AdminJS, Bull Board) under /admin mounts itself when the app initialises
   // (AdminConsoleModule), ahead of these body parsers: it parses its own forms.

@@ -38,9 +38,8 @@ export const CONSOLE_THEME = {
   colors: { grey60: '#6C6D7D' },
 };
 
-/** The console's tab icon, inline: without one Chromium asks for /favicon.ico, which the api does not serve. */
-export const CONSOLE_FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%233040D6'/%3E%3C/svg%3E";
+/** The console's tab icon: the api's own, the one every page of the site shows. */
+export const CONSOLE_FAVICON = '/favicon.ico';
 
 /** A stylesheet link to another host (`https://…` or `//…`), as AdminJS's page templates write one. */
 const OUTSIDE_STYLESHEET = /<link\b[^>]*\bhref="(?:https?:)?\/\/[^"]*"[^>]*>\s*/gi;
