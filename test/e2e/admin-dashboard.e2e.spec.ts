@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, testDrivers, waitFor } from '@cascade/testing';
+import { launchChromium, testDrivers, waitFor, watchPage } from '@cascade/testing';
 import { ADMIN, ConsoleClient, createConsoleAccount, VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
@@ -27,8 +27,7 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
   let stack: MailStack;
   let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
-  const outsideRequests: string[] = [];
+  let watched: { take(): string[] };
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -37,17 +36,7 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     await createConsoleAccount(stack, VIEWER, 'viewer');
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) consoleErrors.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith(stack.base) && !request.url().startsWith('data:'))
-        outsideRequests.push(request.url());
-    });
+    watched = watchPage(page, new URL(stack.base).origin);
   });
 
   afterAll(async () => {
@@ -91,8 +80,7 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     expect(bars.length).toBeGreaterThan(0);
     expect(await bars[0].getAttribute('aria-valuemax')).not.toBeNull();
     await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${driver}-charts.png`), fullPage: true });
-    expect(consoleErrors).toEqual([]);
-    expect(outsideRequests).toEqual([]);
+    expect(watched.take()).toEqual([]);
   });
 
   it('runs a bulk action through AdminJS: each entity done or refused with why; a viewer refused', async () => {

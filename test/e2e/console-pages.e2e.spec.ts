@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, testDrivers, waitFor } from '@cascade/testing';
+import {
+  accessibilityViolations,
+  describeViolation,
+  launchChromium,
+  testDrivers,
+  waitFor,
+  watchPage,
+  type AccessibilityViolation,
+} from '@cascade/testing';
 import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
@@ -9,7 +17,6 @@ import { startMailStack, type MailStack } from './support/mail';
 const YEAR = new Date().getUTCFullYear();
 const ENTITIES = entitiesWithPeople().slice(0, 3);
 const ARTIFACTS = path.resolve(__dirname, 'artifacts');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Impacts that fail a page; moderate and minor ones are reported only. */
 const BLOCKING = new Set(['serious', 'critical']);
 /** AdminJS's actions whose page changes nothing by being opened (delete asks first, but only in a modal). */
@@ -24,20 +31,6 @@ interface ResourceSeen {
   id: string;
   actions: ActionSeen[];
 }
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string; any: { data?: Record<string, unknown> | null }[] }[];
-}
-
-/** One offending element: where, and for contrast the colours and ratio axe measured. */
-function describeNode(node: AxeViolation['nodes'][number]): string {
-  const data = node.any.find((check) => check.data && 'contrastRatio' in check.data)?.data;
-  const colours = data ? ` ${data['fgColor']} on ${data['bgColor']}, ${data['contrastRatio']}:1` : '';
-  return `${node.target.join(' ')}${colours} ${node.html.slice(0, 100)}`;
-}
-
 /** What went wrong on one page: console messages, failed or outside requests, serious accessibility faults. */
 interface PageFaults {
   page: string;
@@ -53,53 +46,19 @@ describe.each(testDrivers())('every console page, production frontend and access
 
   const url = (p: string) => `${stack.base}/admin${p}`;
 
-  /** A browser context that records every fault a page makes, until `take` hands them over. */
+  /** A page of the context that records every fault it makes, until `take` hands them over. */
   async function watchedPage(context: BrowserContext) {
     const page = await context.newPage();
-    const origin = new URL(stack.base).origin;
-    let faults: string[] = [];
-    page.on('console', (message) => {
-      if (['error', 'warning'].includes(message.type()))
-        faults.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => faults.push(`uncaught: ${error.message}`));
-    page.on('request', (request) => {
-      const target = request.url();
-      if (!target.startsWith('data:') && new URL(target).origin !== origin)
-        faults.push(`outside request: ${target}`);
-    });
-    page.on('requestfailed', (request) =>
-      faults.push(`failed request: ${request.url()} (${request.failure()?.errorText})`),
-    );
-    page.on('response', (response) => {
-      if (response.status() >= 400) faults.push(`answer ${response.status()}: ${response.url()}`);
-    });
-    const take = () => {
-      const taken = faults;
-      faults = [];
-      return taken;
-    };
-    return { page, take };
+    return { page, ...watchPage(page, new URL(stack.base).origin) };
   }
 
   /** axe-core's findings on the page as it stands: serious and critical ones are faults, the rest notes. */
   async function accessibility(page: Page): Promise<{ faults: string[]; reported: string[] }> {
-    // Evaluated through the DevTools protocol: the console's policy rightly refuses an inline <script>.
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations;
-    });
-    const described = (violations as AxeViolation[]).map((v) => ({
-      blocking: BLOCKING.has(v.impact ?? ''),
-      text: `axe ${v.impact} ${v.id}: ${v.help} (${v.nodes
-        .slice(0, 3)
-        .map(describeNode)
-        .join('; ')}${v.nodes.length > 3 ? `; and ${v.nodes.length - 3} more` : ''})`,
-    }));
+    const violations = await accessibilityViolations(page);
+    const blocking = (v: AccessibilityViolation) => BLOCKING.has(v.impact ?? '');
     return {
-      faults: described.filter((d) => d.blocking).map((d) => d.text),
-      reported: described.filter((d) => !d.blocking).map((d) => d.text),
+      faults: violations.filter(blocking).map((v) => describeViolation(v)),
+      reported: violations.filter((v) => !blocking(v)).map((v) => describeViolation(v)),
     };
   }
 

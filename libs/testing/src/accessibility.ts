@@ -7,12 +7,15 @@ export interface AccessibilityViolation {
   impact: string | null;
   help: string;
   targets: string[];
+  /** Each offending element: its selector, for contrast the colours and ratio axe measured, and its markup. */
+  nodes: string[];
 }
 
 type Impact = 'minor' | 'moderate' | 'serious' | 'critical';
 const IMPACTS: Impact[] = ['minor', 'moderate', 'serious', 'critical'];
 
-// axe-core's own build, read once: injected as a script, so the page needs no network and its CSP sees no source.
+// axe-core's own build, read once: evaluated through the DevTools protocol, so the page needs no network and its
+// Content-Security-Policy (which rightly refuses an inline <script>) does not apply.
 let axeSource: string | undefined;
 function axeScript(): string {
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,9 +23,8 @@ function axeScript(): string {
 }
 
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules and axe's best practices) on the page as it stands and returns the
- * violations at or above `minImpact`. Injected through the DevTools protocol, so a page's strict CSP does not
- * block it.
+ * Runs axe-core's default rules (WCAG 2.x A and AA and axe's best practices, not the experimental ones) on the page
+ * as it stands and returns the violations at or above `minImpact`.
  */
 export async function accessibilityViolations(
   page: Page,
@@ -30,16 +32,25 @@ export async function accessibilityViolations(
 ): Promise<AccessibilityViolation[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeScript());
   const violations = await page.evaluate<AccessibilityViolation[]>(`(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
+    const result = await window.axe.run(document);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
+      nodes: v.nodes.map((n) => {
+        const data = n.any.map((check) => check.data).find((d) => d && 'contrastRatio' in d);
+        const colours = data ? ' ' + data.fgColor + ' on ' + data.bgColor + ', ' + data.contrastRatio + ':1' : '';
+        return n.target.join(' ') + colours + ' ' + n.html.slice(0, 100);
+      }),
     }));
   })()`);
   const floor = IMPACTS.indexOf(minImpact);
   return violations.filter((v) => IMPACTS.indexOf((v.impact ?? 'minor') as Impact) >= floor);
+}
+
+/** A violation as one line of a failing test's output: rule, impact, what it asks and the first elements. */
+export function describeViolation(v: AccessibilityViolation, shown = 3): string {
+  const more = v.nodes.length > shown ? `; and ${v.nodes.length - shown} more` : '';
+  return `axe ${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, shown).join('; ')}${more})`;
 }
