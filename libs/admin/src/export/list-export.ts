@@ -1,7 +1,7 @@
-import { isConsoleLanguage, spreadsheetSafe, writeCsv, type ConsoleLanguage } from '@cascade/dialogue';
+import { spreadsheetSafe, writeCsv, type ConsoleLanguage } from '@cascade/dialogue';
 import ExcelJS from 'exceljs';
 import type { RequestHandler, Response } from 'express';
-import { CATALOGUES } from '../locale/console-text';
+import { CATALOGUES, languageOf } from '../locale/console-text';
 import type { FilterEntry } from '../resources/list-filters';
 
 /** Rows are read a page at a time, so that 10,000 entities never sit in memory as records at once for xlsx. */
@@ -98,15 +98,25 @@ async function* exportRows(
 
 const isoOf = (cell: ExportCell) => (cell instanceof Date ? cell.toISOString() : cell);
 
+/** Both formats are streamed to the answer page by page: only one page of rows is held at a time. */
 async function sendCsv(res: Response, labels: string[], rows: AsyncGenerator<ExportCell[][]>, name: string) {
-  const all: (string | number)[][] = [];
-  for await (const page of rows) all.push(...page.map((row) => row.map(isoOf)));
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-  res.send(writeCsv(labels, all));
+  let header = true;
+  for await (const page of rows) {
+    res.write(
+      writeCsv(
+        labels,
+        page.map((row) => row.map(isoOf)),
+        { header },
+      ),
+    );
+    header = false;
+  }
+  // An empty list still gets its header.
+  res.end(header ? writeCsv(labels, []) : undefined);
 }
 
-/** The xlsx is streamed to the answer row by row: only one page of rows is held at a time. */
 async function sendXlsx(res: Response, labels: string[], rows: AsyncGenerator<ExportCell[][]>, name: string) {
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
@@ -149,8 +159,12 @@ function parseRequest(
   const format = query['format'];
   if (!EXPORT_FORMATS.includes(format as ExportFormat))
     return `format: must be one of ${EXPORT_FORMATS.join(', ')}`;
-  const language = isConsoleLanguage(admin.language) ? admin.language : 'en';
-  return { resourceId, format: format as ExportFormat, filters: filtersOf(query, resource), language };
+  return {
+    resourceId,
+    format: format as ExportFormat,
+    filters: filtersOf(query, resource),
+    language: languageOf(admin),
+  };
 }
 
 /**

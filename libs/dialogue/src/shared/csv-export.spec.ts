@@ -32,4 +32,19 @@ describe('CSV exports', () => {
     const original = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
     expect(rows.map((r) => original(r.text))).toEqual([...cells, 'last']);
   });
+
+  it('writes a long export page by page: the header with the first page only, the same rule on every page', () => {
+    const first = writeCsv(['code', 'name'], [['A', '=1+1']]);
+    const next = writeCsv(['code', 'name'], [['B', '@x']], { header: false });
+    expect(first + next).toBe(
+      writeCsv(
+        ['code', 'name'],
+        [
+          ['A', '=1+1'],
+          ['B', '@x'],
+        ],
+      ),
+    );
+    expect(next).toBe("B,'@x\n");
+  });
 });

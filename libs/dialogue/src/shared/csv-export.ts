@@ -21,11 +21,16 @@ export function spreadsheetSafe(cell: CsvCell): CsvCell {
 
 /**
  * Every CSV export writes through here (the lint forbids csv-stringify elsewhere): a header of `columns`, then
- * the rows, each text cell made spreadsheet-safe.
+ * the rows, each text cell made spreadsheet-safe. A long export written page by page asks for the header with
+ * its first page only (`header: false` after).
  */
-export function writeCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+export function writeCsv(
+  columns: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  { header = true }: { header?: boolean } = {},
+): string {
   return stringify(
     rows.map((row) => row.map(spreadsheetSafe)),
-    { header: true, columns: columns.map((c) => String(spreadsheetSafe(c))) },
+    { header, columns: columns.map((c) => String(spreadsheetSafe(c))) },
   );
 }
