@@ -1,7 +1,14 @@
-import { consoleActor, type ConsoleIdentity, type EntityWorkflow } from '@cascade/dialogue';
-import { errorsOf, isAdmin, payloadOf, type ActionCall, type ActionDeps } from './console-action';
-import { withValues, type ConsoleView } from './console-view';
-import { actionLabel, languageOf, translator } from './locale/console-text';
+import type { ConsoleIdentity, EntityWorkflow } from '@cascade/dialogue';
+import {
+  actionAnswer,
+  actionCall,
+  errorsOf,
+  isAdmin,
+  type ActionCall,
+  type ActionDeps,
+} from './console-action';
+import type { ConsoleView } from './console-view';
+import { actionLabel } from './locale/console-text';
 
 /** One call of a bulk action: the instances the person selected in the list, besides what any action gets. */
 export interface BulkCall extends ActionCall {
@@ -100,38 +107,15 @@ export function toBulkAdminAction(spec: BulkActionSpec, component: string, deps:
     handler: async (request: BulkRequest, _response: unknown, context: BulkContext) => {
       const admin = context.currentAdmin as ConsoleIdentity;
       const records = (context.records ?? []).map((r) => r.toJSON(admin));
-      const language = languageOf(admin);
-      const t = translator(language);
       const call: BulkCall = {
-        admin,
-        actor: consoleActor(admin),
-        recordId: null,
+        ...actionCall(admin, request, deps, null),
         recordIds: (context.records ?? []).map((r) => Number(r.params['id'])),
-        payload: payloadOf(request.payload),
-        query: payloadOf(request.query),
-        ...deps,
-        language,
-        t,
       };
-      const title = actionLabel(language, spec.name);
-      if (!isAdmin(admin)) return { records, console: { title, errors: [t('refusals.viewerMayNotAct')] } };
-      if (request.method !== 'post') {
-        const view = await spec.show(call).catch((e) => ({ title, errors: errorsOf(e, language) }));
-        return { records, console: view };
+      if (!isAdmin(admin)) {
+        const title = actionLabel(call.language, spec.name);
+        return { records, console: { title, errors: [call.t('refusals.viewerMayNotAct')] } };
       }
-      try {
-        const view = await spec.submit(call);
-        return { records, console: view };
-      } catch (error) {
-        const again: ConsoleView = await spec
-          .show(call)
-          .catch((e) => ({ title, errors: errorsOf(e, language) }));
-        const labels = Object.fromEntries((again.form?.fields ?? []).map((f) => [f.name, f.label]));
-        return {
-          records,
-          console: { ...withValues(again, call.payload), errors: errorsOf(error, language, labels) },
-        };
-      }
+      return { records, console: await actionAnswer(spec, call, request.method) };
     },
   };
 }

@@ -95,6 +95,49 @@ interface AdminJsRequest {
   params?: { recordId?: string };
 }
 
+/** The call an action handler hands a spec: who acts, in which language, what was posted, the services. */
+export function actionCall(
+  admin: ConsoleIdentity,
+  request: { payload?: unknown; query?: unknown },
+  deps: ActionDeps,
+  recordId: number | null,
+): ActionCall {
+  const language = languageOf(admin);
+  return {
+    admin,
+    actor: consoleActor(admin),
+    recordId,
+    payload: payloadOf(request.payload),
+    query: payloadOf(request.query),
+    ...deps,
+    language,
+    t: translator(language),
+  };
+}
+
+/**
+ * What a console action answers: its screen on a GET (or when it has no form); on a POST what its submission
+ * says, or, when it is refused, the form again with what was typed and why, each field by its label.
+ */
+export async function actionAnswer<C extends ActionCall>(
+  spec: { name: string; show(call: C): Promise<ConsoleView>; submit?(call: C): Promise<ConsoleView> },
+  call: C,
+  method: string,
+): Promise<ConsoleView> {
+  const failed = (error: unknown): ConsoleView => ({
+    title: actionLabel(call.language, spec.name),
+    errors: errorsOf(error, call.language),
+  });
+  if (method !== 'post' || !spec.submit) return spec.show(call).catch(failed);
+  try {
+    return await spec.submit(call);
+  } catch (error) {
+    const again = await spec.show(call).catch(failed);
+    const labels = Object.fromEntries((again.form?.fields ?? []).map((f) => [f.name, f.label]));
+    return { ...withValues(again, call.payload), errors: errorsOf(error, call.language, labels) };
+  }
+}
+
 /**
  * The AdminJS action for a spec: visible and accessible to admins (and to viewers for read-only ones), with the
  * role checked again in the handler; a refused submission shows the form again with what was typed.
@@ -112,43 +155,20 @@ export function toAdminAction(spec: ConsoleActionSpec, component: string, deps: 
     handler: async (request: AdminJsRequest, _response: unknown, context: AdminJsContext) => {
       const admin = context.currentAdmin as ConsoleIdentity;
       const record = context.record?.toJSON(context.currentAdmin);
-      const language = languageOf(admin);
-      const call: ActionCall = {
+      const call = actionCall(
         admin,
-        actor: consoleActor(admin),
-        recordId: context.record ? Number(context.record.params['id']) : null,
-        payload: payloadOf(request.payload),
-        query: payloadOf(request.query),
-        ...deps,
-        language,
-        t: translator(language),
-      };
-      if (request.method !== 'post' || !spec.submit) {
-        return { record, console: await spec.show(call).catch((e) => failed(spec, e, language)) };
-      }
-      if (!spec.readOnly && !isAdmin(admin)) {
-        const title = actionLabel(language, spec.name);
+        request,
+        deps,
+        context.record ? Number(context.record.params['id']) : null,
+      );
+      const writes = request.method === 'post' && !!spec.submit;
+      if (writes && !spec.readOnly && !isAdmin(admin)) {
+        const title = actionLabel(call.language, spec.name);
         return { record, console: { title, errors: [call.t('refusals.viewerMayNotAct')] } };
       }
-      try {
-        const view = await spec.submit(call);
-        return {
-          record,
-          console: view,
-          notice: view.success ? { message: view.success, type: 'success' } : undefined,
-        };
-      } catch (error) {
-        const again = await spec.show(call).catch((e) => failed(spec, e, language));
-        const labels = Object.fromEntries((again.form?.fields ?? []).map((f) => [f.name, f.label]));
-        return {
-          record,
-          console: { ...withValues(again, call.payload), errors: errorsOf(error, language, labels) },
-        };
-      }
+      const view = await actionAnswer(spec, call, request.method);
+      const notice = writes && view.success ? { message: view.success, type: 'success' } : undefined;
+      return { record, console: view, notice };
     },
   };
-}
-
-function failed(spec: ConsoleActionSpec, error: unknown, language: ConsoleLanguage): ConsoleView {
-  return { title: actionLabel(language, spec.name), errors: errorsOf(error, language) };
 }
