@@ -1,4 +1,4 @@
-import type { EntityEngagement, ReportRow } from '@cascade/dialogue';
+import type { EntityEngagement } from '@cascade/dialogue';
 import {
   ENGAGEMENT_CHARTED,
   managersEngagedChart,
@@ -8,9 +8,6 @@ import {
 import { translator } from './locale/console-text';
 
 const t = translator('en');
-
-const row = (kind: string, eligibleStaff: number | null, staffParticipated: number | null) =>
-  ({ kind, eligibleStaff, staffParticipated }) as ReportRow;
 
 describe('the dashboard’s charts', () => {
   it('lines up entities per state week by week, in the definition’s order of states, then any other', () => {
@@ -30,12 +27,11 @@ describe('the dashboard’s charts', () => {
     ]);
   });
 
-  it('sums staff over eligible staff per kind, leaving out entities without statistics', () => {
+  it('draws each kind’s participation as a percentage, in the order of the kinds, leaving out unknown rates', () => {
     const chart = participationByKindChart(t, [
-      row('office', 100, 50),
-      row('office', 300, 250),
-      row('department', 8, 1),
-      row('mission', null, null),
+      { kind: 'office', rate: 0.75 },
+      { kind: 'department', rate: 0.125 },
+      { kind: 'mission', rate: null },
     ]);
     expect([chart.labels, chart.datasets[0].data, chart.percent]).toEqual([
       ['department', 'office'],

@@ -1,4 +1,4 @@
-import type { EntityEngagement, ReportContent } from '@cascade/dialogue';
+import type { EntityEngagement, ParticipationByKind, ReportContent } from '@cascade/dialogue';
 import type { Translate } from './locale/console-text';
 
 /**
@@ -44,33 +44,22 @@ export function statesOverTimeChart(
 
 /**
  * Staff who participated over eligible staff, per kind of entity, from the latest statistics of each entity that
- * sent some (the same figures as "participation rate so far", split by kind).
+ * sent some (the same figures as "participation rate so far", split by kind; summed by the database).
  */
-export function participationByKindChart(t: Translate, rows: ReportContent['rows']): DashboardChart {
-  const byKind = new Map<string, { eligible: number; participated: number }>();
-  for (const row of rows) {
-    if (!row.eligibleStaff) continue;
-    const sums = byKind.get(row.kind) ?? { eligible: 0, participated: 0 };
-    sums.eligible += row.eligibleStaff;
-    sums.participated += row.staffParticipated ?? 0;
-    byKind.set(row.kind, sums);
-  }
-  const kinds = [...byKind.keys()].sort();
+export function participationByKindChart(
+  t: Translate,
+  byKind: Pick<ParticipationByKind, 'kind' | 'rate'>[],
+): DashboardChart {
+  const known = byKind
+    .filter((k): k is { kind: string; rate: number } => k.rate !== null)
+    .sort((a, b) => a.kind.localeCompare(b.kind));
   return {
     id: 'participation-by-kind',
     title: t('dashboard.chartParticipationByKind'),
     type: 'bar',
     percent: true,
-    labels: kinds,
-    datasets: [
-      {
-        label: t('dashboard.participationSoFar'),
-        data: kinds.map((k) => {
-          const sums = byKind.get(k) as { eligible: number; participated: number };
-          return oneDecimal(sums.participated / sums.eligible);
-        }),
-      },
-    ],
+    labels: known.map((k) => k.kind),
+    datasets: [{ label: t('dashboard.participationSoFar'), data: known.map((k) => oneDecimal(k.rate)) }],
   };
 }
 

@@ -4,6 +4,7 @@ import type {
   LaggingWithTimers,
   LaunchPreview,
   MailMessage,
+  ParticipationByKind,
   ParticipationSoFar,
   ReportContent,
 } from '@cascade/dialogue';
@@ -43,8 +44,8 @@ interface YearFigures {
   failed: { count: number; latest: MailMessage[] };
   participation: ParticipationSoFar;
   engagement: EntityEngagement[];
-  /** Once launched: the report's figures as of now (states over time, each entity's statistics). */
-  draft: ReportContent | null;
+  /** Once launched: entities per state week by week, and participation per kind of entity, as of now. */
+  trends: { statesOverTime: ReportContent['statesOverTime']; byKind: ParticipationByKind[] } | null;
   /** Before the launch: whom launching will invite. */
   launch: LaunchPreview | null;
   /** Whether the account may act (the lagging entities' "Remind now"). */
@@ -77,15 +78,17 @@ export async function dashboardView(
   }
   const definition = services.registry.get(dialogue.workflowId, dialogue.workflowVersion);
   const launched = !!dialogue.launchedAt;
-  const [summary, lagging, failed, participation, engagement, draft, launch] = await Promise.all([
-    services.dialogues.summary(dialogue.year),
-    queries.instances.lagging(dialogue, definition, services.clock.now(), LAGGING_SHOWN),
-    queries.mails.failed(dialogue, FAILED_SHOWN),
-    queries.participation.soFar(dialogue.id),
-    queries.cascade.engagement(dialogue.id),
-    launched ? services.reports.draft(dialogue.year) : null,
-    launched ? null : queries.launchPreview.forDialogue(dialogue.id),
-  ]);
+  const [summary, lagging, failed, participation, engagement, statesOverTime, byKind, launch] =
+    await Promise.all([
+      services.dialogues.summary(dialogue.year),
+      queries.instances.lagging(dialogue, definition, services.clock.now(), LAGGING_SHOWN),
+      queries.mails.failed(dialogue, FAILED_SHOWN),
+      queries.participation.soFar(dialogue.id),
+      queries.cascade.engagement(dialogue.id),
+      launched ? services.reports.statesOverTime(dialogue.year) : null,
+      launched ? queries.participation.byKind(dialogue.id) : null,
+      launched ? null : queries.launchPreview.forDialogue(dialogue.id),
+    ]);
   const figures: YearFigures = {
     dialogue,
     definition,
@@ -95,7 +98,7 @@ export async function dashboardView(
     failed,
     participation,
     engagement,
-    draft,
+    trends: statesOverTime && byKind ? { statesOverTime, byKind } : null,
     launch,
     mayAct,
   };
@@ -128,7 +131,7 @@ function yearView(t: Translate, f: YearFigures, language: ConsoleLanguage): Omit
       [t('dashboard.reportIssued'), iso(dialogue.reportIssuedAt) ?? t('dashboard.notYet')],
       [t('dashboard.workflow'), `${definition.id} v${definition.version}`],
     ],
-    charts: f.draft ? chartsOf(t, f, Object.keys(definition.states)) : [],
+    charts: f.trends ? chartsOf(t, f.trends, f.engagement, Object.keys(definition.states)) : [],
     tables: [
       ...(f.launch ? [launchTable(t, f.launch)] : []),
       statesTable(t, definition, f.byState),
@@ -190,12 +193,16 @@ function engagementTable(t: Translate, engagement: EntityEngagement[]): ConsoleT
   };
 }
 
-function chartsOf(t: Translate, f: YearFigures, stateOrder: string[]): DashboardChart[] {
-  const draft = f.draft as ReportContent;
+function chartsOf(
+  t: Translate,
+  trends: NonNullable<YearFigures['trends']>,
+  engagement: EntityEngagement[],
+  stateOrder: string[],
+): DashboardChart[] {
   return [
-    statesOverTimeChart(t, draft.statesOverTime, stateOrder),
-    participationByKindChart(t, draft.rows),
-    ...(f.engagement.length > 0 ? [managersEngagedChart(t, f.engagement)] : []),
+    statesOverTimeChart(t, trends.statesOverTime, stateOrder),
+    participationByKindChart(t, trends.byKind),
+    ...(engagement.length > 0 ? [managersEngagedChart(t, engagement)] : []),
   ];
 }
 

@@ -112,7 +112,11 @@ export {
   type StatisticsCrossCheck,
   type StatisticsDifference,
 } from './statistics/statistics-cross-check';
-export { ParticipationQueryService, type ParticipationSoFar } from './statistics/participation-query.service';
+export {
+  ParticipationQueryService,
+  type ParticipationByKind,
+  type ParticipationSoFar,
+} from './statistics/participation-query.service';
 export { AnnexEPrefillQueryService } from './statistics/annex-e-prefill-query.service';
 export {
   ANNEX_E_COUNT_FIELDS,

@@ -14,7 +14,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { WorkflowTransitions } from '../workflow-instance/workflow-transitions';
-import { compileReport, type EntityFacts } from './report-compiler';
+import { compileReport, statesOverTime, type EntityFacts } from './report-compiler';
 import type { ReportContent } from './report-model';
 import { enqueueReportMails } from './report-mails';
 import { Report } from './report.entity';
@@ -43,6 +43,26 @@ export class ReportService {
     const dialogue = await findDialogue(em, year);
     if (!dialogue.launchedAt) throw new DialogueNotLaunched(year);
     return this.compile(em, dialogue, this.clock.now());
+  }
+
+  /**
+   * Entities per state at each week since the launch, as the report draws them, without compiling the rest of
+   * the report (the dashboard asks at every view): two statements.
+   */
+  async statesOverTime(year: number): Promise<ReportContent['statesOverTime']> {
+    const em = this.em.fork();
+    const dialogue = await findDialogue(em, year);
+    const now = this.clock.now();
+    const [instances, history] = await Promise.all([
+      em.find(EntityWorkflow, { dialogue }, { fields: ['entity.code'], orderBy: { id: 'asc' } }),
+      transitionsUntil(em, dialogue, now),
+    ]);
+    return statesOverTime(
+      instances.map((i) => i.entity.code),
+      history,
+      dialogue.launchedAt,
+      now,
+    );
   }
 
   async issue(year: number, actor: Actor): Promise<Report> {
@@ -128,11 +148,7 @@ export class ReportService {
         { fields: ['entity', 'email'] },
       ),
       em.find(SessionRecord, { workflow: { $in: ids } }, { fields: ['workflow', 'leaderEmail'] }),
-      em.find(
-        AuditEvent,
-        { dialogue, toState: { $ne: null }, at: { $lte: now } },
-        { orderBy: { at: 'asc', id: 'asc' }, fields: ['entityCode', 'at', 'toState'] },
-      ),
+      transitionsUntil(em, dialogue, now),
       em.findOne(Report, { dialogue }, { orderBy: { version: 'desc' } }),
       em.findOne(Report, { dialogue: { year: dialogue.year - 1 } }, { orderBy: { version: 'desc' } }),
     ]);
@@ -182,10 +198,20 @@ export class ReportService {
       year: dialogue.year,
       reportCutoff: dialogue.reportCutoff,
       compiledAt: now,
-      history: history.map((a) => ({ code: a.entityCode as string, at: a.at, to: a.toState as string })),
+      history,
       launchedAt: dialogue.launchedAt,
       previousYear: previousYear ? { year: dialogue.year - 1, totals: previousYear.content.totals } : null,
       previousVersion: previousVersion?.content ?? null,
     });
   }
+}
+
+/** Every state change of the year's entities up to `now`, in order: what the states over time are drawn from. */
+async function transitionsUntil(em: EntityManager, dialogue: Dialogue, now: Date) {
+  const events = await em.find(
+    AuditEvent,
+    { dialogue, toState: { $ne: null }, at: { $lte: now } },
+    { orderBy: { at: 'asc', id: 'asc' }, fields: ['entityCode', 'at', 'toState'] },
+  );
+  return events.map((a) => ({ code: a.entityCode as string, at: a.at, to: a.toState as string }));
 }
