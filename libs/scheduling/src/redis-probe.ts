@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+import { within } from './health-check';
 
 /**
  * A connection of its own for the health checks: BullMQ's connections retry forever by design, which would make a health
@@ -20,10 +21,7 @@ export class RedisProbe implements OnModuleDestroy {
 
   async ping(): Promise<void> {
     if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
-    await Promise.race([
-      this.client.ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref()),
-    ]);
+    await within(2000, 'Redis', this.client.ping());
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { allQueues, type QueueName } from '@cascade/scheduling';
+import { allQueues, within, type QueueName } from '@cascade/scheduling';
 
 /** Every queue of the registry, as the api's producers hold them: read for readiness and for the metrics. */
 @Injectable()
@@ -15,22 +15,22 @@ export class QueueProbe {
 
   /** Jobs per state of each queue. BullMQ's connection retries forever by design: bounded here to 2 s. */
   async jobCounts(): Promise<{ queue: QueueName; counts: Record<string, number> }[]> {
-    const read = Promise.all(
-      allQueues.map(async (queue) => ({
-        queue,
-        counts: await this.queue(queue).getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized'),
-      })),
+    return within(
+      2000,
+      'the queues',
+      Promise.all(
+        allQueues.map(async (queue) => ({
+          queue,
+          counts: await this.queue(queue).getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+            'failed',
+            'prioritized',
+          ),
+        })),
+      ),
     );
-    read.catch(() => undefined); // a late failure after the timeout is already reported
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the queues did not answer within 2 s')), 2000);
-    });
-    try {
-      return await Promise.race([read, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   async readAll(): Promise<void> {
