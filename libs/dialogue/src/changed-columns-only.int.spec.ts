@@ -106,10 +106,10 @@ describe.each(testDrivers())('a transition writes only what it changed (%s)', (d
     expect(statements.map(statementShape)).toEqual([
       'begin',
       'select entity_workflow',
+      // The records, the tree and the submissions so far, counted in one statement.
       'select person',
-      'select statistics',
       'select timer',
-      'select duty_station_holiday',
+      // No duty station's holidays: a submitted entity has no timer to plan.
       'insert outbox',
       'insert audit_event',
       'insert statistics',

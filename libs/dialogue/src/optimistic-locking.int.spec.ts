@@ -73,8 +73,7 @@ describe.each(testDrivers())('optimistic locking of workflow instances (%s)', (d
     // committed at once. SQLite has one connection, so the change is made inside the service's transaction.
     const bump = 'update entity_workflow set version = version + 1 where id = ?';
     const outcome = workflows.applyEvent(
-      YEAR,
-      'CHARLIE',
+      { year: YEAR, code: 'CHARLIE' },
       { type: 'record-session' },
       ADMIN,
       () => [],

@@ -1,43 +1,15 @@
-import type { Response } from 'express';
-import {
-  AccessTokenService,
-  AnnexEPrefillQueryService,
-  CascadeQueryService,
-  CascadeService,
-  DialogueService,
-  EntityImportService,
-  EntityWorkflowService,
-  InvitationService,
-  LANGUAGES,
-  ManagerWorkflow,
-  OrgTreeService,
-  PortalCascadeService,
-  PortalService,
-  SessionService,
-  StatisticsService,
-  type Language,
-} from '@cascade/dialogue';
+import { LANGUAGES, ManagerWorkflow, type Language } from '@cascade/dialogue';
 import { OutboxMessage } from '@cascade/scheduling';
+import { openTestOrm, responseRecorder, testDrivers, type TestOrm } from '@cascade/testing';
+import type { PortalPages } from './portal-pages';
+import type { PortalPagesController } from './portal-pages.controller';
 import {
-  clearQueuePrefix,
-  openTestOrm,
-  sampleDialogueInput,
-  testDrivers,
-  uniqueQueuePrefix,
-  type TestOrm,
-} from '@cascade/testing';
-import { CsrfTokens } from './csrf';
-import { FlashStore } from './flash-store';
-import { PageRenderer } from './page-renderer';
-import { PortalLinks } from './portal-links';
-import { PortalPages } from './portal-pages';
-import { PortalPagesController } from './portal-pages.controller';
-import { PortalRedis } from './portal-redis';
+  FIXTURE_DOMAIN,
+  pagesControllerFixture,
+  type PagesControllerFixture,
+} from './testing/pages-controller-fixture';
 
-const ADMIN = 'admin@test';
-const YEAR = 2026;
-const CODE = 'NYO';
-const D = '@nyo.example.org';
+const D = FIXTURE_DOMAIN;
 const TREE = [
   'name,email,manager_email,language,is_manager',
   `Rosa Head,head${D},,en,yes`,
@@ -47,34 +19,6 @@ const TREE = [
   `Ann Two,ann2${D},ann${D},es,`,
   `Bob One,bob1${D},bob${D},en,`,
 ].join('\n');
-
-interface Answer {
-  status: number;
-  location: string | null;
-  html: string;
-}
-
-/** What the controller writes to the response: the status, a redirect's address, the page. */
-function recorder(): { response: Response; answer: Answer } {
-  const answer: Answer = { status: 0, location: null, html: '' };
-  const response = {
-    setHeader: () => response,
-    type: () => response,
-    status(code: number) {
-      answer.status = code;
-      return response;
-    },
-    send(html: string) {
-      answer.html = html;
-      return response;
-    },
-    redirect(code: number, location: string) {
-      answer.status = code;
-      answer.location = location;
-    },
-  };
-  return { response: response as unknown as Response, answer };
-}
 
 /** Handlebars' escapes back to characters, for comparing text. */
 const decode = (html: string) =>
@@ -102,14 +46,13 @@ describe.each(testDrivers())(
   "the leader page's schedule form, through the pages controller (%s)",
   (driver) => {
     let db: TestOrm;
-    let redis: PortalRedis;
+    let fixture: PagesControllerFixture;
     let controller: PortalPagesController;
     let pages: PortalPages;
     let token: string;
-    const prefix = uniqueQueuePrefix();
 
     const show = async (query: Record<string, string> = {}) => {
-      const { response, answer } = recorder();
+      const { response, answer } = responseRecorder();
       await controller.show(token, query, response);
       return answer;
     };
@@ -121,7 +64,7 @@ describe.each(testDrivers())(
     const post = async (form: string, fields: Record<string, string>, lang: Language = 'en', csrf = true) => {
       const page = await show({ lang });
       const body = csrf ? { ...fields, _csrf: csrfOf(page.html, form) } : fields;
-      const { response, answer } = recorder();
+      const { response, answer } = responseRecorder();
       await controller.submit(token, form, lang, body, response);
       return answer;
     };
@@ -131,68 +74,13 @@ describe.each(testDrivers())(
 
     beforeAll(async () => {
       db = await openTestOrm(driver, new Date('2026-10-01T12:00:00Z'));
-      const { orm, clock, registry } = db;
-      const workflows = new EntityWorkflowService(orm.em, clock, registry);
-      const tree = new OrgTreeService(orm.em, clock, registry);
-      const tokens = new AccessTokenService(orm.em, clock);
-      const portal = new PortalService(
-        orm.em,
-        clock,
-        tokens,
-        tree,
-        new SessionService(workflows),
-        new StatisticsService(workflows),
-        new AnnexEPrefillQueryService(orm.em),
-      );
-      const cascade = new PortalCascadeService(
-        new CascadeService(orm.em, clock, registry),
-        new CascadeQueryService(orm.em, clock, registry),
-      );
-      const csrf = new CsrfTokens('s'.repeat(40));
-      pages = new PortalPages(PageRenderer.fromDirectory(), csrf);
-      redis = new PortalRedis(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-      const links = new PortalLinks({
-        publicUrl: 'https://cascade.test',
-        ethicsOffice: [],
-        messageIdDomain: 'cascade.test',
-        ethicsOfficeTimeZone: 'UTC',
-      });
-      controller = new PortalPagesController(
-        portal,
-        cascade,
-        pages,
-        csrf,
-        new FlashStore(redis.client, `${prefix}:portal-flash`),
-        links,
-      );
-      const dialogues = new DialogueService(orm.em, clock, registry);
-      const dialogue = await dialogues.create(sampleDialogueInput(YEAR), ADMIN);
-      await new EntityImportService(orm.em, clock).importJson(
-        [
-          {
-            code: CODE,
-            name: 'New York Office',
-            kind: 'office',
-            dutyStation: 'New York',
-            timeZone: 'America/New_York',
-            language: 'en',
-            headName: 'Rosa Head',
-            headEmail: `head${D}`,
-            focalPoints: [{ name: 'Focal', email: `focal${D}` }],
-          },
-        ],
-        ADMIN,
-      );
-      await dialogues.launch(YEAR, ADMIN);
-      await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
-      await tree.importCsv(YEAR, CODE, TREE, ADMIN);
-      token = (await tokens.issueFor(YEAR, CODE, { role: 'leader', email: `ann${D}`, language: 'fr' }, ADMIN))
-        .token;
+      fixture = await pagesControllerFixture(db, TREE);
+      ({ controller, pages } = fixture);
+      token = await fixture.linkFor('leader', `ann${D}`, 'fr');
     });
 
     afterAll(async () => {
-      redis?.onModuleDestroy();
-      await clearQueuePrefix(prefix);
+      await fixture?.close();
       await db?.close();
     });
 
@@ -332,7 +220,7 @@ describe.each(testDrivers())(
       const stale = csrfOf((await show({ lang: 'fr' })).html, 'cancel-session');
       expect(stale).not.toBe('');
       const cancel = async () => {
-        const { response, answer } = recorder();
+        const { response, answer } = responseRecorder();
         await controller.submit(token, 'cancel-session', 'fr', { _csrf: stale }, response);
         return answer;
       };

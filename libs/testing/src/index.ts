@@ -27,3 +27,4 @@ export {
   type TreeOptions,
   type TreePerson,
 } from '@cascade/persistence';
+export * from './response-recorder';

@@ -40,7 +40,7 @@ export {
   OVERRIDE_TARGET_GUARD,
   type StepResult,
 } from './step';
-export { plan, anchorDates, type PlannedTimer } from './plan';
+export { plan, plansTimersIn, anchorDates, type PlannedTimer } from './plan';
 export { accommodatedDeadline, type LateAdditionInput } from './late-addition';
 export {
   atLocalSendTime,

@@ -7,7 +7,7 @@ import {
   type LeadershipDialogueInstance,
 } from './testing/leadership-dialogue-snapshot';
 import type { InstanceSnapshot } from './instance';
-import { plan, type PlannedTimer } from './plan';
+import { plan, plansTimersIn, type PlannedTimer } from './plan';
 
 const v1Text = readFileSync(join(__dirname, '../../../workflows/leadership-dialogue.v1.yaml'), 'utf8');
 const def = parseDefinition(v1Text, 'leadership-dialogue.v1.yaml');
@@ -28,6 +28,24 @@ function inst(state: string, over: Partial<LeadershipDialogueInstance> = {}): In
 }
 
 const brief = (timers: PlannedTimer[]) => timers.map((t) => `${t.timerId} ${t.localDueAt}`);
+
+describe('plansTimersIn: which states can have timers (the planner skips reading holidays for the others)', () => {
+  const before = new Date('2026-01-01T00:00:00Z');
+
+  it.each(Object.keys(def.states))('%s: no timer planned whenever it says none can be', (state) => {
+    const planned = plan(def, inst(state), before);
+    if (!plansTimersIn(def, state)) expect(planned).toEqual([]);
+    else expect(planned.length).toBeGreaterThan(0);
+  });
+
+  it('the chase states have timers; submitted and final states have none', () => {
+    const withTimers = Object.keys(def.states).filter((state) => plansTimersIn(def, state));
+    expect(withTimers).toEqual(expect.arrayContaining(['invited', 'cascading', 'overdue']));
+    expect(withTimers).not.toContain('stats-submitted');
+    expect(withTimers).not.toContain('reported');
+    expect(withTimers).not.toContain('withdrawn');
+  });
+});
 
 describe('plan per state (New York, deadline Thu 31 Dec 2026, cutoff Sun 28 Feb 2027)', () => {
   const now = new Date('2026-10-01T14:00:00Z');

@@ -30,6 +30,17 @@ export interface PlannedTimer {
 const MAX_REPEATS = 500;
 
 /**
+ * Whether an instance in this state can have timers at all (some timer or the escalation is active in it): when
+ * not, planning needs neither its facts nor its calendar.
+ */
+export function plansTimersIn(def: WorkflowDefinition, state: string): boolean {
+  if (def.states[state]?.final !== false) return false;
+  return (
+    def.timers.some((t) => t.activeIn.includes(state)) || (def.escalation?.activeIn.includes(state) ?? false)
+  );
+}
+
+/**
  * The timers an instance should have right now: only those active in its current state and due strictly after
  * `now`, so re-planning after any transition replaces the whole set and nothing obsolete fires.
  */

@@ -13,6 +13,7 @@ import type { AnnexEPrefill } from '../statistics/annex-e-prefill';
 import { AnnexEPrefillQueryService } from '../statistics/annex-e-prefill-query.service';
 import { StatisticsService, type StatisticsInput } from '../statistics/statistics.service';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
+import { instanceIn } from '../workflow-instance/instance-lookup';
 import { AccessToken } from './access-token.entity';
 import { AccessTokenService } from './access-token.service';
 import { allowRoles, portalActorOf } from './portal-roles';
@@ -48,9 +49,17 @@ export class PortalService {
     private readonly annexE: AnnexEPrefillQueryService,
   ) {}
 
+  /**
+   * The instance each context's token was read with, for the first operation on that context (the request's page
+   * or form), which then need not read it again; later operations on a context kept longer read it afresh.
+   */
+  private readonly resolvedWith = new WeakMap<PortalContext, EntityWorkflow>();
+
   async resolve(raw: string): Promise<PortalContext> {
     const token = await this.tokens.resolve(this.em.fork(), raw);
-    return contextOf(token, this.clock.now());
+    const ctx = contextOf(token, this.clock.now());
+    this.resolvedWith.set(ctx, token.workflow);
+    return ctx;
   }
 
   async focalPointView(ctx: PortalContext): Promise<FocalPointView> {
@@ -101,7 +110,7 @@ export class PortalService {
   /** Figures that differ from the records need `confirmDifferences`; `crossCheck` says what was confirmed. */
   async submitStatistics(ctx: PortalContext, input: StatisticsInput) {
     this.allow(ctx, ['focal-point'], 'submit statistics');
-    const options = { requireConfirmation: true };
+    const options = { requireConfirmation: true, loaded: this.takeResolved(ctx) };
     const outcome = await this.statistics.submit(
       ctx.year,
       ctx.entity.code,
@@ -286,7 +295,16 @@ export class PortalService {
     return portalActorOf(ctx);
   }
 
+  /** The instance read with the context's token, once. */
+  private takeResolved(ctx: PortalContext): EntityWorkflow | undefined {
+    const loaded = this.resolvedWith.get(ctx);
+    this.resolvedWith.delete(ctx);
+    return loaded;
+  }
+
   private async instanceOf(em: EntityManager, ctx: PortalContext): Promise<EntityWorkflow> {
+    const loaded = this.takeResolved(ctx);
+    if (loaded) return instanceIn(em, { year: ctx.year, code: ctx.entity.code, loaded });
     const token = await em.findOneOrFail(AccessToken, ctx.tokenId, {
       populate: ['workflow', 'workflow.dialogue', 'workflow.entity'],
     });

@@ -63,8 +63,7 @@ export class SessionService {
     const warning = sessionSizeWarning(input.participants);
     let session: SessionRecord | undefined;
     const outcome = await this.workflows.applyEvent(
-      year,
-      code,
+      { year, code },
       { type: 'record-session' },
       actor,
       () => (warning ? [warning] : []),
@@ -113,8 +112,7 @@ export class SessionService {
     const warning = notice?.message ?? null;
     let session: SessionRecord | undefined;
     const outcome = await this.workflows.applyEvent(
-      year,
-      code,
+      { year, code },
       { type: 'record-session' },
       actor,
       () => (warning ? [warning] : []),

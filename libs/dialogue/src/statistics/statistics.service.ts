@@ -36,6 +36,8 @@ export interface SubmitStatisticsOptions {
    * API, whose caller enters figures the Ethics Office holds: the differences are still kept, unconfirmed.
    */
   requireConfirmation?: boolean;
+  /** The entity's instance as the caller read it already (a token link's): not read again. */
+  loaded?: EntityWorkflow;
 }
 
 export function checkStatistics(input: StatisticsInput): void {
@@ -105,19 +107,17 @@ export class StatisticsService {
     checkStatistics(input);
     let submission: StatisticsSubmission | undefined;
     const outcome = await this.workflows.applyEvent(
-      year,
-      code,
+      { year, code, loaded: options.loaded },
       { type: 'submit-statistics' },
       actor,
       () => [],
       async (em, instance, now) => {
-        const records = await crossCheckRecords(em, instance);
+        const { records, revisions } = await crossCheckRecords(em, instance);
         checkAgainstReportingTree(records, input);
         const crossCheck = crossCheckOf(records, input, options);
-        const previous = await em.count(StatisticsSubmission, { workflow: instance });
         submission = em.create(StatisticsSubmission, {
           workflow: instance,
-          revision: previous + 1,
+          revision: revisions + 1,
           eligibleStaff: input.eligibleStaff,
           staffParticipated: input.staffParticipated,
           sessionsHeld: input.sessionsHeld,
@@ -145,27 +145,34 @@ type Count = number | string | null;
 
 /**
  * What Cascade counts itself, in one statement inside the transaction that writes: the entity's recorded
- * sessions and their distinct leaders, the people of its reporting tree and its managers.
+ * sessions and their distinct leaders, the people of its reporting tree and its managers; and the submissions
+ * so far, which number the new one.
  */
-async function crossCheckRecords(em: EntityManager, instance: EntityWorkflow): Promise<CrossCheckRecords> {
-  const rows: { sessions: Count; leaders: Count; people: Count; managers: Count }[] = await em
-    .getConnection()
-    .execute(
+async function crossCheckRecords(
+  em: EntityManager,
+  instance: EntityWorkflow,
+): Promise<{ records: CrossCheckRecords; revisions: number }> {
+  const rows: { sessions: Count; leaders: Count; people: Count; managers: Count; revisions: Count }[] =
+    await em.getConnection().execute(
       `select (select count(*) from person where entity_id = ?) as people,
   (select sum(case when is_manager then 1 else 0 end) from person where entity_id = ?) as managers,
+  (select count(*) from statistics where workflow_id = ?) as revisions,
   count(*) as sessions, count(distinct leader_email) as leaders
 from "session" where workflow_id = ?`,
-      [instance.entity.id, instance.entity.id, instance.id],
+      [instance.entity.id, instance.entity.id, instance.id, instance.id],
       'all',
       em.getTransactionContext(),
     );
   const n = (value: Count | undefined) => Number(value ?? 0);
   const row = rows[0];
   return {
-    sessions: n(row?.sessions),
-    leaders: n(row?.leaders),
-    people: n(row?.people),
-    managers: n(row?.managers),
+    records: {
+      sessions: n(row?.sessions),
+      leaders: n(row?.leaders),
+      people: n(row?.people),
+      managers: n(row?.managers),
+    },
+    revisions: n(row?.revisions),
   };
 }
 

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { nextDigest, plan, type InstanceSnapshot, type WorkflowDefinition } from '@cascade/workflow';
+import {
+  nextDigest,
+  plan,
+  plansTimersIn,
+  type InstanceSnapshot,
+  type WorkflowDefinition,
+} from '@cascade/workflow';
 import { Timer } from './timer.entity';
 import type { Dialogue } from '../dialogue/dialogue.entity';
 import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
@@ -85,17 +91,24 @@ export class TimerPlanner {
       pendingOf.set(owner, list);
     }
     const scope = column === 'workflowId' ? 'w' : 'm';
+    // A state without timers (submitted, final) plans nothing: its duty station's holidays need not be read.
+    const dated = subjects.filter((s) => plansTimersIn(s.definition, s.snapshot.state));
     const calendarOf = await loadStationCalendars(
       em,
-      subjects.map((s) => s.dutyStation),
+      dated.map((s) => s.dutyStation),
     );
     for (const subject of subjects) {
       const existing = pendingOf.get(subject.id) ?? [];
       const createFrom = options.catchUpFrom ?? now;
       // Rows already due but not yet fired stay if the new plan still has them; nothing new is created in the past.
       const keepFrom = Math.min(createFrom.getTime(), ...existing.map((t) => t.dueAt.getTime() - 1));
-      const snapshot = { ...subject.snapshot, holidays: calendarOf(subject.dutyStation) };
-      const desired = plan(subject.definition, snapshot, new Date(keepFrom));
+      const desired = plansTimersIn(subject.definition, subject.snapshot.state)
+        ? plan(
+            subject.definition,
+            { ...subject.snapshot, holidays: calendarOf(subject.dutyStation) },
+            new Date(keepFrom),
+          )
+        : [];
       const unmatched = new Map(existing.map((t) => [slotOf(t.timerId, t.dueAt), t]));
       for (const planned of desired) {
         if (unmatched.delete(slotOf(planned.timerId, planned.dueAt))) continue;

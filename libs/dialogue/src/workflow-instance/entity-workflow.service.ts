@@ -10,7 +10,7 @@ import { isCalendarDay } from '../shared/dates';
 import { ConcurrentModification, ValidationFailed } from '../shared/errors';
 import { FieldChecks } from '../shared/field-checks';
 import { EntityWorkflow } from './entity-workflow.entity';
-import { findDialogue, findInstance } from './instance-lookup';
+import { findDialogue, findInstance, instanceIn, type InstanceTarget } from './instance-lookup';
 import { WorkflowRegistry } from './workflow-registry';
 import { WorkflowTransitions } from './workflow-transitions';
 
@@ -71,7 +71,7 @@ export class EntityWorkflowService {
 
   withdraw(year: number, code: string, reason: string, actor: Actor): Promise<TransitionOutcome> {
     checkReason(reason);
-    return this.applyEvent(year, code, { type: 'withdraw', reason }, actor);
+    return this.applyEvent({ year, code }, { type: 'withdraw', reason }, actor);
   }
 
   override(
@@ -82,7 +82,7 @@ export class EntityWorkflowService {
     actor: Actor,
   ): Promise<TransitionOutcome> {
     checkReason(reason);
-    return this.applyEvent(year, code, { type: 'override', targetState, reason }, actor);
+    return this.applyEvent({ year, code }, { type: 'override', targetState, reason }, actor);
   }
 
   /** `alongside` writes in the same transaction (e.g. the Focal Point's request marked granted). */
@@ -99,8 +99,7 @@ export class EntityWorkflowService {
     }
     checkReason(reason);
     return this.applyEvent(
-      year,
-      code,
+      { year, code },
       { type: 'grant-extension', newDeadline, reason },
       actor,
       (instance) => extensionWarnings(instance, newDeadline),
@@ -114,8 +113,7 @@ export class EntityWorkflowService {
    * (a confirmation the actor gave, say), beside the warnings.
    */
   async applyEvent(
-    year: number,
-    code: string,
+    target: InstanceTarget,
     event: WorkflowEvent,
     actor: Actor,
     warningsFor: (instance: EntityWorkflow) => string[] = () => [],
@@ -127,7 +125,7 @@ export class EntityWorkflowService {
   ): Promise<TransitionOutcome> {
     try {
       return await this.em.transactional(async (em) => {
-        const instance = await findInstance(em, year, code);
+        const instance = await instanceIn(em, target);
         const now = this.clock.now();
         const warnings = warningsFor(instance);
         const extra = (await mutate?.(em, instance, now)) ?? null;
@@ -143,7 +141,7 @@ export class EntityWorkflowService {
         return { instance, result, warnings };
       });
     } catch (error) {
-      if (error instanceof OptimisticLockError) throw new ConcurrentModification(`entity ${code}`);
+      if (error instanceof OptimisticLockError) throw new ConcurrentModification(`entity ${target.code}`);
       throw error;
     }
   }

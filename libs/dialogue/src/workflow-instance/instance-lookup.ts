@@ -28,3 +28,23 @@ export async function findInstance(
   }
   return instance;
 }
+
+/**
+ * Which instance an event is for: its year and entity code, and the instance itself when the caller has read it
+ * already (a token link resolves to its instance), so the transaction does not read it again. A copy read before
+ * the transaction is safe to write from: the instance's version column refuses it if anything changed since.
+ */
+export interface InstanceTarget {
+  year: number;
+  code: string;
+  loaded?: EntityWorkflow;
+}
+
+/** The target's instance in this unit of work, with its dialogue and entity, read only when not given. */
+export function instanceIn(em: EntityManager, target: InstanceTarget): Promise<EntityWorkflow> {
+  const { loaded } = target;
+  if (!loaded) return findInstance(em, target.year, target.code);
+  em.merge(loaded.dialogue);
+  em.merge(loaded.entity);
+  return Promise.resolve(em.merge(loaded));
+}
