@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { OrgTreeService } from '../org/org-tree.service';
+import { cascadeProgress } from '../org/org-tree';
 import { Person } from '../org/person.entity';
 import { sessionDaysOf } from '../session/annex-c';
 import { SessionRecord } from '../session/session-record.entity';
@@ -26,13 +26,12 @@ export interface FocalPointRows {
 export async function readFocalPointRows(
   em: EntityManager,
   instance: EntityWorkflow,
-  services: { orgTree: OrgTreeService; annexE: AnnexEPrefillQueryService },
+  services: { annexE: AnnexEPrefillQueryService },
 ): Promise<FocalPointRows> {
   const latest = () =>
     em.findOne(StatisticsSubmission, { workflow: instance }, { orderBy: { revision: 'desc' } });
-  const [progress, sessions, statistics, records, extensions, scenarios, seminars] = await Promise.all([
-    services.orgTree.progressOf(em, instance),
-    sessionsOf(em, instance),
+  const [{ progress, sessions }, statistics, records, extensions, scenarios, seminars] = await Promise.all([
+    progressAndSessionsOf(em, instance),
     latest(),
     services.annexE.recordsOf(em, instance),
     em.find(ExtensionRequest, { workflow: instance }, { orderBy: { id: 'desc' } }),
@@ -92,11 +91,31 @@ export function focalPointViewOf(
 }
 
 /** The sessions of an instance with their leaders' names and the questions they raised. */
-export async function sessionsOf(em: EntityManager, instance: EntityWorkflow): Promise<SessionSummary[]> {
-  const [sessions, people] = await Promise.all([
+/**
+ * The reporting tree's progress and the recorded sessions, as the Focal Point's, the Head's and a leader's pages
+ * show them both: one read of the tree's people and one of the sessions serve both (and the questions, when
+ * there is a session).
+ */
+export async function progressAndSessionsOf(
+  em: EntityManager,
+  instance: EntityWorkflow,
+): Promise<{ progress: CascadeProgress; sessions: SessionSummary[] }> {
+  const [records, people] = await Promise.all([
     em.find(SessionRecord, { workflow: instance }, { orderBy: { heldOn: 'asc', id: 'asc' } }),
-    em.find(Person, { entity: instance.entity }, { fields: ['email', 'name'] }),
+    em.find(Person, { entity: instance.entity }, { orderBy: { id: 'asc' } }),
   ]);
+  const byLeader = new Map<string, number>();
+  for (const s of records) byLeader.set(s.leaderEmail, (byLeader.get(s.leaderEmail) ?? 0) + 1);
+  return { progress: cascadeProgress(people, byLeader), sessions: await summariesOf(em, records, people) };
+}
+
+/** The sessions as the pages list them, each with its leader's name from the tree and its questions. */
+async function summariesOf(
+  em: EntityManager,
+  sessions: SessionRecord[],
+  people: Pick<Person, 'email' | 'name'>[],
+): Promise<SessionSummary[]> {
+  if (sessions.length === 0) return [];
   const questions = await em.find(SessionQuestion, { session: { $in: sessions.map((s) => s.id) } });
   const names = new Map(people.map((p) => [p.email, p.name]));
   return sessions.map((s) =>

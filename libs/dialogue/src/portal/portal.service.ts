@@ -19,7 +19,13 @@ import { AccessTokenService } from './access-token.service';
 import { allowRoles, portalActorOf } from './portal-roles';
 import { createLeaderLink, reissueParticipantsLink } from './page-links';
 import { checkFeedback, FeedbackFull, feedbackRoom } from './participant-feedback';
-import { contextOf, focalPointViewOf, readFocalPointRows, sessionsOf, summaryOf } from './portal-views';
+import {
+  contextOf,
+  focalPointViewOf,
+  progressAndSessionsOf,
+  readFocalPointRows,
+  summaryOf,
+} from './portal-views';
 import type {
   CascadeProgress,
   ExtensionRequestInput,
@@ -66,7 +72,7 @@ export class PortalService {
     this.allow(ctx, ['focal-point'], 'see the Focal Point page');
     const em = this.em.fork();
     const instance = await this.instanceOf(em, ctx);
-    const rows = await readFocalPointRows(em, instance, { orgTree: this.orgTree, annexE: this.annexE });
+    const rows = await readFocalPointRows(em, instance, { annexE: this.annexE });
     return focalPointViewOf(ctx, instance, rows);
   }
 
@@ -83,8 +89,7 @@ export class PortalService {
     const instance = await this.instanceOf(em, ctx);
     return {
       context: ctx,
-      progress: await this.orgTree.progressOf(em, instance),
-      sessions: await sessionsOf(em, instance),
+      ...(await progressAndSessionsOf(em, instance)),
       headConfirmedAt: instance.headConfirmedAt,
     };
   }
@@ -93,11 +98,8 @@ export class PortalService {
     this.allow(ctx, ['leader'], 'see a leader page');
     const em = this.em.fork();
     const instance = await this.instanceOf(em, ctx);
-    return {
-      context: ctx,
-      progress: await this.orgTree.progressOf(em, instance),
-      sessions: (await sessionsOf(em, instance)).filter((s) => s.leaderEmail === ctx.subjectEmail),
-    };
+    const { progress, sessions } = await progressAndSessionsOf(em, instance);
+    return { context: ctx, progress, sessions: sessions.filter((s) => s.leaderEmail === ctx.subjectEmail) };
   }
 
   /** The feedback form's page: the session, and how many answers its link takes and has had (no names). */
