@@ -153,6 +153,19 @@ describe.each(testDrivers())('a mail previewed with an entity’s real data (%s)
     expect(await counts()).toEqual(before);
   });
 
+  it('lists the entities of the latest dialogue, or of a year, for the picker', async () => {
+    const expected = {
+      year: YEAR,
+      entities: [
+        { code: 'DPPA', name: 'Department of Political and Peacebuilding Affairs' },
+        { code: 'UNOG', name: expect.stringContaining('Geneva') },
+      ],
+    };
+    expect(await previews.entities()).toEqual(expected);
+    expect(await previews.entities(YEAR)).toEqual(expected);
+    expect(await previews.entities(1999)).toBeNull();
+  });
+
   it('says which fact is missing instead of inventing it, and knows no entity it has not got', async () => {
     const before = await counts();
     // UNOG has no extension, no tree, no statistics; DPPA's Head has scheduled no session.

@@ -96,8 +96,9 @@ export class MailPreviewService {
     year?: number,
   ): Promise<{ year: number; entities: { code: string; name: string }[] } | null> {
     const em = this.em.fork();
-    const dialogue = await em.findOne(Dialogue, year === undefined ? {} : { year }, {
+    const [dialogue] = await em.find(Dialogue, year === undefined ? {} : { year }, {
       orderBy: { year: 'desc' },
+      limit: 1,
     });
     if (!dialogue) return null;
     const instances = await em.find(
