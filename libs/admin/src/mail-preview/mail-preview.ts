@@ -57,6 +57,9 @@ const MISSING_KEYS: Record<MissingFact, ConsoleKey> = {
   'no-extension-granted': 'mailPreview.missing.noExtensionGranted',
   'no-extension-refused': 'mailPreview.missing.noExtensionRefused',
   'no-statistics': 'mailPreview.missing.noStatistics',
+  'no-answered-question': 'mailPreview.missing.noAnsweredQuestion',
+  'not-added-late': 'mailPreview.missing.notAddedLate',
+  'no-report-issued': 'mailPreview.missing.noReportIssued',
   'frozen-when-decided': 'mailPreview.missing.frozenWhenDecided',
   'not-about-an-entity': 'mailPreview.missing.notAboutAnEntity',
 };

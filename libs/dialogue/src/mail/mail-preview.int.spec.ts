@@ -9,6 +9,8 @@ import { readEntityCsv } from '../entity/entity-csv';
 import { EntityImportService } from '../entity/entity-import.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { AccessToken } from '../portal/access-token.entity';
+import { RequestsService } from '../portal/requests.service';
+import { SessionService } from '../session/session.service';
 import { EntityWorkflowService } from '../workflow-instance/entity-workflow.service';
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { MailComposer } from './mail-composer.service';
@@ -74,13 +76,28 @@ describe.each(testDrivers())('a mail previewed with an entity’s real data (%s)
     await new OrgTreeService(orm.em, clock, registry).importEntityCsv('DPPA', TREE, ADMIN);
     await dialogues.launch(YEAR, ADMIN);
     await new InvitationService(orm.em, clock, registry).inviteAll(dialogue.id, ADMIN);
-    await new EntityWorkflowService(orm.em, clock, registry).grantExtension(
+    const workflows = new EntityWorkflowService(orm.em, clock, registry);
+    // The Head's session raised a question, which the Ethics Office answered.
+    await new SessionService(workflows).report(
       YEAR,
       'DPPA',
-      '2027-01-29',
-      'Mission transition',
+      { email: 'head@dppa.example.org', name: null },
+      {
+        heldOn: '2026-10-01',
+        durationMinutes: 90,
+        language: 'English',
+        format: 'in-person',
+        staffParticipants: 3,
+        nonStaffParticipants: 0,
+        otherAgencyParticipants: {},
+        questions: ['May I accept a lunch invitation?'],
+      },
       ADMIN,
     );
+    const requests = new RequestsService(orm.em, clock, workflows);
+    const [question] = await requests.questions(YEAR, { unanswered: true });
+    await requests.answerQuestion(question.id, 'Only of nominal value.', ADMIN);
+    await workflows.grantExtension(YEAR, 'DPPA', '2027-01-29', 'Mission transition', ADMIN);
     const composer = new MailComposer(
       orm.em,
       clock,
@@ -150,6 +167,16 @@ describe.each(testDrivers())('a mail previewed with an entity’s real data (%s)
     expect(turn.manager).toEqual({ name: 'Rosemary Head', email: 'head@dppa.example.org' });
     expect(turn.draft.mails.map((m) => m.recipient.address)).toEqual(['head@dppa.example.org']);
     expect(turn.draft.mails[0].rendered.text).toContain('Rosemary Head');
+
+    // The latest answered question, to the leader of its session, in French.
+    const answered = ready(
+      await previews.forEntity({ template: 'question-answered', language: 'fr', code: 'DPPA' }),
+    );
+    expect(answered.draft.mails.map((m) => [m.recipient.role, m.recipient.address])).toEqual([
+      ['leader', 'head@dppa.example.org'],
+    ]);
+    expect(answered.draft.mails[0].rendered.text).toContain('May I accept a lunch invitation?');
+    expect(answered.draft.mails[0].rendered.text).toContain('Only of nominal value.');
     expect(await counts()).toEqual(before);
   });
 
@@ -168,7 +195,8 @@ describe.each(testDrivers())('a mail previewed with an entity’s real data (%s)
 
   it('says which fact is missing instead of inventing it, and knows no entity it has not got', async () => {
     const before = await counts();
-    // UNOG has no extension, no tree, no statistics; DPPA's Head has scheduled no session.
+    // UNOG has no extension, no tree, no statistics, no question; DPPA's Head has scheduled no session, DPPA was
+    // invited with the others (not added late) and no report has been issued.
     const missing = async (template: string, code: string) => {
       const preview = await previews.forEntity({ template, language: 'en', code });
       return preview.kind === 'missing' ? preview.missing : preview.kind;
@@ -178,6 +206,9 @@ describe.each(testDrivers())('a mail previewed with an entity’s real data (%s)
     expect(await missing('manager-your-turn', 'UNOG')).toBe('no-managers');
     expect(await missing('session-invitation', 'DPPA')).toBe('no-scheduled-session');
     expect(await missing('daily-digest', 'DPPA')).toBe('not-about-an-entity');
+    expect(await missing('question-answered', 'UNOG')).toBe('no-answered-question');
+    expect(await missing('late-entity-welcome', 'DPPA')).toBe('not-added-late');
+    expect(await missing('report-issued', 'DPPA')).toBe('no-report-issued');
     expect(await missing('managers-digest', 'DPPA')).toBe('frozen-when-decided');
     expect(await missing('invitation', 'NOPE')).toBe('unknown-entity');
     expect(

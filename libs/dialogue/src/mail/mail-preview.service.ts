@@ -5,6 +5,9 @@ import { mailAudiences } from '@cascade/workflow';
 import { Clock } from '@cascade/clock';
 import { ManagerWorkflow } from '../cascade/manager-workflow.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
+import { Person } from '../org/person.entity';
+import { questionAnsweredMail } from '../portal/question-answered-mail';
+import { SessionQuestion } from '../portal/requests.entity';
 import { entityNameIn } from '../entity/entity-names';
 import type { Language } from '../shared/languages';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
@@ -24,6 +27,9 @@ export type MissingFact =
   | 'no-extension-granted'
   | 'no-extension-refused'
   | 'no-statistics'
+  | 'no-answered-question'
+  | 'not-added-late'
+  | 'no-report-issued'
   | 'frozen-when-decided'
   | 'not-about-an-entity';
 
@@ -59,11 +65,12 @@ export type EntityMailPreview =
       draft: MailDraft;
     };
 
-/** Mails whose content is frozen by the decision that sends them (a digest's list, an answered question). */
-const FROZEN = new Set(['question-answered', 'managers-digest']);
+/** Mails whose content the decision that sends them draws up from what it sees then (the managers' digest's list). */
+const FROZEN = new Set(['managers-digest']);
 /** Mails sent by a service rather than by a workflow's definition, and whom they go to. */
 const SENT_BY_SERVICES: Readonly<Record<string, string[]>> = {
   'report-issued': ['focal-points', 'head-of-entity'],
+  // The invitation of an entity added late (the composer sends it in the invitation's place).
   'late-entity-welcome': ['focal-points', 'head-of-entity'],
 };
 
@@ -151,6 +158,22 @@ export class MailPreviewService {
       if ('missing' in chosen) return missing(chosen.missing);
       manager = chosen.manager;
       payload = { template: request.template, audience: managerAudience, managerId: manager.id, at };
+    } else if (request.template === 'question-answered') {
+      const question = await em.findOne(
+        SessionQuestion,
+        { session: { workflow: instance }, answer: { $ne: null } },
+        {
+          populate: ['session', 'session.workflow', 'session.workflow.entity'],
+          orderBy: { answeredAt: 'desc' },
+        },
+      );
+      if (!question) return missing('no-answered-question');
+      const leader = await em.findOne(Person, {
+        entity: instance.entity,
+        email: question.session.leaderEmail,
+      });
+      // The latest answer's mail, built as answering it built it (the leader, the session's day, question, answer).
+      payload = questionAnsweredMail(question, leader, asOf);
     } else if (entityAudience) {
       payload = { template: request.template, audience: entityAudience, workflowId: instance.id, at };
     } else {
@@ -204,5 +227,8 @@ function lackingFact({ template, facts, recipients }: MailPreview): MissingFact 
   if (template === 'statistics-received' && !facts.statistics) return 'no-statistics';
   if (template === 'extension-granted' && facts.extensionReason === null) return 'no-extension-granted';
   if (template === 'extension-refused' && facts.extensionReason === null) return 'no-extension-refused';
+  if (template === 'late-entity-welcome' && !facts.instance?.lateAdded) return 'not-added-late';
+  // Whether the entity is listed as completed is decided by the report's issue: before it, there is no listing.
+  if (template === 'report-issued' && !facts.dialogue.reportIssuedAt) return 'no-report-issued';
   return null;
 }
