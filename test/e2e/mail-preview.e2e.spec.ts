@@ -220,5 +220,25 @@ describe.each(testDrivers())('mail previews in the console (%s)', (driver) => {
       expect(await link.getAttribute('href')).toBe(`/admin/mail-preview?entity=DPPA&year=${YEAR}`);
       expect(watched.take()).toEqual([]);
     });
+
+    it('names the menu entry in French for a French account, and speaks French around the mail', async () => {
+      const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+      const watched = watchPage(page, new URL(stack.base).origin);
+      await page.goto(`${stack.base}/admin/login`);
+      await page.fill('input[name=email]', FRENCH_VIEWER.email);
+      await page.fill('input[name=password]', FRENCH_VIEWER.password);
+      await page.click('button:has-text("Login")');
+      await page.waitForSelector('[data-testid=dashboard], section');
+      await page.waitForLoadState('networkidle');
+      const entry = page.locator('a[href="/admin/mail-preview"]');
+      expect((await entry.textContent())?.trim()).toBe('Aperçus des courriels');
+      await entry.click();
+      await page.waitForURL(/\/admin\/mail-preview$/);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr');
+      expect(await page.textContent('label[for=entity]')).toBe(
+        'Entité dont les aperçus utilisent les données réelles',
+      );
+      expect(watched.take()).toEqual([]);
+    });
   });
 });
