@@ -23,6 +23,7 @@ const RESOURCES: Record<string, { record?: string[]; resource?: string[] }> = {
     record: [
       'timeline',
       'cascade',
+      'previewMails',
       'grantExtension',
       'override',
       'withdraw',

@@ -16,13 +16,15 @@ export interface ConsoleComponents {
 }
 
 /**
- * The console's components, and AdminJS's top bar overridden by one that draws it as it is and saves the
+ * The console's components; AdminJS's sidebar pages followed by the console's own tools (`sidebar-pages.jsx`);
+ * AdminJS's top bar overridden by one that draws it as it is and saves the
  * language chosen in its language menu to the account (`top-bar.jsx`).
  */
 export function registerComponents(
   loader: InstanceType<AdminJsModules['adminjs']['ComponentLoader']>,
 ): ConsoleComponents {
   loader.override('TopBar', path.join(COMPONENTS_DIR, 'top-bar.jsx'));
+  loader.override('SidebarPages', path.join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
   return {
     action: loader.add('ConsoleAction', path.join(COMPONENTS_DIR, 'console-action.jsx')),
     dashboard: loader.add('CascadeDashboard', path.join(COMPONENTS_DIR, 'dashboard.jsx')),

@@ -125,7 +125,7 @@ export function consoleRouter(parts: ConsoleRouterParts): Router {
     res.setHeader('Cache-Control', 'private, max-age=86400');
     res.type('text/javascript').sendFile(chartJs);
   });
-  router.get('/mail-preview', requireLogin(loginPath), mailPreview());
+  router.get('/mail-preview', requireLogin(loginPath), mailPreview(deps.queries.mailPreviews));
   router.get(
     '/export/:resource',
     requireLogin(loginPath),

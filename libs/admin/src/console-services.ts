@@ -15,6 +15,7 @@ import {
   InvitationService,
   LaunchPreviewQueryService,
   MailLogService,
+  MailPreviewService,
   MailQueryService,
   OrgTreeService,
   ParticipationQueryService,
@@ -77,5 +78,7 @@ export class ConsoleQueries {
     readonly cascade: CascadeQueryService,
     /** Before the launch: the entities it will invite and their invitations' recipients. */
     readonly launchPreview: LaunchPreviewQueryService,
+    /** A mail as it would be composed now for one entity, written nowhere (the mail previews). */
+    readonly mailPreviews: MailPreviewService,
   ) {}
 }

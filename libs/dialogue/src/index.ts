@@ -188,7 +188,14 @@ export { SimulationService } from './simulation/simulation.service';
 
 // Mail: composing, delivering, the log and its reads.
 export { MailMessage, MAIL_STATUSES } from './mail/mail-message.entity';
-export { MailComposer } from './mail/mail-composer.service';
+export { MailComposer, type MailDraft, type MailPreview } from './mail/mail-composer.service';
+export {
+  MailPreviewService,
+  type EntityMailPreview,
+  type EntityMailPreviewRequest,
+  type MissingFact,
+  type PreviewedEntity,
+} from './mail/mail-preview.service';
 export { MailDeliveryService } from './mail/mail-delivery.service';
 export { MailLogService } from './mail/mail-log.service';
 export { MailQueryService } from './mail/mail-query.service';

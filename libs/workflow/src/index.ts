@@ -41,6 +41,7 @@ export {
   type StepResult,
 } from './step';
 export { plan, plansTimersIn, anchorDates, type PlannedTimer } from './plan';
+export { mailAudiences } from './mail-audiences';
 export { accommodatedDeadline, type LateAdditionInput } from './late-addition';
 export {
   atLocalSendTime,

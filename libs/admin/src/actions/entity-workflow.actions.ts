@@ -6,6 +6,7 @@ import { cascadeTree } from './cascade-tree.action';
 import { extensionView, grantExtensionFlow } from './extension-grant';
 import { linksAction } from './links.action';
 import { timeline } from './timeline.action';
+import { previewMails } from './preview-mails.action';
 
 // The actions on one entity of a year: its timeline, its managers' cascade, an extension, an override, a
 // withdrawal, its links, its tree.
@@ -176,6 +177,7 @@ const importOrgTree: ConsoleActionSpec = {
 export const entityWorkflowActions: ConsoleActionSpec[] = [
   timeline,
   cascadeTree,
+  previewMails,
   grantExtension,
   override,
   withdraw,

@@ -3,6 +3,7 @@ import type { ConsoleActionSpec } from '../console-action';
 import { iso, percent, type ConsoleTable } from '../console-view';
 import type { Translate } from '../locale/console-text';
 import { cascadeLink, instanceFacts } from './action-kit';
+import { previewMailsLink } from './preview-mails.action';
 
 /**
  * An instance's whole story on one screen: facts, audit trail, mails, timers, and a link to its managers' cascade
@@ -37,7 +38,7 @@ export const timeline: ConsoleActionSpec = {
         ],
       ],
       tables: timelineTables(t, story),
-      links: [cascadeLink(t, instance.id)],
+      links: [cascadeLink(t, instance.id), previewMailsLink(t, instance.entity.code, instance.dialogue.year)],
     };
   },
 };

@@ -1,11 +1,11 @@
 import { EntityManager } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
-import { MailRenderer, messageIdFor } from '@cascade/mail';
+import { MailRenderer, messageIdFor, type RenderedMail } from '@cascade/mail';
 import { enqueueInOutbox, JobName, type SendMailPayload } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
 import { Clock } from '@cascade/clock';
-import { isLanguage } from '../shared/languages';
+import { isLanguage, type Language } from '../shared/languages';
 import { StatisticsSubmission } from '../statistics/statistics-submission.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { loadManagerMailFacts, type ManagerMailFacts } from '../cascade/manager-mail-facts';
@@ -15,6 +15,23 @@ import { managerMailData } from './manager-mail-data';
 import { frozenSessionOf, sessionCalendarFor, type FrozenSession } from '../cascade/session-calendar';
 import { MailMessage } from './mail-message.entity';
 import { MailSettings } from './mail-settings';
+
+/** What a decided mail is composed from: the template sent (a late entity's invitation is its welcome), facts, recipients. */
+interface MailRead {
+  template: string;
+  facts: MailFacts;
+  recipients: Recipient[];
+}
+
+/** A decided mail composed for each of its recipients, before anything is written. */
+export interface MailDraft extends MailRead {
+  mails: { recipient: Recipient; rendered: RenderedMail }[];
+}
+
+/** A decided mail read but not yet rendered: what the console's preview checks before rendering it. */
+export interface MailPreview extends MailRead {
+  render(): MailDraft['mails'];
+}
 
 /**
  * Turns a decided mail (a transition's or a timer's: template + audience) into one rendered row per recipient,
@@ -35,23 +52,11 @@ export class MailComposer {
     return this.em.fork().transactional(async (em) => {
       const existing = await em.find(MailMessage, { source }, { orderBy: { id: 'asc' } });
       if (existing.length > 0) return existing;
-      const facts = await this.factsOf(em, payload);
-      if (!facts) return [];
-      // The workflow says "invitation" for every invite; a late addition gets the welcome that explains its dates.
-      const template =
-        payload.template === 'invitation' && facts.instance?.lateAdded
-          ? 'late-entity-welcome'
-          : payload.template;
+      const draft = await this.draft(em, payload);
+      if (!draft) return [];
+      const { template, facts } = draft;
       const rows: MailMessage[] = [];
-      for (const recipient of this.recipientsOf(payload.audience, facts)) {
-        const rendered = this.renderer.render(
-          template,
-          recipient.language,
-          this.dataOf(template, facts, recipient),
-          {
-            timeZone: recipient.timeZone,
-          },
-        );
+      for (const { recipient, rendered } of draft.mails) {
         const row = em.create(MailMessage, {
           key: `${source}#${recipient.address}`,
           source,
@@ -86,6 +91,44 @@ export class MailComposer {
         enqueueInOutbox(em, JobName.DeliverMail, { mailId: row.id }, `deliver.${row.id}`, facts.now);
       }
       return rows;
+    });
+  }
+
+  /**
+   * What a decision would send, written nowhere: the facts and recipients, read in a fork of its own that is
+   * never flushed, and the rendering on demand (`render`), so that the console's preview can first check that the
+   * facts its template is about exist. `language` renders every copy in that language instead of each
+   * recipient's (the recipients keep theirs, to be shown).
+   */
+  async preview(payload: SendMailPayload, language?: Language): Promise<MailPreview | null> {
+    const read = await this.read(this.em.fork(), payload);
+    return read && { ...read, render: () => this.render(read, language) };
+  }
+
+  /** The template actually sent, the facts read for it and one rendering per recipient; null when its subject is gone. */
+  private async draft(em: EntityManager, payload: SendMailPayload): Promise<MailDraft | null> {
+    const read = await this.read(em, payload);
+    return read && { ...read, mails: this.render(read) };
+  }
+
+  private async read(em: EntityManager, payload: SendMailPayload): Promise<MailRead | null> {
+    const facts = await this.factsOf(em, payload);
+    if (!facts) return null;
+    // The workflow says "invitation" for every invite; a late addition gets the welcome that explains its dates.
+    const template =
+      payload.template === 'invitation' && facts.instance?.lateAdded
+        ? 'late-entity-welcome'
+        : payload.template;
+    return { template, facts, recipients: this.recipientsOf(payload.audience, facts) };
+  }
+
+  private render({ template, facts, recipients }: MailRead, language?: Language): MailDraft['mails'] {
+    return recipients.map((recipient) => {
+      const reader = language ? { ...recipient, language } : recipient;
+      const rendered = this.renderer.render(template, reader.language, this.dataOf(template, facts, reader), {
+        timeZone: recipient.timeZone,
+      });
+      return { recipient, rendered };
     });
   }
 

@@ -5,6 +5,7 @@ import { PortalAccessModule } from '../portal/portal-access.module';
 import { MailComposer } from './mail-composer.service';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailLogService } from './mail-log.service';
+import { MailPreviewService } from './mail-preview.service';
 import { MailQueryService } from './mail-query.service';
 import { MailSettings } from './mail-settings';
 
@@ -26,6 +27,7 @@ export class MailModule {
         MailDeliveryService,
         MailLogService,
         MailQueryService,
+        MailPreviewService,
       ],
       exports: [
         MailSettings,
@@ -34,6 +36,7 @@ export class MailModule {
         MailDeliveryService,
         MailLogService,
         MailQueryService,
+        MailPreviewService,
       ],
     };
   }

@@ -11,6 +11,7 @@ import type { EntityWorkflow } from '../workflow-instance/entity-workflow.entity
 import { EntityWorkflowService, type TransitionOutcome } from '../workflow-instance/entity-workflow.service';
 import { findDialogue } from '../workflow-instance/instance-lookup';
 import { ExtensionRequest, ScenarioProposal, SessionQuestion } from './requests.entity';
+import { questionAnsweredMail } from './question-answered-mail';
 
 const POPULATE = ['workflow', 'workflow.dialogue', 'workflow.entity'] as const;
 
@@ -169,22 +170,7 @@ export class RequestsService {
       enqueueInOutbox(
         em,
         JobName.SendMail,
-        {
-          workflowId: question.session.workflow.id,
-          template: 'question-answered',
-          audience: ['session-leader'],
-          at: now.toISOString(),
-          data: {
-            recipient: {
-              email: question.session.leaderEmail,
-              name: leader?.name ?? '',
-              language: leader?.language ?? question.session.workflow.entity.language,
-            },
-            heldOn: question.session.heldOn,
-            question: question.text,
-            answer,
-          },
-        },
+        questionAnsweredMail(question, leader, now),
         `mail.question.${id}.answered.${now.getTime()}`,
         now,
       );
