@@ -12,56 +12,25 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const frameworks = [
-  '@nestjs/*',
-  '@mikro-orm/*',
-  'bullmq',
-  'ioredis',
-  'express',
-  'nodemailer',
-  'handlebars',
-  'adminjs',
-  '@adminjs/*',
-  'class-validator',
-  'class-transformer',
-  'reflect-metadata',
+  '@nestjs/*', '@mikro-orm/*', 'bullmq', 'ioredis', 'express', 'nodemailer', 'handlebars',
+  'adminjs', '@adminjs/*', 'class-validator', 'class-transformer', 'reflect-metadata',
 ];
 
 const productionConstraints = [
-  {
-    sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: [
-      'type:feature',
-      'type:data',
-      'type:domain',
-      'type:infra',
-      'type:engine',
-      'type:util',
-    ],
-  },
-  {
-    sourceTag: 'type:feature',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:engine', 'type:util'],
-  },
-  {
-    sourceTag: 'type:data',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:engine', 'type:util'],
-  },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:domain', 'type:infra', 'type:engine', 'type:util'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:engine', 'type:util'] },
+  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:engine', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:infra', 'type:engine', 'type:util'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:engine', 'type:util'] },
   { sourceTag: 'type:engine', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworks },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:util'] },
-  {
-    sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:infra', 'type:engine', 'type:util'],
-  },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:infra', 'type:engine', 'type:util'] },
 ];
 
 // Tests may also use the shared helpers of libs/testing.
 const testConstraints = productionConstraints.map((c) =>
-  c.sourceTag === 'type:engine'
-    ? c
-    : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
+  c.sourceTag === 'type:engine' ? c : { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] },
 );
 
 const boundaries = (depConstraints) => ({
@@ -94,10 +63,7 @@ export default [
     ignores: ['**/*.spec.ts'],
     rules: {
       'max-lines': ['error', { max: 350, skipBlankLines: false, skipComments: false }],
-      'max-lines-per-function': [
-        'error',
-        { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true },
-      ],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: false, skipComments: false, IIFEs: true }],
     },
   },
   // Every CSV export writes through writeCsv, which neutralises cells that a spreadsheet would run as formulas.
@@ -122,21 +88,7 @@ export default [
     files: ['libs/workflow/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            'fs',
-            'node:*',
-            'fs/*',
-            'http',
-            'net',
-            'child_process',
-            'csv-stringify',
-            'csv-stringify/*',
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'fs/*', 'http', 'net', 'child_process', 'csv-stringify', 'csv-stringify/*'] }],
     },
   },
 ];
