@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { sampleDialogueInput, startStack, testDrivers, waitFor, type Stack } from '@cascade/testing';
 import { ENTITIES_CSV, ENTITY_CODES as CODES } from './support/demo-entities';
@@ -282,17 +283,23 @@ describe.each(testDrivers())('a whole dialogue year on the simulation clock, two
           : NEVER_LOCAL[timer.timer],
       ]);
     }
-    // The digest went out every working day at 09:00 in New York from launch until the cutoff.
-    const digests = fired.filter((t) => t.kind === 'digest');
-    let expectedDigests = 0;
+    // The digest went out at 09:00 in New York on every working day from launch until the cutoff that is not a
+    // public holiday there (the Ethics Office's duty station): Election Day, Veterans Day, Thanksgiving, Christmas…
+    const newYork = new Holidays('US', 'NY', { types: ['public'] });
+    const digestDays = fired.filter((t) => t.kind === 'digest').map((t) => t.localDueAt.slice(0, 10));
+    const expectedDays: string[] = [];
     for (
       let day = DateTime.fromISO('2026-10-30');
       day <= DateTime.fromISO('2027-02-28');
       day = day.plus({ days: 1 })
     ) {
-      if (day.weekday <= 5) expectedDigests += 1;
+      const publicHoliday = (newYork.isHoliday(day.set({ hour: 12 }).toJSDate()) || []).some(
+        (h) => h.type === 'public',
+      );
+      if (day.weekday <= 5 && !publicHoliday) expectedDays.push(day.toISODate() as string);
     }
-    expect(digests).toHaveLength(expectedDigests);
+    expect(digestDays).toEqual(expectedDays);
+    expect(expectedDays).not.toContain('2026-11-26'); // Thanksgiving Day
   });
 
   it('queued exactly one mail per fired mail-bearing timer, and none for a timer that did not fire', async () => {

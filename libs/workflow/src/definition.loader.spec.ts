@@ -65,6 +65,7 @@ describe('parseDefinition', () => {
     expect(def.digest).toEqual({
       template: 'daily-digest',
       to: ['ethics-office'],
+      dutyStation: 'New York',
       localTime: '09:00',
       timeZone: 'America/New_York',
       workingDaysOnly: true,

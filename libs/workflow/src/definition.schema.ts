@@ -109,6 +109,11 @@ const digestSchema = z.strictObject({
   /** An IANA zone, or `local`: one digest per zone of the instances it reports on. */
   timeZone: z.string(),
   workingDaysOnly: z.boolean(),
+  /**
+   * Whose public holidays a working-days digest in one zone skips: its recipients' duty station (the Ethics
+   * Office's). A `local` digest skips the holidays of each recipient group's own duty station instead.
+   */
+  dutyStation: z.string().min(1).optional(),
   /** Only on these ISO weekdays (1 = Monday): a weekly digest is `[1]`. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1).optional(),
 });

@@ -2,12 +2,13 @@ import { DateTime } from 'luxon';
 import { LOCAL_ZONE, type WorkflowDefinition } from './definition.schema';
 import {
   addDays,
-  atLocalSendTime,
   endOfLocalDay,
   localDateOf,
+  localSendSlot,
   NO_HOLIDAYS,
   toLocalIso,
   type HolidayCalendar,
+  type LocalSendSlot,
 } from './local-time';
 
 export interface PlannedDigest {
@@ -15,6 +16,8 @@ export interface PlannedDigest {
   localDueAt: string;
   template: string;
   to: string[];
+  /** Set when holidays of the recipients' calendar pushed the slot: the date meant, and the holidays passed. */
+  movedFrom?: NonNullable<LocalSendSlot['movedFrom']>;
 }
 
 const WEEK = [1, 2, 3, 4, 5, 6, 7];
@@ -38,15 +41,18 @@ export function nextDigest(
   if (!digest) return null;
   const zone = digest.timeZone === LOCAL_ZONE ? localZone : digest.timeZone;
   if (!zone) throw new Error(`${def.id} v${def.version}: a local digest needs the recipients' zone`);
-  const days = digest.weekdays ?? (digest.workingDaysOnly ? WORKING_WEEK : WEEK);
-  const sendAt = { localTime: digest.localTime, workingDays: days };
+  // The days a digest is meant for (a weekly one: its weekday), and the days it may be sent on when a holiday or
+  // a weekend is in the way: a weekly digest due on a holiday Monday goes on Tuesday, not a week later.
+  const meantFor = digest.weekdays ?? (digest.workingDaysOnly ? WORKING_WEEK : WEEK);
+  const sendAt = { localTime: digest.localTime, workingDays: digest.workingDaysOnly ? WORKING_WEEK : WEEK };
   const stop = endOfLocalDay(reportCutoff, zone);
-  let date = localDateOf(after, zone);
-  // Only a digest limited to working days waits for the end of a holiday; a daily one is daily.
+  // Only a digest limited to working days (or weekdays) waits for the end of a holiday; a daily one is daily.
   const off = digest.workingDaysOnly || digest.weekdays ? holidays : NO_HOLIDAYS;
-  // At most a week of days (and a run of holidays, skipped inside atLocalSendTime) can pass before a slot.
-  for (let i = 0; i < 9; i++) {
-    const dueAt = atLocalSendTime(date, zone, sendAt, off);
+  let date = localDateOf(after, zone);
+  // A week of days to reach a meant day, and some more for the run of holidays a slot may be moved past.
+  for (let i = 0; i < 14; i++, date = addDays(date, 1)) {
+    if (!meantFor.includes(DateTime.fromISO(date, { zone }).weekday)) continue;
+    const { dueAt, movedFrom } = localSendSlot(date, zone, sendAt, off);
     if (dueAt >= stop) return null;
     if (dueAt > after) {
       return {
@@ -54,9 +60,9 @@ export function nextDigest(
         localDueAt: toLocalIso(dueAt, zone),
         template: digest.template,
         to: [...digest.to],
+        ...(movedFrom ? { movedFrom } : {}),
       };
     }
-    date = addDays(DateTime.fromJSDate(dueAt, { zone }).toISODate() as string, 1);
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { OutboxMessage } from '@cascade/scheduling';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { DialogueService } from '../dialogue/dialogue.service';
 import { EntityImportService } from '../entity/entity-import.service';
+import { DutyStationHolidaysService } from '../holidays/duty-station-holidays.service';
 import { OrgTreeService } from '../org/org-tree.service';
 import { ReportService } from '../report/report.service';
 import { SessionService } from '../session/session.service';
@@ -327,6 +328,7 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
       template: 'managers-digest',
       to: ['focal-points'],
       timeZone: 'Africa/Nairobi',
+      dutyStation: 'Nairobi',
     });
     db.clock.set(new Date('2026-10-26T06:00:00Z')); // Monday 26 October, 09:00 in Nairobi
     expect(await firing.fire(digest.key)).toEqual({ status: 'fired' });
@@ -344,6 +346,16 @@ describe.each(testDrivers())("the managers' cascade (%s)", (driver) => {
     expect(data.counts).toEqual({ managers: 5, held: 1, scheduled: 0, lagging: 3 }); // dee left again
     const [next] = await fresh().find(Timer, { timerId: 'managers-digest', status: 'pending' });
     expect(next.localDueAt).toBe('2026-11-02T09:00:00+03:00');
+  });
+
+  it("a holiday the Ethics Office adds at the station moves the pending managers' digest to the next working day, and its withdrawal moves it back", async () => {
+    const holidays = new DutyStationHolidaysService(db.orm.em, db.clock, db.registry);
+    const pendingDigests = () => fresh().find(Timer, { timerId: 'managers-digest', status: 'pending' });
+    await holidays.change('Nairobi', { date: '2026-11-02', name: 'Office closure', effect: 'add' }, ADMIN);
+    const moved = await pendingDigests();
+    expect(moved.map((t) => t.localDueAt)).toEqual(['2026-11-03T09:00:00+03:00']);
+    await holidays.withdraw('Nairobi', '2026-11-02', ADMIN);
+    expect((await pendingDigests()).map((t) => t.localDueAt)).toEqual(['2026-11-02T09:00:00+03:00']);
   });
 
   it("the entity's year ending closes every manager and cancels their timers", async () => {

@@ -201,13 +201,16 @@ export class ManagerCascade {
     return due.length;
   }
 
-  /** The weekly managers' digest of each zone these entities are in (kept if already planned). */
+  /** The weekly managers' digest of each duty station these entities are at (kept if already planned). */
   private async planDigests(em: EntityManager, instances: EntityWorkflow[], now: Date): Promise<void> {
     if (instances.length === 0) return;
     const dialogue = instances[0].dialogue;
-    const zones = [...new Set(instances.map((i) => i.entity.timeZone))];
+    const stations = instances.map(({ entity }) => ({
+      dutyStation: entity.dutyStation,
+      timeZone: entity.timeZone,
+    }));
     const definition = this.transitions.definitionOf(dialogue);
-    await planManagersDigests(em, dialogue, definition, zones, now, now, 'planned again');
+    await planManagersDigests(em, dialogue, definition, stations, now, now, 'planned again');
   }
 
   private async turnCame(

@@ -5,28 +5,37 @@ import type { Dialogue } from '../dialogue/dialogue.entity';
 import { daysBetween } from '../shared/dates';
 import { cancel, timerKey } from '../timers/timer-planner';
 import { Timer } from '../timers/timer.entity';
+import { loadStationCalendars } from '../holidays/station-calendars';
+import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { ManagerWorkflow } from './manager-workflow.entity';
 
-/** The timer id of the managers' digest: one pending timer per zone of the dialogue's entities. */
+/** The timer id of the managers' digest: one pending timer per duty station of the dialogue's entities. */
 export const MANAGERS_DIGEST = 'managers-digest';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A duty station and its zone: where a managers' digest goes, and on whose working days. */
+export interface DigestStation {
+  dutyStation: string;
+  timeZone: string;
+}
+
 /**
- * Keeps exactly one pending managers' digest for each of `zones`: the next slot after `after` in that zone (none
- * once the report is issued or the cutoff has passed). Digests of other zones are left alone.
+ * Keeps exactly one pending managers' digest for each of `stations`: the next slot after `after` in the station's
+ * zone, past its public holidays (none once the report is issued or the cutoff has passed). Digests of other
+ * stations are left alone. A digest planned per zone (before digests followed holidays) is replaced.
  */
 export async function planManagersDigests(
   em: EntityManager,
   dialogue: Dialogue,
   definition: WorkflowDefinition,
-  zones: readonly string[],
+  stations: readonly DigestStation[],
   after: Date,
   now: Date,
   reason: string,
 ): Promise<void> {
   const digest = definition.digest;
-  if (!digest || zones.length === 0) return;
+  if (!digest || stations.length === 0) return;
   const pending = await em.find(Timer, {
     dialogueId: dialogue.id,
     workflowId: null,
@@ -34,11 +43,22 @@ export async function planManagersDigests(
     timerId: MANAGERS_DIGEST,
     status: 'pending',
   });
-  for (const zone of new Set(zones)) {
-    const next = dialogue.reportIssuedAt ? null : nextDigest(definition, after, dialogue.reportCutoff, zone);
+  const unique = [...new Map(stations.map((s) => [s.dutyStation, s])).values()];
+  const calendarOf = await loadStationCalendars(
+    em,
+    unique.map((s) => s.dutyStation),
+  );
+  for (const { dutyStation, timeZone: zone } of unique) {
+    const next = dialogue.reportIssuedAt
+      ? null
+      : nextDigest(definition, after, dialogue.reportCutoff, zone, calendarOf(dutyStation));
     let kept = false;
-    for (const timer of pending.filter((t) => t.mail?.timeZone === zone)) {
-      if (next && !kept && timer.dueAt.getTime() === next.dueAt.getTime()) kept = true;
+    const mine = pending.filter(
+      (t) => t.mail?.dutyStation === dutyStation || (!t.mail?.dutyStation && t.mail?.timeZone === zone),
+    );
+    for (const timer of mine) {
+      const same = next && timer.mail?.dutyStation && timer.dueAt.getTime() === next.dueAt.getTime();
+      if (same && !kept) kept = true;
       else cancel(timer, now, reason);
     }
     if (kept || !next) continue;
@@ -52,7 +72,7 @@ export async function planManagersDigests(
         kind: 'digest',
         dueAt: next.dueAt,
         localDueAt: next.localDueAt,
-        mail: { template: next.template, to: next.to, timeZone: zone },
+        mail: { template: next.template, to: next.to, timeZone: zone, dutyStation },
         event: null,
         escalationLevel: null,
         status: 'pending',
@@ -74,7 +94,7 @@ export interface LaggingManager {
 }
 
 /**
- * Fires one zone's digest: for each entity of the zone with lagging managers (their turn came more than the
+ * Fires one duty station's digest: for each entity of the station with lagging managers (their turn came more than the
  * definition's `laggingAfterDays` ago and they have not scheduled or held their session), one mail to its Focal
  * Points with the list frozen as of now; then plans the zone's next digest. Returns how many entities had one.
  */
@@ -86,11 +106,14 @@ export async function fireManagersDigest(
   now: Date,
 ): Promise<number> {
   const zone = timer.mail?.timeZone as string;
+  const dutyStation = timer.mail?.dutyStation;
   const lagAfter = definition.parameters['laggingAfterDays'] ?? 14;
+  // A digest planned per zone (before digests followed holidays) still covers its whole zone once.
+  const place = dutyStation ? { dutyStation } : { timeZone: zone };
   const lagging = await em.find(
     ManagerWorkflow,
     {
-      workflow: { dialogue: dialogue.id, entity: { timeZone: zone } },
+      workflow: { dialogue: dialogue.id, entity: place },
       state: 'your-turn',
       turnAt: { $lte: new Date(now.getTime() - lagAfter * DAY_MS) },
     },
@@ -129,8 +152,19 @@ export async function fireManagersDigest(
   }
   // After an outage the missed digests are not replayed: the next one is the next slot from now.
   const after = new Date(Math.max(now.getTime(), timer.dueAt.getTime()));
-  await planManagersDigests(em, dialogue, definition, [zone], after, now, 'superseded by the next digest');
+  const stations = dutyStation ? [{ dutyStation, timeZone: zone }] : await stationsOfZone(em, dialogue, zone);
+  await planManagersDigests(em, dialogue, definition, stations, after, now, 'superseded by the next digest');
   return byInstance.size;
+}
+
+/** The duty stations of the dialogue's entities in a zone: what a digest planned per zone is replaced by. */
+async function stationsOfZone(em: EntityManager, dialogue: Dialogue, zone: string): Promise<DigestStation[]> {
+  const instances = await em.find(
+    EntityWorkflow,
+    { dialogue: dialogue.id, entity: { timeZone: zone } },
+    { populate: ['entity'], fields: ['entity.dutyStation', 'entity.timeZone'] },
+  );
+  return instances.map((i) => ({ dutyStation: i.entity.dutyStation, timeZone: zone }));
 }
 
 async function countsByInstance(em: EntityManager, ids: number[]) {

@@ -3,12 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@cascade/clock';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ManagerTransitions } from '../cascade/manager-transitions';
+import { MANAGERS_DIGEST, planManagersDigests } from '../cascade/managers-digest';
 import { ManagerWorkflow } from '../cascade/manager-workflow.entity';
+import { Dialogue } from '../dialogue/dialogue.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
 import { FieldChecks } from '../shared/field-checks';
 import { NotFound } from '../shared/errors';
 import { isCalendarDay } from '../shared/dates';
 import { TimerPlanner } from '../timers/timer-planner';
+import { Timer } from '../timers/timer.entity';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { DutyStationHoliday, HOLIDAY_EFFECTS, type HolidayEffect } from './duty-station-holiday.entity';
@@ -209,6 +212,51 @@ export class DutyStationHolidaysService {
       )
     ).filter((m) => !this.managers.definitionOf(m.workflow.dialogue).states[m.state]?.final);
     await this.managers.replan(em, managers, now, reason);
+    await this.replanDigests(em, station, open, now, reason);
     return { entitiesReplanned: open.length, managersReplanned: managers.length };
+  }
+
+  /**
+   * The digests that skip the station's holidays: each open dialogue's own digest when the station is the one its
+   * definition names (the Ethics Office's), and the station's managers' digest where one is planned (the cascade
+   * has begun there).
+   */
+  private async replanDigests(
+    em: EntityManager,
+    station: string,
+    open: EntityWorkflow[],
+    now: Date,
+    reason: string,
+  ) {
+    const dialogues = await em.find(Dialogue, { launchedAt: { $ne: null }, reportIssuedAt: null });
+    for (const dialogue of dialogues) {
+      const definition = this.registry.get(dialogue.workflowId, dialogue.workflowVersion);
+      if (definition.digest?.dutyStation === station)
+        await this.planner.planDigest(em, dialogue, definition, now, now, reason);
+      const here = open.find((i) => i.dialogue.id === dialogue.id);
+      if (!here) continue;
+      const planned = await em.find(Timer, {
+        dialogueId: dialogue.id,
+        timerId: MANAGERS_DIGEST,
+        status: 'pending',
+      });
+      const zone = here.entity.timeZone;
+      if (
+        !planned.some(
+          (t) => t.mail?.dutyStation === station || (!t.mail?.dutyStation && t.mail?.timeZone === zone),
+        )
+      )
+        continue;
+      const managerDefinition = this.managers.definitionOf(dialogue);
+      await planManagersDigests(
+        em,
+        dialogue,
+        managerDefinition,
+        [{ dutyStation: station, timeZone: zone }],
+        now,
+        now,
+        reason,
+      );
+    }
   }
 }

@@ -12,12 +12,14 @@ import {
   type TestOrm,
 } from '@cascade/testing';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Dialogue } from '../dialogue/dialogue.entity';
 import { DialogueService } from '../dialogue/dialogue.service';
 import { EntityImportService } from '../entity/entity-import.service';
 import { ValidationFailed } from '../shared/errors';
 import { TimerMirror } from '../timers/mirror/timer-mirror';
 import { PlanPreviewService } from '../timers/plan-preview.service';
 import { Timer } from '../timers/timer.entity';
+import { TimerPlanner } from '../timers/timer-planner';
 import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { DutyStationHoliday } from './duty-station-holiday.entity';
@@ -121,6 +123,30 @@ describe.each(testDrivers())('duty-station holidays on the database and real Red
     expect((await pendingOf('EOSG', 'reminder-7'))[0].localDueAt).toBe('2026-12-28T09:00:00-05:00');
     expect(await fresh().count(DutyStationHoliday, { dutyStation: 'New York' })).toBe(0);
     expect(await fresh().count(AuditEvent, { event: 'withdraw-holiday' })).toBe(1);
+  });
+
+  it("the Ethics Office's daily digest skips New York's holidays: Thanksgiving (library), and a day the office adds", async () => {
+    const dialogue = await fresh().findOneOrFail(Dialogue, { year: YEAR });
+    const definition = db.registry.get(dialogue.workflowId, dialogue.workflowVersion);
+    expect(definition.digest?.dutyStation).toBe('New York');
+    // After Wednesday 25 November's digest comes Friday 27th: Thursday is Thanksgiving Day in New York.
+    const planned = await new TimerPlanner().planDigest(
+      fresh(), // never flushed: nothing is written
+      dialogue,
+      definition,
+      new Date('2026-11-25T15:00:00Z'),
+      LAUNCH,
+      'test',
+    );
+    expect(planned?.localDueAt).toBe('2026-11-27T09:00:00-05:00');
+    const pendingDigest = async () =>
+      (await fresh().find(Timer, { timerId: 'digest', status: 'pending' })).map((t) => t.localDueAt);
+    expect(await pendingDigest()).toEqual(['2026-11-02T09:00:00-05:00']); // launched at 07:00 on Monday
+    await holidays.change('New York', { date: '2026-11-02', name: 'Office closure', effect: 'add' }, ADMIN);
+    // Not Tuesday either: 3 November 2026 is Election Day, a public holiday in New York.
+    expect(await pendingDigest()).toEqual(['2026-11-04T09:00:00-05:00']);
+    await holidays.withdraw('New York', '2026-11-02', ADMIN);
+    expect(await pendingDigest()).toEqual(['2026-11-02T09:00:00-05:00']);
   });
 
   it('refuses a bad date, an unknown station or a removal of no library holiday, naming the field, writing nothing', async () => {

@@ -19,6 +19,7 @@ import { findDialogue } from '../workflow-instance/instance-lookup';
 import { WorkflowRegistry } from '../workflow-instance/workflow-registry';
 import { snapshotOf } from '../workflow-instance/snapshot';
 import { holidaysAt, movedByHolidays } from '../holidays/moved-by-holidays';
+import { digestCalendar } from './timer-planner';
 import { loadStationCalendars, type StationCalendars } from '../holidays/station-calendars';
 
 export interface PlanRow {
@@ -181,7 +182,14 @@ export class PlanPreviewService {
       orderBy: { code: 'asc' },
     });
     const rows: PlanRow[] = [];
-    const digest = nextDigest(definition, new Date(launchAt.getTime() - 1), dialogue.reportCutoff);
+    const office = definition.digest?.dutyStation ?? null;
+    const digest = nextDigest(
+      definition,
+      new Date(launchAt.getTime() - 1),
+      dialogue.reportCutoff,
+      undefined,
+      await digestCalendar(em, definition),
+    );
     if (digest && !entityCode) {
       rows.push({
         key: null,
@@ -200,9 +208,9 @@ export class PlanPreviewService {
         condition: 'then every working day until the report cutoff',
         closedAt: null,
         outcome: null,
-        movedFrom: null,
-        movedBecause: null,
-        movedFor: null,
+        movedFrom: digest.movedFrom?.date ?? null,
+        movedBecause: office ? movedByHolidays(digest.movedFrom, office) : null,
+        movedFor: office ? holidaysAt(digest.movedFrom, office) : null,
       });
     }
     const calendarOf = await loadStationCalendars(

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   nextDigest,
+  NO_HOLIDAYS,
   plan,
   plansTimersIn,
+  type HolidayCalendar,
   type InstanceSnapshot,
   type WorkflowDefinition,
 } from '@cascade/workflow';
@@ -21,6 +23,16 @@ export interface ReplanOptions {
   catchUpFrom?: Date;
   /** Recorded on cancelled rows. */
   reason: string;
+}
+
+/** The public holidays the dialogue's digest skips: those of the duty station its definition names, if any. */
+export async function digestCalendar(
+  em: EntityManager,
+  definition: WorkflowDefinition,
+): Promise<HolidayCalendar> {
+  const station = definition.digest?.dutyStation;
+  if (!station) return NO_HOLIDAYS;
+  return (await loadStationCalendars(em, [station]))(station);
 }
 
 /** The column naming a timer row's instance. */
@@ -147,7 +159,9 @@ export class TimerPlanner {
     now: Date,
     reason: string,
   ): Promise<Timer | null> {
-    const next = dialogue.reportIssuedAt ? null : nextDigest(definition, after, dialogue.reportCutoff);
+    const next = dialogue.reportIssuedAt
+      ? null
+      : nextDigest(definition, after, dialogue.reportCutoff, undefined, await digestCalendar(em, definition));
     const pending = await em.find(Timer, {
       dialogueId: dialogue.id,
       workflowId: null,

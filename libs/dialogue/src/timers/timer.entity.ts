@@ -74,7 +74,7 @@ export class Timer {
 
   /** `timeZone`: the zone a per-zone digest reports on (the managers' digest is one timer per zone). */
   @Property({ type: 'json', nullable: true })
-  mail: { template: string; to: string[]; timeZone?: string } | null = null;
+  mail: { template: string; to: string[]; timeZone?: string; dutyStation?: string } | null = null;
 
   @Property({ type: 'string', length: 50, nullable: true })
   event: string | null = null;
