@@ -149,6 +149,17 @@ describe.each(testDrivers())('duty-station holidays on the database and real Red
     expect(await pendingDigest()).toEqual(['2026-11-02T09:00:00-05:00']);
   });
 
+  it("the launch preview's first digest says what moved it: launched on the eve of Thanksgiving, it goes on Friday", async () => {
+    await dialogues.create(sampleDialogueInput(YEAR + 1), ADMIN);
+    // Wednesday 25 November 2026, 10:00 in New York: today's 09:00 digest has passed, Thursday is Thanksgiving.
+    const { timers } = await preview.forDialogue(YEAR + 1, { launchAt: new Date('2026-11-25T15:00:00Z') });
+    expect(timers.find((t) => t.timer === 'digest')).toMatchObject({
+      localDueAt: '2026-11-27T09:00:00-05:00',
+      movedFrom: '2026-11-26',
+      movedBecause: 'moved from Thursday 26 November: Thanksgiving Day, New York',
+    });
+  });
+
   it('refuses a bad date, an unknown station or a removal of no library holiday, naming the field, writing nothing', async () => {
     const fieldOf = async (call: Promise<unknown>) => {
       const error = await call.catch((e: unknown) => e);
