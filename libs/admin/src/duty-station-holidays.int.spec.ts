@@ -1,12 +1,16 @@
 import {
   AuditEvent,
+  DialogueQueryService,
+  DialogueService,
   DutyStationHoliday,
   DutyStationHolidaysService,
   EntityImportService,
+  PlanPreviewService,
   RecordQueryService,
   type ConsoleIdentity,
 } from '@cascade/dialogue';
-import { openTestOrm, testDrivers, type TestOrm } from '@cascade/testing';
+import { openTestOrm, sampleDialogueInput, testDrivers, type TestOrm } from '@cascade/testing';
+import { dialogueActions } from './actions/dialogue.actions';
 import { dutyStationHolidayActions } from './actions/duty-station-holiday.actions';
 import type { ActionCall, ConsoleActionSpec } from './console-action';
 import type { ConsoleQueries, ConsoleServices } from './console-services';
@@ -96,3 +100,57 @@ describe.each(testDrivers())('the console’s duty-station holidays (%s)', (driv
     expect(await db.orm.em.fork().count(DutyStationHoliday, {})).toBe(0);
   });
 });
+
+describe.each(testDrivers())(
+  "the launch preview names a moving holiday in the account's language (%s)",
+  (driver) => {
+    let db: TestOrm;
+    let launchPreview: (language: 'en' | 'fr') => Promise<unknown>;
+
+    beforeAll(async () => {
+      db = await openTestOrm(driver, new Date('2026-11-02T12:00:00Z'));
+      const { orm, clock, registry } = db;
+      await new EntityImportService(orm.em, clock).importCsv(
+        [
+          'code,name,kind,duty_station,timezone,language',
+          'EOSG,Executive Office,office,New York,America/New_York,en',
+        ].join('\n'),
+        'admin@test',
+      );
+      const dialogues = new DialogueService(orm.em, clock, registry);
+      const dialogue = await dialogues.create(sampleDialogueInput(2026), 'admin@test');
+      // Deadline Friday 1 January 2027: the 7-day reminder falls on Christmas Day, moved to Monday 28 December.
+      await dialogues.changeDates(
+        2026,
+        { statisticsDeadline: '2027-01-01', reason: 'holiday test' },
+        'admin@test',
+      );
+      const services = {
+        planPreview: new PlanPreviewService(orm.em, clock, registry),
+      } as unknown as ConsoleServices;
+      const queries = { dialogues: new DialogueQueryService(orm.em) } as unknown as ConsoleQueries;
+      const launch = dialogueActions.find((a) => a.name === 'launch') as ConsoleActionSpec;
+      launchPreview = (language) =>
+        launch.show({
+          admin: { id: 1, email: 'amelie@un.example.org', role: 'admin' } as unknown as ConsoleIdentity,
+          actor: 'admin: amelie@un.example.org',
+          recordId: dialogue.id,
+          payload: {},
+          query: {},
+          services,
+          queries,
+          language,
+          t: translator(language),
+        });
+    }, 60_000);
+
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('Noël to a French account, Christmas Day to an English one', async () => {
+      expect(JSON.stringify(await launchPreview('fr'))).toContain('du 2026-12-25 : Noël, New York');
+      expect(JSON.stringify(await launchPreview('en'))).toContain('from 2026-12-25: Christmas Day, New York');
+    });
+  },
+);

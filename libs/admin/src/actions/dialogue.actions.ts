@@ -11,9 +11,9 @@ const launch: ConsoleActionSpec = {
   actionType: 'record',
   icon: 'Send',
   appliesTo: (p) => !p['launchedAt'],
-  async show({ queries, recordId, services, t }) {
+  async show({ queries, recordId, services, t, language }) {
     const dialogue = await queries.dialogues.byId(recordId);
-    const plan = await services.planPreview.forDialogue(dialogue.year);
+    const plan = await services.planPreview.forDialogue(dialogue.year, { language });
     const mails = plan.timers.filter((t) => t.mailTemplate).slice(0, 25);
     return {
       title: t('launch.title', { year: dialogue.year }),

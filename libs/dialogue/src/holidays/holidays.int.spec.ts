@@ -24,6 +24,7 @@ import { EntityWorkflow } from '../workflow-instance/entity-workflow.entity';
 import { InvitationService } from '../workflow-instance/invitation.service';
 import { DutyStationHoliday } from './duty-station-holiday.entity';
 import { DutyStationHolidaysService } from './duty-station-holidays.service';
+import { holidayNameIn } from './station-calendar';
 
 const ENTITIES_CSV = fs.readFileSync(
   path.resolve(__dirname, '../../../persistence/seed/entities.csv'),
@@ -90,6 +91,24 @@ describe.each(testDrivers())('duty-station holidays on the database and real Red
       movedFrom: null,
       movedBecause: null,
     });
+  });
+
+  it("names the holidays in the reader's language where the library has them (Noël, Navidad), in English where not", async () => {
+    const movedFor = async (language?: string) =>
+      (await preview.forDialogue(YEAR, { entity: 'EOSG', language })).timers.find(
+        (t) => t.timer === 'reminder-7',
+      )?.movedFor;
+    expect(await movedFor()).toBe('Christmas Day, New York');
+    expect(await movedFor('fr')).toBe('Noël, New York');
+    expect(await movedFor('es')).toBe('Navidad, New York');
+    // The API's sentence stays English whatever the reader's language.
+    const { timers } = await preview.forDialogue(YEAR, { entity: 'EOSG', language: 'fr' });
+    expect(timers.find((t) => t.timer === 'reminder-7')?.movedBecause).toBe(
+      'moved from Friday 25 December: Christmas Day, New York',
+    );
+    // A name the library has in no other language stays English; one the Ethics Office typed stays as typed.
+    expect(holidayNameIn('New York', '2026-11-26', 'Thanksgiving Day', 'fr')).toBe('Thanksgiving Day');
+    expect(holidayNameIn('New York', '2026-12-25', 'Fermeture du bureau', 'es')).toBe('Fermeture du bureau');
   });
 
   it('an Ethics Office holiday re-plans the station in one audited change, and the Redis job follows the row', async () => {

@@ -65,6 +65,11 @@ export interface PlanQuery {
   status?: string;
   /** Before launch: project as if launched at this instant (default now). */
   launchAt?: Date;
+  /**
+   * The reader's language for `movedFor` (the holidays' names, where the library has them in it; the console
+   * passes its account's). `movedBecause` stays the API's English sentence.
+   */
+  language?: string;
 }
 
 type PlanStatusFilter = TimerStatus | 'all';
@@ -105,11 +110,12 @@ export class PlanPreviewService {
         definition,
         status as PlanStatusFilter,
         query.entity,
+        query.language,
       );
       return { year, launched: true, asOf: this.clock.now(), timers };
     }
     const launchAt = query.launchAt ?? this.clock.now();
-    const timers = await this.projectedRows(em, dialogue, definition, launchAt, query.entity);
+    const timers = await this.projectedRows(em, dialogue, definition, launchAt, query.entity, query.language);
     return { year, launched: false, asOf: launchAt, timers };
   }
 
@@ -120,6 +126,7 @@ export class PlanPreviewService {
     definition: WorkflowDefinition,
     status: PlanStatusFilter,
     entityCode: string | undefined,
+    language = 'en',
   ): Promise<PlanRow[]> {
     const instances = await em.find(
       EntityWorkflow,
@@ -165,7 +172,7 @@ export class PlanPreviewService {
         outcome: t.outcome,
         movedFrom: moved?.movedFrom?.date ?? null,
         movedBecause: instance ? movedByHolidays(moved?.movedFrom, instance.entity.dutyStation) : null,
-        movedFor: instance ? holidaysAt(moved?.movedFrom, instance.entity.dutyStation) : null,
+        movedFor: instance ? holidaysAt(moved?.movedFrom, instance.entity.dutyStation, language) : null,
       };
     });
   }
@@ -177,6 +184,7 @@ export class PlanPreviewService {
     definition: WorkflowDefinition,
     launchAt: Date,
     entityCode: string | undefined,
+    language = 'en',
   ): Promise<PlanRow[]> {
     const entities = await em.find(OrgEntity, entityCode ? { code: entityCode } : {}, {
       orderBy: { code: 'asc' },
@@ -210,7 +218,7 @@ export class PlanPreviewService {
         outcome: null,
         movedFrom: digest.movedFrom?.date ?? null,
         movedBecause: office ? movedByHolidays(digest.movedFrom, office) : null,
-        movedFor: office ? holidaysAt(digest.movedFrom, office) : null,
+        movedFor: office ? holidaysAt(digest.movedFrom, office, language) : null,
       });
     }
     const calendarOf = await loadStationCalendars(
@@ -219,7 +227,14 @@ export class PlanPreviewService {
     );
     for (const entity of entities) {
       rows.push(
-        ...projectedForEntity(definition, dialogue, entity, launchAt, calendarOf(entity.dutyStation)),
+        ...projectedForEntity(
+          definition,
+          dialogue,
+          entity,
+          launchAt,
+          calendarOf(entity.dutyStation),
+          language,
+        ),
       );
     }
     return rows.sort(
@@ -234,6 +249,7 @@ function projectedForEntity(
   entity: OrgEntity,
   launchAt: Date,
   holidays: HolidayCalendar,
+  language: string,
 ): PlanRow[] {
   const invited: InstanceSnapshot = {
     state: 'invited',
@@ -267,7 +283,7 @@ function projectedForEntity(
     outcome: null,
     movedFrom: t.movedFrom?.date ?? null,
     movedBecause: movedByHolidays(t.movedFrom, entity.dutyStation),
-    movedFor: holidaysAt(t.movedFrom, entity.dutyStation),
+    movedFor: holidaysAt(t.movedFrom, entity.dutyStation, language),
   });
   const deadlineEnd = endOfLocalDay(dialogue.statisticsDeadline, entity.timeZone);
   return [
