@@ -1,4 +1,6 @@
-import { testDrivers } from '@cascade/testing';
+import fs from 'node:fs';
+import { launchChromium, testDrivers, watchPage } from '@cascade/testing';
+import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
@@ -91,5 +93,54 @@ describe.each(testDrivers())('exports of the console’s lists (%s)', (driver) =
     expect((await download(viewer, '/admin/export/NoSuchList?format=csv')).status).toBe(404);
     const anonymous = await fetch(`${stack.base}/admin/export/OrgEntity?format=csv`, { redirect: 'manual' });
     expect(anonymous.status).toBe(302);
+  });
+
+  it('puts Export CSV and Export Excel on a list in Chromium; the file has the rows the list shows as searched', async () => {
+    const browser: Browser = await launchChromium();
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 1000 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      const watched = watchPage(page, new URL(stack.base).origin);
+      await page.goto(`${stack.base}/admin/login`);
+      await page.fill('input[name=email]', FRENCH_VIEWER.email);
+      await page.fill('input[name=password]', FRENCH_VIEWER.password);
+      await page.click('button:has-text("Login")');
+      await page.waitForSelector('[data-testid=dashboard], section');
+      await page.waitForLoadState('networkidle');
+      await page.goto(`${stack.base}/admin/resources/OrgEntity?filters.search=fx`);
+      const csvButton = page.locator('[data-testid=list-export] a[data-export=csv]');
+      await csvButton.waitFor();
+      // In the account's language, and carrying the list's search.
+      expect((await csvButton.textContent())?.trim()).toBe('Exporter en CSV');
+      expect(await csvButton.getAttribute('href')).toBe(
+        '/admin/export/OrgEntity?filters.search=fx&format=csv',
+      );
+      const [csv] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
+      const text = fs.readFileSync((await csv.path()) as string, 'utf8');
+      const codes = text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]);
+      expect(codes.sort()).toEqual(['FXA', 'FXB', 'FXC', 'FXD']);
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-testid=list-export] a[data-export=xlsx]'),
+      ]);
+      const [header, ...rows] = await sheetOf(fs.readFileSync((await xlsx.path()) as string));
+      expect(header.slice(0, 2)).toEqual(['Code', 'Nom']);
+      expect(rows.map((r) => r[0]).sort()).toEqual(['FXA', 'FXB', 'FXC', 'FXD']);
+      // A record's page has no export.
+      const [entity] = await viewer.list('OrgEntity', {}, 1);
+      await page.goto(`${stack.base}/admin/resources/OrgEntity/records/${entity.id}/show`);
+      await page.waitForSelector('section');
+      expect(await page.locator('[data-testid=list-export]').count()).toBe(0);
+      expect(watched.take()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ export interface ConsoleComponents {
 
 /**
  * The console's components; AdminJS's sidebar pages followed by the console's own tools (`sidebar-pages.jsx`);
+ * every list's header followed by its CSV and Excel exports (`list-export.jsx`);
  * AdminJS's top bar overridden by one that draws it as it is and saves the
  * language chosen in its language menu to the account (`top-bar.jsx`).
  */
@@ -25,6 +26,7 @@ export function registerComponents(
 ): ConsoleComponents {
   loader.override('TopBar', path.join(COMPONENTS_DIR, 'top-bar.jsx'));
   loader.override('SidebarPages', path.join(COMPONENTS_DIR, 'sidebar-pages.jsx'));
+  loader.override('ActionHeader', path.join(COMPONENTS_DIR, 'list-export.jsx'));
   return {
     action: loader.add('ConsoleAction', path.join(COMPONENTS_DIR, 'console-action.jsx')),
     dashboard: loader.add('CascadeDashboard', path.join(COMPONENTS_DIR, 'dashboard.jsx')),
