@@ -107,4 +107,35 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     const audit = await admin.list('AuditEvent', { event: 'remind-now' });
     expect(audit.map((a) => a.params['entityCode']).sort()).toEqual([first, second].sort());
   });
+
+  it('runs a bulk action clicked in Chromium: rows ticked in the list, the form sent, each entity done or refused with why', async () => {
+    // The entity reminded in the test above may not be reminded again today: refused; the two others are reminded.
+    const [first, , third, fourth] = ENTITIES.map((e) => e.code);
+    await page.goto(`${stack.base}/admin/resources/EntityWorkflow`);
+    await page.waitForSelector('table tbody tr');
+    for (const code of [first, third, fourth]) {
+      const cell = page.locator('td[data-property-name=code]', { hasText: new RegExp(`^${code}$`) });
+      const row = page.locator('tbody tr', { has: cell });
+      await row.getByRole('checkbox', { name: 'Select this row' }).check({ force: true });
+    }
+    const remind = page.locator('[data-testid=action-bulkRemind]');
+    expect((await remind.textContent())?.trim()).toBe('Remind');
+    await remind.click();
+    const bulk = page.locator('[data-testid=bulk-action]');
+    await bulk.locator('button[type=submit]').click();
+    await bulk.getByRole('heading', { name: 'Remind: 2 done, 1 refused' }).waitFor();
+    const summary = (await bulk.textContent()) ?? '';
+    expect(summary).toContain(`${first} was already reminded today`);
+    const admin = new ConsoleClient(stack.base);
+    await admin.login(ADMIN);
+    const audit = await admin.list('AuditEvent', { event: 'remind-now' });
+    const reminded = audit.map((a) => a.params['entityCode']);
+    expect(reminded.filter((code) => code === first)).toHaveLength(1);
+    expect(reminded).toEqual(expect.arrayContaining([third, fourth]));
+    await page.screenshot({
+      path: path.join(ARTIFACTS, `dashboard-${driver}-bulk-remind.png`),
+      fullPage: true,
+    });
+    expect(watched.take()).toEqual([]);
+  });
 });
