@@ -113,10 +113,13 @@ describe.each(testDrivers())('the dashboard in Chromium (%s)', (driver) => {
     const [first, , third, fourth] = ENTITIES.map((e) => e.code);
     await page.goto(`${stack.base}/admin/resources/EntityWorkflow`);
     await page.waitForSelector('table tbody tr');
+    // The list is drawn, then AdminJS's answer re-draws it: tick the boxes once it has settled.
+    await page.waitForLoadState('networkidle');
     for (const code of [first, third, fourth]) {
       const cell = page.locator('td[data-property-name=code]', { hasText: new RegExp(`^${code}$`) });
       const row = page.locator('tbody tr', { has: cell });
-      await row.getByRole('checkbox', { name: 'Select this row' }).check({ force: true });
+      await row.getByRole('checkbox', { name: 'Select this row' }).click({ force: true });
+      await page.locator('tbody tr.selected', { has: cell }).waitFor();
     }
     const remind = page.locator('[data-testid=action-bulkRemind]');
     expect((await remind.textContent())?.trim()).toBe('Remind');

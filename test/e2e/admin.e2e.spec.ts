@@ -292,9 +292,11 @@ describe.each(testDrivers())('the Ethics Office console in Chromium (%s)', (driv
       expect(await buttons(page)).toEqual(
         expect.arrayContaining(['EntityWorkflow-override-button', 'EntityWorkflow-withdraw-button']),
       );
+      // Read-only pages only: the timeline, the cascade, the entity's mail previews.
       expect(await buttons(viewerPage)).toEqual([
         'EntityWorkflow-timeline-button',
         'EntityWorkflow-cascade-button',
+        'EntityWorkflow-previewMails-button',
       ]);
       await shot('5c-new-viewer-show', viewerPage);
       // The accounts are refused to the viewer by the server, whatever the browser asks for.
