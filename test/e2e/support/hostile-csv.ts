@@ -534,7 +534,10 @@ function treeFaults(people: Person[]): fc.Arbitrary<CsvFault>[] {
           apply: (doc: CsvDoc) => {
             const target = doc.rows[l];
             if ('raw' in target) return;
-            target['email'] = people[other].email.toUpperCase();
+            // The other line's address as the file has it now: two such faults that chose each other's line
+            // would otherwise swap two addresses, which is a valid file.
+            const source = doc.rows[other];
+            target['email'] = ('raw' in source ? people[other].email : source['email']).toUpperCase();
             // Sharing an address with someone who has reports must not make an explicit "no" wrong as well.
             target['is_manager'] = '';
           },
