@@ -21,6 +21,15 @@ export interface DigestStation {
 }
 
 /**
+ * Whether a pending managers' digest is the station's: its own, or one planned per zone (before digests followed
+ * holidays) in the station's zone.
+ */
+export function digestCovers(timer: Timer, { dutyStation, timeZone }: DigestStation): boolean {
+  const mail = timer.mail;
+  return mail?.dutyStation ? mail.dutyStation === dutyStation : mail?.timeZone === timeZone;
+}
+
+/**
  * Keeps exactly one pending managers' digest for each of `stations`: the next slot after `after` in the station's
  * zone, past its public holidays (none once the report is issued or the cutoff has passed). Digests of other
  * stations are left alone. A digest planned per zone (before digests followed holidays) is replaced.
@@ -48,15 +57,13 @@ export async function planManagersDigests(
     em,
     unique.map((s) => s.dutyStation),
   );
-  for (const { dutyStation, timeZone: zone } of unique) {
+  for (const station of unique) {
+    const { dutyStation, timeZone: zone } = station;
     const next = dialogue.reportIssuedAt
       ? null
       : nextDigest(definition, after, dialogue.reportCutoff, zone, calendarOf(dutyStation));
     let kept = false;
-    const mine = pending.filter(
-      (t) => t.mail?.dutyStation === dutyStation || (!t.mail?.dutyStation && t.mail?.timeZone === zone),
-    );
-    for (const timer of mine) {
+    for (const timer of pending.filter((t) => digestCovers(t, station))) {
       const same = next && timer.mail?.dutyStation && timer.dueAt.getTime() === next.dueAt.getTime();
       if (same && !kept) kept = true;
       else cancel(timer, now, reason);

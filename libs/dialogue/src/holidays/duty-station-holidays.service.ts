@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@cascade/clock';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ManagerTransitions } from '../cascade/manager-transitions';
-import { MANAGERS_DIGEST, planManagersDigests } from '../cascade/managers-digest';
+import { digestCovers, MANAGERS_DIGEST, planManagersDigests } from '../cascade/managers-digest';
 import { ManagerWorkflow } from '../cascade/manager-workflow.entity';
 import { Dialogue } from '../dialogue/dialogue.entity';
 import { OrgEntity } from '../entity/org-entity.entity';
@@ -240,23 +240,10 @@ export class DutyStationHolidaysService {
         timerId: MANAGERS_DIGEST,
         status: 'pending',
       });
-      const zone = here.entity.timeZone;
-      if (
-        !planned.some(
-          (t) => t.mail?.dutyStation === station || (!t.mail?.dutyStation && t.mail?.timeZone === zone),
-        )
-      )
-        continue;
+      const digestStation = { dutyStation: station, timeZone: here.entity.timeZone };
+      if (!planned.some((t) => digestCovers(t, digestStation))) continue;
       const managerDefinition = this.managers.definitionOf(dialogue);
-      await planManagersDigests(
-        em,
-        dialogue,
-        managerDefinition,
-        [{ dutyStation: station, timeZone: zone }],
-        now,
-        now,
-        reason,
-      );
+      await planManagersDigests(em, dialogue, managerDefinition, [digestStation], now, now, reason);
     }
   }
 }
