@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { launchChromium, testDrivers, watchPage } from '@cascade/testing';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { ADMIN, ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
+import {
+  ADMIN,
+  ConsoleClient,
+  createConsoleAccount,
+  FRENCH_VIEWER,
+  logInInBrowser,
+  VIEWER,
+} from './support/console';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
 
@@ -104,12 +111,7 @@ describe.each(testDrivers())('exports of the console’s lists (%s)', (driver) =
       });
       const page = await context.newPage();
       const watched = watchPage(page, new URL(stack.base).origin);
-      await page.goto(`${stack.base}/admin/login`);
-      await page.fill('input[name=email]', FRENCH_VIEWER.email);
-      await page.fill('input[name=password]', FRENCH_VIEWER.password);
-      await page.click('button:has-text("Login")');
-      await page.waitForSelector('[data-testid=dashboard], section');
-      await page.waitForLoadState('networkidle');
+      await logInInBrowser(page, stack.base, FRENCH_VIEWER);
       await page.goto(`${stack.base}/admin/resources/OrgEntity?filters.search=fx`);
       const csvButton = page.locator('[data-testid=list-export] a[data-export=csv]');
       await csvButton.waitFor();

@@ -9,7 +9,13 @@ import {
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ConsoleClient, createConsoleAccount, FRENCH_VIEWER, VIEWER } from './support/console';
+import {
+  ConsoleClient,
+  createConsoleAccount,
+  FRENCH_VIEWER,
+  logInInBrowser,
+  VIEWER,
+} from './support/console';
 import { openSnapshotReader, snapshotChanges } from './support/db-snapshot';
 import { entitiesWithPeople } from './support/demo-entities';
 import { startMailStack, type MailStack } from './support/mail';
@@ -183,14 +189,7 @@ describe.each(testDrivers())('mail previews in the console (%s)', (driver) => {
     it('reaches the previews from the menu, chooses an entity and opens a mail: accessible, quiet, nothing from elsewhere', async () => {
       const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
       const watched = watchPage(page, new URL(stack.base).origin);
-      await page.goto(`${stack.base}/admin`);
-      await page.waitForURL(/\/admin\/login$/);
-      await page.fill('input[name=email]', VIEWER.email);
-      await page.fill('input[name=password]', VIEWER.password);
-      await page.click('button:has-text("Login")');
-      await page.waitForSelector('[data-testid=dashboard], section');
-      // The dashboard's diagram and charts load their bundles: leaving before they arrive would abort them.
-      await page.waitForLoadState('networkidle');
+      await logInInBrowser(page, stack.base, VIEWER);
 
       await page.click('a[href="/admin/mail-preview"]:has-text("Mail previews")');
       await page.waitForURL(/\/admin\/mail-preview$/);
@@ -224,12 +223,7 @@ describe.each(testDrivers())('mail previews in the console (%s)', (driver) => {
     it('names the menu entry in French for a French account, and speaks French around the mail', async () => {
       const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
       const watched = watchPage(page, new URL(stack.base).origin);
-      await page.goto(`${stack.base}/admin/login`);
-      await page.fill('input[name=email]', FRENCH_VIEWER.email);
-      await page.fill('input[name=password]', FRENCH_VIEWER.password);
-      await page.click('button:has-text("Login")');
-      await page.waitForSelector('[data-testid=dashboard], section');
-      await page.waitForLoadState('networkidle');
+      await logInInBrowser(page, stack.base, FRENCH_VIEWER);
       const entry = page.locator('a[href="/admin/mail-preview"]');
       expect((await entry.textContent())?.trim()).toBe('Aperçus des courriels');
       await entry.click();

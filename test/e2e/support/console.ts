@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { runBuilt, type Stack } from '@cascade/testing';
 
 export const ADMIN = { email: 'alice@un.example.org', password: 'alice-correct-horse-42' };
@@ -126,4 +127,19 @@ export interface ConsoleScreen {
   warnings?: string[];
   facts?: [string, unknown][];
   texts?: { title: string; text: string }[];
+}
+
+/**
+ * Opens the console, which sends the page to its login, logs `account` in and waits until the dashboard has settled: its diagram and
+ * charts load bundles that leaving early would abort (a failed request the page watch reports).
+ */
+export async function logInInBrowser(page: Page, base: string, account: { email: string; password: string }) {
+  // The console sends a stranger to its login page.
+  await page.goto(`${base}/admin`);
+  await page.waitForURL(/\/admin\/login$/);
+  await page.fill('input[name=email]', account.email);
+  await page.fill('input[name=password]', account.password);
+  await page.click('button:has-text("Login")');
+  await page.waitForSelector('[data-testid=dashboard], section');
+  await page.waitForLoadState('networkidle');
 }
